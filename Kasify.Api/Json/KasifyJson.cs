@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Kasify.Api.Json;
+
+/// <summary>The wire format: snake_case names and enum values, times of day as "HH:mm".</summary>
+internal static class KasifyJson
+{
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new HourMinuteTimeConverter());
+        options.NumberHandling = JsonNumberHandling.Strict;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using Kasify.Grains.Interfaces.Accounts;
+using Kasify.Grains.Interfaces.Errors;
+
+namespace Kasify.Grains.Accounts;
+
+internal sealed class AccountGrain(
+    [PersistentState("account", StorageNames.Kasify)] IPersistentState<AccountState> state,
+    TimeProvider time) : Grain, IAccountGrain
+{
+    public async Task<AccountProfile> InitializeAsync(Guid ownerUserId, string? name)
+    {
+        if (!state.RecordExists)
+        {
+            state.State.OwnerUserId = ownerUserId;
+            state.State.Name = name;
+            state.State.CreatedAt = time.GetUtcNow();
+            await state.WriteStateAsync();
+        }
+
+        return ToProfile();
+    }
+
+    public Task<AccountProfile?> GetAsync() => Task.FromResult(state.RecordExists ? ToProfile() : null);
+
+    public async Task<AccountProfile> UpdateAsync(string? name, string? companyName, string? taxId)
+    {
+        EnsureExists();
+        state.State.Name = name;
+        state.State.CompanyName = companyName;
+        state.State.TaxId = taxId;
+        await state.WriteStateAsync();
+        return ToProfile();
+    }
+
+    public async Task AddPropertyAsync(Guid propertyId)
+    {
+        EnsureExists();
+        if (state.State.PropertyIds.Add(propertyId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task RemovePropertyAsync(Guid propertyId)
+    {
+        if (state.State.PropertyIds.Remove(propertyId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<ImmutableArray<Guid>> GetPropertyIdsAsync() => Task.FromResult<ImmutableArray<Guid>>([.. state.State.PropertyIds]);
+
+    private void EnsureExists()
+    {
+        if (!state.RecordExists)
+        {
+            throw new NotFoundException("account.not_found", "The account does not exist.");
+        }
+    }
+
+    private AccountProfile ToProfile() => new(
+        this.GetPrimaryKey(), state.State.OwnerUserId, state.State.Name, state.State.CompanyName, state.State.TaxId, state.State.CreatedAt);
+}

@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Rentals;
+
+namespace Kasify.Grains.Rentals;
+
+/// <summary>What makes a property's fields acceptable, independent of Orleans.</summary>
+internal static partial class PropertyRules
+{
+    /// <summary>Throws <see cref="RequestValidationException"/> listing every broken rule by wire field name.</summary>
+    public static void EnsureValid(PropertyDetails details, IReadOnlyDictionary<Guid, AccessLevel> members)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Required(errors, "name", details.Name, PropertyLimits.NameLength);
+        Required(errors, "address", details.Address, PropertyLimits.AddressLength);
+        Required(errors, "city", details.City, PropertyLimits.CityLength);
+        Required(errors, "zip_code", details.ZipCode, PropertyLimits.ZipCodeLength);
+
+        if (details.CountryCode is { } country && !IsKnownCountry(country))
+        {
+            errors["country_code"] = ["Not an ISO 3166-1 alpha-2 country code."];
+        }
+
+        if (details.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            errors["time_zone"] = ["Not an IANA time zone."];
+        }
+
+        Url(errors, "airbnb_ical_url", details.AirbnbIcalUrl);
+        Url(errors, "booking_ical_url", details.BookingIcalUrl);
+
+        if (details.SesEstablishmentCode is { Length: > PropertyLimits.SesCodeLength })
+        {
+            errors["ses_establishment_code"] = [$"At most {PropertyLimits.SesCodeLength} characters."];
+        }
+
+        if (details.SesEstablishmentType is { } type && !SesEstablishmentTypePattern().IsMatch(type))
+        {
+            errors["ses_establishment_type"] = ["An SES establishment type code: upper-case letters and '_', at most 10."];
+        }
+
+        if (details.RoomsCount is < 0 or > PropertyLimits.MaxRooms)
+        {
+            errors["rooms_count"] = [$"Between 0 and {PropertyLimits.MaxRooms}."];
+        }
+
+        if (details.DefaultCleanerId is { } cleaner && !members.ContainsKey(cleaner))
+        {
+            errors["default_cleaner_id"] = ["The default cleaner must be a member of the property's crew."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException("validation.failed", "The property has invalid fields.", errors.ToImmutableDictionary());
+        }
+    }
+
+    /// <summary>Fills in the defaults of optional fields and normalises codes.</summary>
+    public static PropertyDetails Normalize(PropertyDetails details) => details with
+    {
+        Name = details.Name.Trim(),
+        Address = details.Address.Trim(),
+        City = details.City.Trim(),
+        ZipCode = details.ZipCode.Trim(),
+        CountryCode = details.CountryCode?.Trim().ToUpperInvariant(),
+        TimeZone = string.IsNullOrWhiteSpace(details.TimeZone) ? PropertyLimits.DefaultTimeZone : details.TimeZone.Trim(),
+        CheckinTime = details.CheckinTime ?? PropertyLimits.DefaultCheckinTime,
+        CheckoutTime = details.CheckoutTime ?? PropertyLimits.DefaultCheckoutTime,
+    };
+
+    public static bool CanEdit(AccessLevel level) => level is AccessLevel.Owner or AccessLevel.Manager;
+
+    private static bool IsKnownCountry(string code)
+    {
+        if (code.Length != 2 || !code.All(char.IsAsciiLetter))
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = new RegionInfo(code);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void Required(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = ["Required."];
+        }
+        else if (value.Length > maxLength)
+        {
+            errors[field] = [$"At most {maxLength} characters."];
+        }
+    }
+
+    private static void Url(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > PropertyLimits.UrlLength
+            || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            errors[field] = ["An absolute http(s) URL."];
+        }
+    }
+
+    [GeneratedRegex("^[A-Z_]{1,10}$")]
+    private static partial Regex SesEstablishmentTypePattern();
+}

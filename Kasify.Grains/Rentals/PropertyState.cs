@@ -1,0 +1,29 @@
+using Kasify.Grains.Interfaces.Rentals;
+
+namespace Kasify.Grains.Rentals;
+
+[GenerateSerializer, Alias("Kasify.Grains.Rentals.PropertyState")]
+internal sealed class PropertyState
+{
+    [Id(0)]
+    public Guid AccountId { get; set; }
+
+    [Id(1)]
+    public PropertyDetails Details { get; set; } = null!;
+
+    [Id(2)]
+    public Dictionary<Guid, AccessLevel> Members { get; set; } = [];
+
+    [Id(3)]
+    public CoverImageInfo? CoverImage { get; set; }
+
+    [Id(4)]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(5)]
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Set before the clean-up of a delete starts, so a crash half-way leaves a property nobody can see.</summary>
+    [Id(6)]
+    public bool Deleted { get; set; }
+}
