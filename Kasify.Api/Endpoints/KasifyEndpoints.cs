@@ -1,3 +1,6 @@
+using Kasify.Api.Identity;
+using Kasify.Api.Rentals;
+
 namespace Kasify.Api.Endpoints;
 
 /// <summary>Maps every business endpoint, at the root and again under <c>/v1</c>.</summary>
@@ -16,7 +19,10 @@ internal static class KasifyEndpoints
 
     private static void MapFeatures(RouteGroupBuilder group)
     {
-        // Feature modules are added here (auth, account, tokens, users, properties).
-        _ = group;
+        group.MapAuthApi();
+        group.MapAccountApi();
+        group.MapAccessTokensApi();
+        group.MapUsersApi();
+        group.MapPropertiesApi();
     }
 }

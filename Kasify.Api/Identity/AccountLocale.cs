@@ -1,0 +1,8 @@
+namespace Kasify.Api.Identity;
+
+/// <summary>Languages Kasify speaks to its users (and in which it sends e-mail).</summary>
+internal enum AccountLocale
+{
+    En,
+    Es,
+}

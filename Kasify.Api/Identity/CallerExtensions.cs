@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Identity;
+
+namespace Kasify.Api.Identity;
+
+/// <summary>Resolves the authenticated principal to its Kasify user.</summary>
+internal static class CallerExtensions
+{
+    /// <summary>
+    /// The caller's user id: straight from the claim of a personal access token, or looked up by OIDC issuer and subject.
+    /// A valid token of someone who never registered is a 403 <c>auth.not_registered</c>.
+    /// </summary>
+    public static async Task<Guid> GetUserIdAsync(this ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        if (principal.FindFirstValue(KasifyClaims.UserId) is { } claim && Guid.TryParse(claim, out var userId))
+        {
+            return userId;
+        }
+
+        var registered = await grains.GetGrain<ISubjectIndexGrain>(principal.GetSubjectKey()).GetUserIdAsync();
+        return registered ?? throw new ForbiddenException(
+            "auth.not_registered", "This identity has no Kasify user yet: call POST /auth/register first.");
+    }
+
+    /// <summary>The subject index key of an OIDC principal.</summary>
+    public static string GetSubjectKey(this ClaimsPrincipal principal)
+    {
+        var subject = principal.FindFirstValue(KasifyClaims.Subject);
+        if (string.IsNullOrEmpty(subject))
+        {
+            throw new ForbiddenException("auth.no_subject", "The token has no subject claim.");
+        }
+
+        return SubjectKeys.For(principal.FindFirstValue(KasifyClaims.Issuer) ?? "", subject);
+    }
+}

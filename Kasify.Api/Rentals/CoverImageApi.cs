@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Kasify.Api.Common;
+using Kasify.Api.Identity;
+using Kasify.Grains.Interfaces.Rentals;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kasify.Api.Rentals;
+
+/// <summary>A property's cover image: JPEG, PNG or WebP up to 5 MB.</summary>
+internal static class CoverImageApi
+{
+    public static void MapCoverImageApi(this RouteGroupBuilder properties)
+    {
+        properties.MapPost("/{id:guid}/cover-image", UploadCoverImageAsync)
+            .WithName("UploadCoverImage")
+            .WithSummary("Upload a cover image for a property")
+            .WithDescription("multipart/form-data with one part named `file`: JPEG, PNG or WebP, at most 5 MB.")
+            .DisableAntiforgery() // bearer-token API: no cookies, so no cross-site form posts to defend against
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        properties.MapGet("/{id:guid}/cover-image", GetCoverImageAsync)
+            .WithName("GetCoverImage")
+            .WithSummary("Get the cover image of a property")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg", additionalContentTypes: ["image/png", "image/webp"])
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        properties.MapDelete("/{id:guid}/cover-image", RemoveCoverImageAsync)
+            .WithName("RemoveCoverImage")
+            .WithSummary("Remove the cover image for a property")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    internal static async Task<Results<Ok<PropertyResponse>, ProblemHttpResult>> UploadCoverImageAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal principal, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > CoverImageFormats.MaxBytes + 64 * 1024)
+        {
+            return TooLarge();
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return ApiProblems.Create(StatusCodes.Status415UnsupportedMediaType, "cover_image.unsupported_type", "Send multipart/form-data with a part named 'file'.");
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return ApiProblems.Create(StatusCodes.Status400BadRequest, "cover_image.missing_file", "The form has no part named 'file'.");
+        }
+
+        if (file.Length > CoverImageFormats.MaxBytes)
+        {
+            return TooLarge();
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        var content = buffer.ToArray();
+        if (CoverImageFormats.Detect(content) is not { } contentType)
+        {
+            return ApiProblems.Create(StatusCodes.Status415UnsupportedMediaType, "cover_image.unsupported_type", "Only JPEG, PNG and WebP images are accepted.");
+        }
+
+        var userId = await principal.GetUserIdAsync(grains);
+        var property = await grains.GetGrain<IPropertyGrain>(id).SetCoverImageAsync(userId, contentType, content);
+        return TypedResults.Ok(PropertyResponse.From(property));
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCoverImageAsync(
+        Guid id, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var userId = await principal.GetUserIdAsync(grains);
+        if (await grains.GetGrain<IPropertyGrain>(id).GetCoverImageAsync(userId) is not { } image)
+        {
+            return ApiProblems.Create(StatusCodes.Status404NotFound, "cover_image.not_found", "The property has no cover image.");
+        }
+
+        return TypedResults.Bytes(image.Content, image.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{id:N}-{image.Version}\""));
+    }
+
+    internal static async Task<NoContent> RemoveCoverImageAsync(Guid id, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var userId = await principal.GetUserIdAsync(grains);
+        await grains.GetGrain<IPropertyGrain>(id).RemoveCoverImageAsync(userId);
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult TooLarge() =>
+        ApiProblems.Create(StatusCodes.Status413PayloadTooLarge, "cover_image.too_large", "The image is larger than 5 MB.");
+}
