@@ -57,13 +57,13 @@ internal static partial class PropertyRules
         }
     }
 
-    /// <summary>Fills in the defaults of optional fields and normalises codes.</summary>
+    /// <summary>Fills in the defaults of optional fields and normalises codes; a patch may have nulled a required text.</summary>
     public static PropertyDetails Normalize(PropertyDetails details) => details with
     {
-        Name = details.Name.Trim(),
-        Address = details.Address.Trim(),
-        City = details.City.Trim(),
-        ZipCode = details.ZipCode.Trim(),
+        Name = (details.Name ?? "").Trim(),
+        Address = (details.Address ?? "").Trim(),
+        City = (details.City ?? "").Trim(),
+        ZipCode = (details.ZipCode ?? "").Trim(),
         CountryCode = details.CountryCode?.Trim().ToUpperInvariant(),
         TimeZone = string.IsNullOrWhiteSpace(details.TimeZone) ? PropertyLimits.DefaultTimeZone : details.TimeZone.Trim(),
         CheckinTime = details.CheckinTime ?? PropertyLimits.DefaultCheckinTime,

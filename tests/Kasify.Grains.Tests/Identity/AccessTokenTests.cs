@@ -1,0 +1,60 @@
+using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Identity;
+
+namespace Kasify.Grains.Tests.Identity;
+
+[Collection(GrainClusterCollection.Name)]
+public sealed class AccessTokenTests(GrainClusterFixture fixture)
+{
+    private readonly IGrainFactory _grains = fixture.Grains;
+
+    [Fact]
+    public async Task ACreatedTokenAuthenticatesAsItsUserAndIsListedByPrefixOnly()
+    {
+        var user = await _grains.RegisterNewUserAsync();
+        var userGrain = _grains.GetGrain<IUserGrain>(user.Id);
+
+        var created = await userGrain.CreateAccessTokenAsync(new CreateAccessToken("ci", null));
+        var identity = await _grains.GetGrain<IAccessTokenIndexGrain>(AccessTokenKeys.For(created.Token)).AuthenticateAsync();
+        var listed = Assert.Single(await userGrain.ListAccessTokensAsync());
+
+        Assert.StartsWith(AccessTokenKeys.TokenPrefix, created.Token);
+        Assert.True(created.Token.Length >= 40);
+        Assert.Equal(new AccessTokenIdentity(created.Id, user.Id), identity);
+        Assert.Equal(created.Id, listed.Id);
+        Assert.Equal(created.Token[..AccessTokenKeys.DisplayPrefixLength], listed.TokenPrefix);
+        Assert.NotNull(listed.LastUsedAt);
+    }
+
+    [Fact]
+    public async Task ARevokedTokenStopsAuthenticatingAtOnce()
+    {
+        var user = await _grains.RegisterNewUserAsync();
+        var userGrain = _grains.GetGrain<IUserGrain>(user.Id);
+        var created = await userGrain.CreateAccessTokenAsync(new CreateAccessToken("ci", null));
+
+        await userGrain.RevokeAccessTokenAsync(created.Id);
+
+        Assert.Null(await _grains.GetGrain<IAccessTokenIndexGrain>(AccessTokenKeys.For(created.Token)).AuthenticateAsync());
+        Assert.Empty(await userGrain.ListAccessTokensAsync());
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => userGrain.RevokeAccessTokenAsync(created.Id));
+        Assert.Equal("token.not_found", error.Code);
+    }
+
+    [Fact]
+    public async Task AnUnknownTokenDoesNotAuthenticate()
+    {
+        Assert.Null(await _grains.GetGrain<IAccessTokenIndexGrain>(AccessTokenKeys.For("kas_pat_unknown")).AuthenticateAsync());
+    }
+
+    [Fact]
+    public async Task ATokenWithAPastExpiryIsRejected()
+    {
+        var user = await _grains.RegisterNewUserAsync();
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            _grains.GetGrain<IUserGrain>(user.Id).CreateAccessTokenAsync(new CreateAccessToken("old", DateTimeOffset.UtcNow.AddMinutes(-1))));
+
+        Assert.Contains("expires_at", error.Errors.Keys);
+    }
+}

@@ -1,0 +1,58 @@
+using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Rentals;
+using Kasify.Grains.Rentals;
+
+namespace Kasify.Grains.Tests.Rentals;
+
+public sealed class PropertyRulesTests
+{
+    private static readonly Guid Owner = Guid.NewGuid();
+    private static readonly Dictionary<Guid, AccessLevel> Members = new() { [Owner] = AccessLevel.Owner };
+
+    [Fact]
+    public void AValidPropertyPasses()
+    {
+        PropertyRules.EnsureValid(PropertyRules.Normalize(PropertyGrainTests.Details()), Members);
+    }
+
+    [Fact]
+    public void EveryBrokenRuleIsReportedByItsWireName()
+    {
+        var details = PropertyGrainTests.Details() with
+        {
+            Name = " ",
+            ZipCode = new string('9', PropertyLimits.ZipCodeLength + 1),
+            CountryCode = "XX",
+            TimeZone = "Mars/Olympus",
+            AirbnbIcalUrl = "ftp://example.org/cal.ics",
+            SesEstablishmentType = "vut",
+            RoomsCount = -1,
+            DefaultCleanerId = Guid.NewGuid(),
+        };
+
+        var error = Assert.Throws<RequestValidationException>(() => PropertyRules.EnsureValid(details, Members));
+
+        Assert.Equal(
+            ["airbnb_ical_url", "country_code", "default_cleaner_id", "name", "rooms_count", "ses_establishment_type", "time_zone", "zip_code"],
+            error.Errors.Keys.Order());
+        Assert.Equal("validation.failed", error.Code);
+    }
+
+    [Fact]
+    public void NormalizingFillsDefaultsAndUpperCasesTheCountry()
+    {
+        var normalized = PropertyRules.Normalize(PropertyGrainTests.Details() with { Name = "  Casa  ", CountryCode = "pt" });
+
+        Assert.Equal("Casa", normalized.Name);
+        Assert.Equal("PT", normalized.CountryCode);
+        Assert.Equal("Europe/Madrid", normalized.TimeZone);
+        Assert.Equal(new TimeOnly(11, 0), normalized.CheckoutTime);
+    }
+
+    [Theory]
+    [InlineData(AccessLevel.Owner, true)]
+    [InlineData(AccessLevel.Manager, true)]
+    [InlineData(AccessLevel.Staff, false)]
+    [InlineData(AccessLevel.Contractor, false)]
+    public void OnlyOwnersAndManagersEdit(AccessLevel level, bool canEdit) => Assert.Equal(canEdit, PropertyRules.CanEdit(level));
+}
