@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Kasify.Api.Common;
 
@@ -9,6 +10,7 @@ internal static class ApiProblems
         TypedResults.Problem(
             detail: detail,
             statusCode: status,
+            title: ReasonPhrases.GetReasonPhrase(status),
             type: $"https://kasify.app/problems/{code}",
             extensions: new Dictionary<string, object?> { ["code"] = code });
 }

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Kasify.Api.Tests.Identity;
+using Kasify.Api.Tests.Infrastructure;
+
+namespace Kasify.Api.Tests.Rentals;
+
+[Collection(ApiCollection.Name)]
+public sealed class PropertiesApiTests(KasifyApiFactory factory)
+{
+    [Fact]
+    public async Task APropertyCanBeCreatedReadListedReplacedAndDeleted()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+
+        var created = await owner.CreatePropertyAsync("Casa Azul", new { country_code = "ES", checkin_time = "16:00", rooms_count = 2 });
+        var id = created.GetProperty("id").GetGuid();
+        var read = await (await owner.GetAsync($"/properties/{id}")).Content.ReadFromJsonAsync<JsonElement>();
+        var list = await (await owner.GetAsync("/v1/properties")).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("owner", created.GetProperty("role").GetString());
+        Assert.Equal("Spain", created.GetProperty("country").GetString());
+        Assert.Equal("16:00", read.GetProperty("checkin_time").GetString());
+        Assert.Equal("11:00", read.GetProperty("checkout_time").GetString());
+        Assert.Equal("Europe/Madrid", read.GetProperty("time_zone").GetString());
+        var listed = Assert.Single(list.EnumerateArray());
+        Assert.Equal(id, listed.GetProperty("id").GetGuid());
+        Assert.Equal("owner", listed.GetProperty("role").GetString());
+
+        using var replace = await owner.PutAsJsonAsync($"/v1/properties/{id}", new
+        {
+            name = "Casa Verde",
+            address = "Calle Mayor 2",
+            city = "Madrid",
+            zip_code = "28013",
+        });
+        var replaced = await replace.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, replace.StatusCode);
+        Assert.Equal("Casa Verde", replaced.GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, replaced.GetProperty("rooms_count").ValueKind);
+
+        using var delete = await owner.DeleteAsync($"/v1/properties/{id}");
+        using var afterDelete = await owner.GetAsync($"/v1/properties/{id}");
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        await ProblemAssert.IsProblemAsync(afterDelete, HttpStatusCode.NotFound, "property.not_found");
+        Assert.Empty((await (await owner.GetAsync("/v1/properties")).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AnotherUsersPropertyIsNotFoundForEveryVerb()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var id = (await owner.CreatePropertyAsync()).GetProperty("id").GetGuid();
+        using var stranger = factory.CreateAuthenticatedClient();
+        await stranger.RegisterAsync();
+
+        var body = new { name = "Taken", address = "x", city = "y", zip_code = "1" };
+        using var get = await stranger.GetAsync($"/v1/properties/{id}");
+        using var put = await stranger.PutAsJsonAsync($"/v1/properties/{id}", body);
+        using var patch = await stranger.PatchAsync($"/v1/properties/{id}", JsonContent.Create(new { name = "Taken" }));
+        using var delete = await stranger.DeleteAsync($"/v1/properties/{id}");
+        using var image = await stranger.GetAsync($"/v1/properties/{id}/cover-image");
+
+        await ProblemAssert.IsProblemAsync(get, HttpStatusCode.NotFound, "property.not_found");
+        await ProblemAssert.IsProblemAsync(put, HttpStatusCode.NotFound, "property.not_found");
+        await ProblemAssert.IsProblemAsync(patch, HttpStatusCode.NotFound, "property.not_found");
+        await ProblemAssert.IsProblemAsync(delete, HttpStatusCode.NotFound, "property.not_found");
+        Assert.Equal(HttpStatusCode.NotFound, image.StatusCode);
+        Assert.Empty((await (await stranger.GetAsync("/v1/properties")).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        Assert.Equal("Casa Azul", (await (await owner.GetAsync($"/v1/properties/{id}")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"address":"a","city":"c","zip_code":"1"}""", "name")]
+    [InlineData("""{"name":"","address":"a","city":"c","zip_code":"1"}""", "name")]
+    [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"123456789012345678901"}""", "zip_code")]
+    [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","rooms_count":"three"}""", "rooms_count")]
+    [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","has_internet":"yes"}""", "has_internet")]
+    [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","checkin_time":"4pm"}""", "checkin_time")]
+    [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","country_code":"XX"}""", "country_code")]
+    [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","time_zone":"Mars/Base"}""", "time_zone")]
+    [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","rooms_count":-1}""", "rooms_count")]
+    [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","default_cleaner_id":"not-a-uuid"}""", "default_cleaner_id")]
+    public async Task InvalidBodiesAreFieldErrors(string body, string field)
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+
+        using var response = await owner.PostAsync("/v1/properties", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation.failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {problem}");
+        Assert.Empty((await (await owner.GetAsync("/v1/properties")).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AnOverLongNameIsAFieldError()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+
+        using var response = await owner.PostAsJsonAsync("/v1/properties", new { name = new string('x', 201), address = "a", city = "c", zip_code = "1" });
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation.failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
+    }
+
+    [Theory]
+    [InlineData("application/merge-patch+json")]
+    [InlineData("application/json")]
+    public async Task AMergePatchChangesOnlyWhatItNames(string contentType)
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var id = (await owner.CreatePropertyAsync("Casa Azul", new { rooms_count = 3, has_internet = true })).GetProperty("id").GetGuid();
+
+        using var response = await owner.PatchAsync(
+            $"/v1/properties/{id}",
+            new StringContent("""{"name":"Casa Roja","rooms_count":null,"checkout_time":"10:30"}""", Encoding.UTF8, contentType));
+        var patched = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Casa Roja", patched.GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, patched.GetProperty("rooms_count").ValueKind);
+        Assert.True(patched.GetProperty("has_internet").GetBoolean());
+        Assert.Equal("10:30", patched.GetProperty("checkout_time").GetString());
+        Assert.Equal("Calle Mayor 1", patched.GetProperty("address").GetString());
+    }
+
+    [Fact]
+    public async Task APatchRejectsPutOnlyUnknownAndMistypedFields()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var id = (await owner.CreatePropertyAsync()).GetProperty("id").GetGuid();
+
+        using var response = await owner.PatchAsync(
+            $"/v1/properties/{id}",
+            new StringContent("""{"city":"Sevilla","colour":"blue","rooms_count":"many"}""", Encoding.UTF8, "application/merge-patch+json"));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation.failed");
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("city", out _));
+        Assert.True(errors.TryGetProperty("colour", out _));
+        Assert.True(errors.TryGetProperty("rooms_count", out _));
+        Assert.Equal("Madrid", (await (await owner.GetAsync($"/v1/properties/{id}")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("city").GetString());
+    }
+
+    [Fact]
+    public async Task ICalUrlsAreVisibleToTheOwner()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+
+        var created = await owner.CreatePropertyAsync("Casa Azul", new { airbnb_ical_url = "https://www.airbnb.com/calendar/ical/1.ics" });
+
+        Assert.Equal("https://www.airbnb.com/calendar/ical/1.ics", created.GetProperty("airbnb_ical_url").GetString());
+    }
+}
