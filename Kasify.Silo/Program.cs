@@ -11,41 +11,41 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     ContentRootPath = AppContext.BaseDirectory,
 });
 
-KasifySiloOptions options;
+KasifySiloOptions? options = null;
+IHost? host = null;
+ILogger? logger = null;
 try
 {
     options = KasifySiloOptions.FromConfiguration(builder.Configuration);
-}
-catch (KasifyConfigurationException exception)
-{
-    await Console.Error.WriteLineAsync($"kasify-silo: {StartupFailure.Describe(exception, null)}");
-    return StartupFailure.KnownCauseExitCode;
-}
+    builder.UseOrleans(silo => KasifySilo.Configure(silo, options));
+    host = builder.Build();
+    logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kasify.Silo");
+    SiloLog.Starting(logger, options.Storage.Mode, StartupFailure.Database(options));
+    SiloLog.Endpoints(logger, options.Cluster.SiloPort, options.Cluster.GatewayPort, options.Cluster.ClusterId, KasifySilo.ServiceId);
 
-builder.UseOrleans(silo => KasifySilo.Configure(silo, options));
-using var host = builder.Build();
-var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kasify.Silo");
-SiloLog.Starting(logger, options.Storage.Mode, StartupFailure.Database(options));
-SiloLog.Endpoints(logger, options.Cluster.SiloPort, options.Cluster.GatewayPort, options.Cluster.ClusterId, KasifySilo.ServiceId);
-
-try
-{
-    // Reach the database before Orleans starts, so an unreachable or misconfigured one fails with one line
-    // rather than with provider errors from deep inside the silo lifecycle.
+    // Check ports and reach the database before Orleans starts, so a taken port or an unreachable database fails
+    // with one line rather than with errors from deep inside the silo lifecycle.
+    PortCheck.ThrowIfInUse(options);
     await SchemaBootstrapper.EnsureSchemaAsync(options, logger);
     await host.StartAsync();
 }
 catch (Exception exception) when (StartupFailure.Describe(exception, options) is { } reason)
 {
     await Console.Error.WriteLineAsync($"kasify-silo: {reason}");
+    host?.Dispose();
     return StartupFailure.KnownCauseExitCode;
 }
-catch (Exception exception)
+catch (Exception exception) when (logger is not null)
 {
     SiloLog.Failed(logger, exception);
+    host?.Dispose();
     return StartupFailure.UnexpectedExitCode;
 }
 
-SiloLog.Started(logger, options.Storage.Mode, options.Cluster.GatewayPort);
-await host.WaitForShutdownAsync();
+using (host)
+{
+    SiloLog.Started(logger, options.Storage.Mode, options.Cluster.GatewayPort);
+    await host.WaitForShutdownAsync();
+}
+
 return 0;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace Kasify.Silo.Hosting;
 
@@ -60,6 +61,7 @@ public sealed class KasifySiloOptions
                 Require(
                     !string.IsNullOrWhiteSpace(Storage.ConnectionString),
                     "Kasify:Storage:ConnectionString is required in Postgres mode (e.g. Host=db;Username=kasify;Password=...;Database=kasify).");
+                Require(IsConnectionString(Storage.ConnectionString!), "Kasify:Storage:ConnectionString is not a valid Npgsql connection string.");
                 Require(!string.IsNullOrWhiteSpace(Cluster.ClusterId), "Kasify:Cluster:ClusterId must not be empty.");
                 Require(
                     Cluster.AdvertisedIp is null || IPAddress.TryParse(Cluster.AdvertisedIp, out _),
@@ -73,6 +75,19 @@ public sealed class KasifySiloOptions
         Require(Cluster.GatewayPort is > 0 and <= 65535, $"Kasify:Cluster:GatewayPort {Cluster.GatewayPort} is not a TCP port.");
         Require(Cluster.SiloPort != Cluster.GatewayPort, "Kasify:Cluster:SiloPort and GatewayPort must differ.");
         Require(Reminders.MinimumPeriod > TimeSpan.Zero, "Kasify:Reminders:MinimumPeriod must be positive.");
+    }
+
+    private static bool IsConnectionString(string value)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(value);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static void Require(bool condition, string message)

@@ -17,4 +17,10 @@ internal static partial class SiloLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Critical, Message = "Kasify silo failed to start")]
     public static partial void Failed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Created the Orleans and Kasify tables in PostgreSQL database {Database}")]
+    public static partial void CreatedPostgresSchema(ILogger logger, string database);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Created the Orleans tables in SQLite file {Path}")]
+    public static partial void CreatedSqliteSchema(ILogger logger, string path);
 }

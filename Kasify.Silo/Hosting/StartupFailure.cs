@@ -47,9 +47,9 @@ internal static class StartupFailure
                 + "(set Kasify__Cluster__SiloPort / Kasify__Cluster__GatewayPort).";
         }
 
-        if (causes.OfType<UnauthorizedAccessException>().FirstOrDefault() is { } access)
+        if (causes.FirstOrDefault(c => c is UnauthorizedAccessException or IOException) is { } file)
         {
-            return $"Cannot create the data folder: {access.Message}";
+            return $"Cannot create or open the silo's files: {file.Message}";
         }
 
         if (causes.OfType<ArgumentException>().FirstOrDefault(a => a.Message.StartsWith("Not all required queries found", StringComparison.Ordinal)) is { } queries)

@@ -59,7 +59,7 @@ public static class SchemaBootstrapper
         await transaction.CommitAsync(cancellationToken);
         if (!exists)
         {
-            logger.LogInformation("Created the Orleans and Kasify tables in PostgreSQL database {Database}", connection.Database);
+            SiloLog.CreatedPostgresSchema(logger, connection.Database);
         }
 
         return !exists;
@@ -103,7 +103,7 @@ public static class SchemaBootstrapper
         }
 
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Created the Orleans tables in SQLite file {Path}", fullPath);
+        SiloLog.CreatedSqliteSchema(logger, fullPath);
         return true;
     }
 

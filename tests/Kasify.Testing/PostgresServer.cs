@@ -213,7 +213,11 @@ public sealed class PostgresServer : IAsyncDisposable
         // setsid: the shell outlives the test process and its process group (Ctrl+C on dotnet test included).
         private static void RunDetached(string script)
         {
-            var start = new ProcessStartInfo("setsid", ["/bin/sh", "-c", "exec </dev/null >/dev/null 2>&1; " + script]) { UseShellExecute = false };
+            string[] command = ["/bin/sh", "-c", "exec </dev/null >/dev/null 2>&1; " + script];
+            var start = File.Exists("/usr/bin/setsid") || File.Exists("/bin/setsid")
+                ? new ProcessStartInfo("setsid", command)
+                : new ProcessStartInfo(command[0], command[1..]);
+            start.UseShellExecute = false;
             using var process = Process.Start(start);
         }
 

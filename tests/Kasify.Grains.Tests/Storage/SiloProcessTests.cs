@@ -29,6 +29,19 @@ public sealed class SiloProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task InvalidConfigurationEndsTheProcessWithOneReadableLine()
+    {
+        var environment = new Dictionary<string, string> { ["Kasify__Storage__Mode"] = "Cassandra" };
+
+        await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
+
+        Assert.Equal(2, await silo.WaitForExitAsync(_startWait));
+        Assert.Contains("kasify-silo: Invalid configuration: ", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("Kasify:Storage:Mode", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SqliteModeCreatesTheDatabaseAndLogsModeAndPorts()
     {
         var ports = FreePort.Next(2);
