@@ -149,7 +149,6 @@ public sealed class PostgresServer : IAsyncDisposable
                 Port = port,
                 Username = "postgres",
                 Database = "postgres",
-                Pooling = false,
             }.ToString();
         }
 
@@ -170,8 +169,16 @@ public sealed class PostgresServer : IAsyncDisposable
             }
 
             var server = new PrivateServer(binDirectory, folder, FreePort.Next(), asPostgresUser);
-            await server.InitializeAndStartAsync(cancellationToken);
-            return server;
+            try
+            {
+                await server.InitializeAndStartAsync(cancellationToken);
+                return server;
+            }
+            catch
+            {
+                server.Stop();
+                throw;
+            }
         }
 
         public void Stop()

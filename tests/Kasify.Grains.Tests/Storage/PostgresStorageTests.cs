@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Kasify.Grains.Rentals.CoverImages;
 using Kasify.Silo.Hosting;
 using Kasify.Silo.Schema;
 using Kasify.Testing;
@@ -21,15 +22,23 @@ public sealed class PostgresStorageTests : StorageRestartTests
         """;
 
     [Fact]
-    public async Task TheCoverImageTableIsCreated()
+    public async Task TheCoverImageStoreWorksOnTheCreatedTable()
     {
         var options = await CreateOptionsAsync();
         await SchemaBootstrapper.EnsureSchemaAsync(options);
+        await using var dataSource = NpgsqlDataSource.Create(options.Storage.ConnectionString!);
+        var store = new PostgresCoverImageStore(dataSource);
+        var propertyId = Guid.NewGuid();
 
-        await using var connection = await OpenAsync(options);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT to_regclass('kasify_cover_images') IS NOT NULL";
-        Assert.True((bool)(await command.ExecuteScalarAsync())!);
+        await store.SaveAsync(propertyId, new StoredCoverImage("image/png", [1, 2, 3]));
+        await store.SaveAsync(propertyId, new StoredCoverImage("image/jpeg", [4, 5]));
+        var image = await store.ReadAsync(propertyId);
+
+        Assert.NotNull(image);
+        Assert.Equal("image/jpeg", image.ContentType);
+        Assert.Equal([4, 5], image.Content);
+        await store.DeleteAsync(propertyId);
+        Assert.Null(await store.ReadAsync(propertyId));
     }
 
     protected override async Task<KasifySiloOptions> CreateOptionsAsync()
