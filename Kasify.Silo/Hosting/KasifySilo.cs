@@ -1,0 +1,166 @@
+using System.Net;
+using Kasify.Grains;
+using Kasify.Grains.Hosting;
+using Kasify.Grains.Rentals.CoverImages;
+using Kasify.Silo.Schema;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace Kasify.Silo.Hosting;
+
+/// <summary>
+/// The one place a Kasify silo is configured. Program.cs uses <see cref="Configure"/>; test clusters use the same
+/// methods so they run the production configuration.
+/// </summary>
+public static class KasifySilo
+{
+    /// <summary>Orleans ServiceId. Stored state and reminders are keyed by it, so it never changes.</summary>
+    public const string ServiceId = "kasify";
+
+    /// <summary>ADO.NET invariant for SQLite; the providers map it to Microsoft.Data.Sqlite.</summary>
+    public const string SqliteInvariant = "System.Data.SQLite";
+
+    /// <summary>ADO.NET invariant for PostgreSQL.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
+    /// <summary>Configures everything: clustering and endpoints, then <see cref="ConfigureStorageAndGrains"/>.</summary>
+    /// <exception cref="KasifyConfigurationException">The options are invalid.</exception>
+    public static ISiloBuilder Configure(ISiloBuilder silo, KasifySiloOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        ConfigureClustering(silo, options);
+        return ConfigureStorageAndGrains(silo, options);
+    }
+
+    /// <summary>
+    /// Clustering, endpoints and cluster identity: localhost clustering in Sqlite mode, ADO.NET membership on
+    /// PostgreSQL in Postgres mode. Test clusters that bring their own membership skip this part.
+    /// </summary>
+    public static ISiloBuilder ConfigureClustering(ISiloBuilder silo, KasifySiloOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(options);
+        var cluster = options.Cluster;
+        if (options.Storage.Mode == KasifyStorageMode.Sqlite)
+        {
+            return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, ServiceId, cluster.ClusterId);
+        }
+
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = ServiceId;
+        });
+        if (cluster.AdvertisedIp is { } advertisedIp)
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(advertisedIp), cluster.SiloPort, cluster.GatewayPort);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort);
+        }
+
+        return silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = options.Storage.ConnectionString;
+        });
+    }
+
+    /// <summary>
+    /// Everything except clustering and endpoints: schema bootstrap, ADO.NET grain storage
+    /// (<see cref="StorageNames.Kasify"/>, System.Text.Json payloads) and reminders on the mode's database, the cover
+    /// image store, the grains' services, and the reminder and membership timings.
+    /// </summary>
+    public static ISiloBuilder ConfigureStorageAndGrains(ISiloBuilder silo, KasifySiloOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(options);
+        var (invariant, connectionString) = options.Storage.Mode == KasifyStorageMode.Postgres
+            ? (PostgresInvariant, options.Storage.ConnectionString!)
+            : (SqliteInvariant, SqliteConnectionString(ResolvePath(options.Storage.SqlitePath)));
+
+        NpgsqlDataSource? dataSource = null;
+        ICoverImageStore coverImages;
+        if (options.Storage.Mode == KasifyStorageMode.Postgres)
+        {
+            dataSource = NpgsqlDataSource.Create(connectionString);
+            coverImages = new PostgresCoverImageStore(dataSource);
+        }
+        else
+        {
+            coverImages = new FileCoverImageStore(ResolvePath(options.Storage.CoverImagesPath));
+        }
+
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => new KasifyDatabaseLifecycle(
+            options, services.GetRequiredService<ILogger<KasifyDatabaseLifecycle>>(), dataSource));
+
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddAdoNetGrainStorage(StorageNames.Kasify, o =>
+        {
+            o.Invariant = invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.Configure<ReminderOptions>(o =>
+        {
+            o.MinimumReminderPeriod = options.Reminders.MinimumPeriod;
+            if (options.Reminders.RefreshListPeriod is { } refresh)
+            {
+                o.RefreshReminderListPeriod = refresh;
+            }
+        });
+        silo.Configure<ClusterMembershipOptions>(o => ApplyMembership(options.Membership, o));
+
+        silo.Services.AddKasifyGrains(coverImages);
+        return silo;
+    }
+
+    /// <summary>A path from configuration, made absolute against the working directory.</summary>
+    public static string ResolvePath(string path) => Path.GetFullPath(path, Environment.CurrentDirectory);
+
+    /// <summary>The connection string the silo uses for a SQLite file.</summary>
+    public static string SqliteConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+    }.ToString();
+
+    /// <summary>A PostgreSQL connection string safe to log: the password is removed.</summary>
+    public static string RedactConnectionString(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (builder.Password is not null)
+            {
+                builder.Password = "***";
+            }
+
+            return builder.ToString();
+        }
+        catch (ArgumentException)
+        {
+            return "(unparseable connection string)";
+        }
+    }
+
+    private static void ApplyMembership(KasifyMembershipOptions settings, ClusterMembershipOptions membership)
+    {
+        membership.ProbeTimeout = settings.ProbeTimeout ?? membership.ProbeTimeout;
+        membership.NumMissedProbesLimit = settings.NumMissedProbesLimit ?? membership.NumMissedProbesLimit;
+        membership.NumVotesForDeathDeclaration = settings.NumVotesForDeathDeclaration ?? membership.NumVotesForDeathDeclaration;
+        membership.IAmAliveTablePublishTimeout = settings.IAmAliveTablePublishTimeout ?? membership.IAmAliveTablePublishTimeout;
+        membership.TableRefreshTimeout = settings.TableRefreshTimeout ?? membership.TableRefreshTimeout;
+        membership.DeathVoteExpirationTimeout = settings.DeathVoteExpirationTimeout ?? membership.DeathVoteExpirationTimeout;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace Kasify.Silo.Hosting;
+
+/// <summary>
+/// Everything a Kasify silo needs to know about its deployment, bound from the configuration section <c>Kasify</c>
+/// (appsettings.json, or environment variables such as <c>Kasify__Storage__Mode</c>). Kasify.Silo/README.md lists
+/// every key.
+/// </summary>
+public sealed class KasifySiloOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "Kasify";
+
+    /// <summary>Storage mode and locations.</summary>
+    public KasifyStorageOptions Storage { get; set; } = new();
+
+    /// <summary>Cluster identity and endpoints.</summary>
+    public KasifyClusterOptions Cluster { get; set; } = new();
+
+    /// <summary>Reminder timings.</summary>
+    public KasifyReminderOptions Reminders { get; set; } = new();
+
+    /// <summary>Failure-detection timings.</summary>
+    public KasifyMembershipOptions Membership { get; set; } = new();
+
+    /// <summary>Binds and validates the options from the <c>Kasify</c> section of <paramref name="configuration"/>.</summary>
+    /// <exception cref="KasifyConfigurationException">A value cannot be converted or is invalid.</exception>
+    public static KasifySiloOptions FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new KasifySiloOptions();
+        try
+        {
+            configuration.GetSection(SectionName).Bind(options);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The binder names the key and the value; its inner exception says why the conversion failed.
+            var reason = exception.InnerException is { } inner ? $" ({inner.Message})" : "";
+            throw new KasifyConfigurationException(exception.Message + reason, exception);
+        }
+
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>Checks that the settings the chosen mode needs are present and well-formed.</summary>
+    /// <exception cref="KasifyConfigurationException">A setting is missing or invalid.</exception>
+    public void Validate()
+    {
+        switch (Storage.Mode)
+        {
+            case KasifyStorageMode.Sqlite:
+                Require(!string.IsNullOrWhiteSpace(Storage.SqlitePath), "Kasify:Storage:SqlitePath must name a file in Sqlite mode.");
+                Require(!string.IsNullOrWhiteSpace(Storage.CoverImagesPath), "Kasify:Storage:CoverImagesPath must name a folder in Sqlite mode.");
+                break;
+            case KasifyStorageMode.Postgres:
+                Require(
+                    !string.IsNullOrWhiteSpace(Storage.ConnectionString),
+                    "Kasify:Storage:ConnectionString is required in Postgres mode (e.g. Host=db;Username=kasify;Password=...;Database=kasify).");
+                Require(IsConnectionString(Storage.ConnectionString!), "Kasify:Storage:ConnectionString is not a valid Npgsql connection string.");
+                Require(!string.IsNullOrWhiteSpace(Cluster.ClusterId), "Kasify:Cluster:ClusterId must not be empty.");
+                Require(
+                    Cluster.AdvertisedIp is null || IPAddress.TryParse(Cluster.AdvertisedIp, out _),
+                    $"Kasify:Cluster:AdvertisedIp '{Cluster.AdvertisedIp}' is not an IP address.");
+                break;
+            default:
+                throw new KasifyConfigurationException($"Kasify:Storage:Mode '{Storage.Mode}' is not supported; use Sqlite or Postgres.");
+        }
+
+        Require(Cluster.SiloPort is > 0 and <= 65535, $"Kasify:Cluster:SiloPort {Cluster.SiloPort} is not a TCP port.");
+        Require(Cluster.GatewayPort is > 0 and <= 65535, $"Kasify:Cluster:GatewayPort {Cluster.GatewayPort} is not a TCP port.");
+        Require(Cluster.SiloPort != Cluster.GatewayPort, "Kasify:Cluster:SiloPort and GatewayPort must differ.");
+        Require(Reminders.MinimumPeriod > TimeSpan.Zero, "Kasify:Reminders:MinimumPeriod must be positive.");
+    }
+
+    private static bool IsConnectionString(string value)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(value);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new KasifyConfigurationException(message);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Kasify.Testing;
+
+namespace Kasify.Grains.Tests.Storage;
+
+/// <summary>The built Kasify.Silo program, started the way an operator starts it: environment variables only.</summary>
+public sealed class SiloProcessTests : IDisposable
+{
+    private static readonly TimeSpan _startWait = TimeSpan.FromSeconds(60);
+    private readonly TestFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task AnUnreachableDatabaseEndsTheProcessWithOneReadableLine()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Kasify__Storage__Mode"] = "Postgres",
+            ["Kasify__Storage__ConnectionString"] = $"Host=127.0.0.1;Port={FreePort.Next()};Username=kasify;Password=s3cret-value;Timeout=5",
+        };
+
+        await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
+        var exitCode = await silo.WaitForExitAsync(_startWait);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("kasify-silo: Cannot reach PostgreSQL at Host=127.0.0.1", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-value", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidConfigurationEndsTheProcessWithOneReadableLine()
+    {
+        var environment = new Dictionary<string, string> { ["Kasify__Storage__Mode"] = "Cassandra" };
+
+        await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
+
+        Assert.Equal(2, await silo.WaitForExitAsync(_startWait));
+        Assert.Contains("kasify-silo: Invalid configuration: ", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("Kasify:Storage:Mode", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SqliteModeCreatesTheDatabaseAndLogsModeAndPorts()
+    {
+        var ports = FreePort.Next(2);
+        var environment = new Dictionary<string, string>
+        {
+            ["Kasify__Storage__Mode"] = "Sqlite",
+            ["Kasify__Storage__SqlitePath"] = "data/kasify.db",
+            ["Kasify__Storage__CoverImagesPath"] = "data/covers",
+            ["Kasify__Cluster__SiloPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Kasify__Cluster__GatewayPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
+        await silo.WaitForOutputAsync("Kasify silo started", _startWait);
+
+        var databasePath = Path.Combine(_folder.Path, "data", "kasify.db");
+        Assert.Contains($"storage mode Sqlite, database {databasePath}", silo.Output, StringComparison.Ordinal);
+        Assert.Contains($"silo port {ports[0]}, gateway port {ports[1]}", silo.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(databasePath));
+        Assert.True(Directory.Exists(Path.Combine(_folder.Path, "data", "covers")));
+        Assert.Equal(0, await silo.StopAsync(_startWait));
+    }
+}
