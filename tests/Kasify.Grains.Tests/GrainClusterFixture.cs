@@ -1,13 +1,15 @@
-using Kasify.Grains.Hosting;
-using Kasify.Grains.Rentals.CoverImages;
+using Kasify.Testing;
 using Orleans.TestingHost;
 
 namespace Kasify.Grains.Tests;
 
-/// <summary>One in-process silo shared by the grain behaviour tests of a collection; every test uses fresh grain keys.</summary>
+/// <summary>
+/// One in-process silo with Kasify's production storage (ADO.NET on a SQLite file, ADO.NET reminders, cover images on
+/// disk), shared by the grain behaviour tests of a collection; every test uses fresh grain keys.
+/// </summary>
 public sealed class GrainClusterFixture : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kasify-grain-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly TestFolder _folder = new();
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -15,20 +17,13 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(StorageNames.Kasify);
-            silo.Services.AddKasifyGrains(new FileCoverImageStore(Path.Combine(_folder, "cover-images")));
-        });
-        Cluster = builder.Build();
+        Cluster = KasifyTestSilos.CreateInProcessClusterBuilder(KasifyTestSilos.SqliteOptions(_folder.Path)).Build();
         await Cluster.DeployAsync();
     }
 
     public async Task DisposeAsync()
     {
         await Cluster.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 }

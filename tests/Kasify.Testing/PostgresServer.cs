@@ -16,7 +16,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Environment variable that points the tests at an existing server instead of a private one.</summary>
     public const string ConnectionStringVariable = "KASIFY_TEST_POSTGRES";
 
-    private static readonly Lazy<Task<PostgresServer>> _shared = new(StartSharedAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(StartSharedAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly SemaphoreSlim _createLock = new(1, 1);
     private readonly List<string> _databases = [];
@@ -39,7 +39,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// The server shared by every test in this process, started on first use and stopped when the process exits.
     /// </summary>
     /// <exception cref="InvalidOperationException">No server is configured and no PostgreSQL binaries are installed.</exception>
-    public static Task<PostgresServer> GetSharedAsync() => _shared.Value;
+    public static Task<PostgresServer> GetSharedAsync() => Shared.Value;
 
     /// <summary>Starts a private server from local binaries; the caller disposes it.</summary>
     public static async Task<PostgresServer> StartPrivateAsync(CancellationToken cancellationToken = default)

@@ -15,7 +15,7 @@ public sealed class PostgresClusterTests
 {
     private const int GrainCount = 60;
     private const int DeadStatus = 6;
-    private static readonly TimeSpan _failoverWait = TimeSpan.FromSeconds(45);
+    private static readonly TimeSpan FailoverWait = TimeSpan.FromSeconds(45);
 
     [Fact]
     public async Task KillingASiloLosesNoState()
@@ -45,7 +45,7 @@ public sealed class PostgresClusterTests
             foreach (var (id, i) in ids.Select((id, i) => (id, i)))
             {
                 var value = await Eventually.UntilAsync(
-                    () => grains.GetGrain<ICounterGrain>(id).GetAsync(), _ => true, _failoverWait, $"Reading grain {i} after the kill");
+                    () => grains.GetGrain<ICounterGrain>(id).GetAsync(), _ => true, FailoverWait, $"Reading grain {i} after the kill");
                 Assert.Equal(i + 1, value);
             }
 

@@ -5,7 +5,7 @@ namespace Kasify.Grains.Tests.Storage;
 /// <summary>The built Kasify.Silo program, started the way an operator starts it: environment variables only.</summary>
 public sealed class SiloProcessTests : IDisposable
 {
-    private static readonly TimeSpan _startWait = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(60);
     private readonly TestFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -20,7 +20,7 @@ public sealed class SiloProcessTests : IDisposable
         };
 
         await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
-        var exitCode = await silo.WaitForExitAsync(_startWait);
+        var exitCode = await silo.WaitForExitAsync(StartWait);
 
         Assert.Equal(2, exitCode);
         Assert.Contains("kasify-silo: Cannot reach PostgreSQL at Host=127.0.0.1", silo.Output, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class SiloProcessTests : IDisposable
 
         await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
 
-        Assert.Equal(2, await silo.WaitForExitAsync(_startWait));
+        Assert.Equal(2, await silo.WaitForExitAsync(StartWait));
         Assert.Contains("kasify-silo: Invalid configuration: ", silo.Output, StringComparison.Ordinal);
         Assert.Contains("Kasify:Storage:Mode", silo.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
@@ -55,13 +55,13 @@ public sealed class SiloProcessTests : IDisposable
         };
 
         await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
-        await silo.WaitForOutputAsync("Kasify silo started", _startWait);
+        await silo.WaitForOutputAsync("Kasify silo started", StartWait);
 
         var databasePath = Path.Combine(_folder.Path, "data", "kasify.db");
         Assert.Contains($"storage mode Sqlite, database {databasePath}", silo.Output, StringComparison.Ordinal);
         Assert.Contains($"silo port {ports[0]}, gateway port {ports[1]}", silo.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(databasePath));
         Assert.True(Directory.Exists(Path.Combine(_folder.Path, "data", "covers")));
-        Assert.Equal(0, await silo.StopAsync(_startWait));
+        Assert.Equal(0, await silo.StopAsync(StartWait));
     }
 }

@@ -15,7 +15,7 @@ namespace Kasify.Grains.Tests.Storage;
 /// </summary>
 public abstract class StorageRestartTests
 {
-    private static readonly TimeSpan _tickWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan TickWait = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task StateAndRemindersSurviveARestart()
@@ -37,7 +37,7 @@ public abstract class StorageRestartTests
 
             var ticker = grains.GetGrain<ITickerGrain>(tickerId);
             await ticker.StartAsync(KasifyTestSilos.MinimumReminderPeriod);
-            await Eventually.UntilAsync(ticker.GetTicksAsync, ticks => ticks >= 1, _tickWait, "A first reminder tick");
+            await Eventually.UntilAsync(ticker.GetTicksAsync, ticks => ticks >= 1, TickWait, "A first reminder tick");
             await first.StopAllSilosAsync();
         }
 
@@ -52,7 +52,7 @@ public abstract class StorageRestartTests
         // Only the new cluster's reminder service can raise the count now, and nobody registered the reminder again.
         var restarted = client.GetGrain<ITickerGrain>(tickerId);
         var ticksAtRestart = await restarted.GetTicksAsync();
-        await Eventually.UntilAsync(restarted.GetTicksAsync, ticks => ticks > ticksAtRestart, _tickWait, "A reminder tick after the restart");
+        await Eventually.UntilAsync(restarted.GetTicksAsync, ticks => ticks > ticksAtRestart, TickWait, "A reminder tick after the restart");
         await restarted.StopAsync();
     }
 
