@@ -4,5 +4,5 @@ namespace Kasify.Api.Auth;
 internal static class KasifyPolicies
 {
     /// <summary>Kasify administrators: an <c>admin</c> role claim, or a subject, email or user id listed in <c>Kasify:Auth:Admins</c>.</summary>
-    public const string Admin = "kasify-admin";
+    public const string Admin = "admin";
 }

@@ -16,24 +16,6 @@ internal static class KasifyProblems
     // Lets a component that only sets a status code (an authentication challenge) choose the code the body gets.
     private const string CodeItem = "Kasify.ProblemCode";
 
-    private static readonly Dictionary<string, string> _titles = new()
-    {
-        [ProblemCodes.ValidationFailed] = "Validation failed",
-        [ProblemCodes.RequestInvalid] = "Bad request",
-        [ProblemCodes.UnsupportedMediaType] = "Unsupported media type",
-        [ProblemCodes.RequestTooLarge] = "Request body too large",
-        [ProblemCodes.Unauthenticated] = "Authentication required",
-        [ProblemCodes.InvalidToken] = "Invalid token",
-        [ProblemCodes.Forbidden] = "Forbidden",
-        [ProblemCodes.RouteNotFound] = "Not found",
-        [ProblemCodes.ResourceNotFound] = "Not found",
-        [ProblemCodes.MethodNotAllowed] = "Method not allowed",
-        [ProblemCodes.RateLimited] = "Too many requests",
-        [ProblemCodes.ClusterUnavailable] = "Service unavailable",
-        [ProblemCodes.ClusterTimeout] = "Service timed out",
-        [ProblemCodes.Internal] = "Internal server error",
-    };
-
     public static ProblemDetails Create(int status, string code, string? detail = null) =>
         Complete(new ProblemDetails { Detail = detail }, status, code);
 
@@ -99,11 +81,29 @@ internal static class KasifyProblems
         _ => "http." + status.ToString(CultureInfo.InvariantCulture),
     };
 
+    private static string? Title(string code) => code switch
+    {
+        ProblemCodes.ValidationFailed => "Validation failed",
+        ProblemCodes.RequestInvalid => "Bad request",
+        ProblemCodes.UnsupportedMediaType => "Unsupported media type",
+        ProblemCodes.RequestTooLarge => "Request body too large",
+        ProblemCodes.Unauthenticated => "Authentication required",
+        ProblemCodes.InvalidToken => "Invalid token",
+        ProblemCodes.Forbidden => "Forbidden",
+        ProblemCodes.RouteNotFound or ProblemCodes.ResourceNotFound => "Not found",
+        ProblemCodes.MethodNotAllowed => "Method not allowed",
+        ProblemCodes.RateLimited => "Too many requests",
+        ProblemCodes.ClusterUnavailable => "Service unavailable",
+        ProblemCodes.ClusterTimeout => "Service timed out",
+        ProblemCodes.Internal => "Internal server error",
+        _ => null,
+    };
+
     private static ProblemDetails Complete(ProblemDetails problem, int status, string code)
     {
         problem.Status = status;
         problem.Type = TypeBase + code;
-        problem.Title = _titles.GetValueOrDefault(code) ?? ReasonPhrases.GetReasonPhrase(status);
+        problem.Title = Title(code) ?? ReasonPhrases.GetReasonPhrase(status);
         problem.Extensions[CodeExtension] = code;
         return problem;
     }

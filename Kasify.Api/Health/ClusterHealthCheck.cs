@@ -6,7 +6,7 @@ namespace Kasify.Api.Health;
 /// <summary>Ready when the client is connected and a silo answers a management call (no grain state is touched).</summary>
 internal sealed class ClusterHealthCheck(ClusterConnection connection, IGrainFactory grains) : IHealthCheck
 {
-    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(5);
+    private const int TimeoutSeconds = 5;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -17,7 +17,7 @@ internal sealed class ClusterHealthCheck(ClusterConnection connection, IGrainFac
 
         try
         {
-            var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(_timeout, cancellationToken);
+            var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(TimeoutSeconds), cancellationToken);
             return silos.Count > 0
                 ? HealthCheckResult.Healthy($"{silos.Count} active silo(s).")
                 : HealthCheckResult.Unhealthy("The cluster has no active silo.");

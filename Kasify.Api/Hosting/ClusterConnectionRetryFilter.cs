@@ -6,7 +6,7 @@ namespace Kasify.Api.Hosting;
 /// </summary>
 internal sealed partial class ClusterConnectionRetryFilter(ILogger<ClusterConnectionRetryFilter> logger) : IClientConnectionRetryFilter
 {
-    private static readonly TimeSpan _maxDelay = TimeSpan.FromSeconds(5);
+    private const double MaxDelayMilliseconds = 5000;
 
     // Every failure would be one log line per retry; the first and then every tenth are enough to see the state.
     private const int LogEvery = 10;
@@ -21,7 +21,7 @@ internal sealed partial class ClusterConnectionRetryFilter(ILogger<ClusterConnec
             LogConnectionFailed(logger, attempt, exception.Message);
         }
 
-        var delay = TimeSpan.FromMilliseconds(Math.Min(_maxDelay.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(attempt, 10))));
+        var delay = TimeSpan.FromMilliseconds(Math.Min(MaxDelayMilliseconds, 250 * Math.Pow(2, Math.Min(attempt, 10))));
         try
         {
             await Task.Delay(delay, cancellationToken);

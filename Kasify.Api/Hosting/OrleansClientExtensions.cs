@@ -20,11 +20,12 @@ internal static class OrleansClientExtensions
             return builder;
         }
 
+        var cluster = builder.Configuration.GetSection(KasifyClusterOptions.SectionName).Get<KasifyClusterOptions>() ?? new();
         var storage = builder.Configuration.GetSection(KasifyStorageOptions.SectionName).Get<KasifyStorageOptions>() ?? new();
         var hostedServicesBefore = builder.Services.Where(IsHostedService).ToList();
         builder.UseOrleansClient(client =>
         {
-            ConfigureClustering(client, orleans, storage, builder.Configuration);
+            ConfigureClustering(client, cluster, storage, builder.Configuration);
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
         });
@@ -46,12 +47,12 @@ internal static class OrleansClientExtensions
     }
 
     private static void ConfigureClustering(
-        IClientBuilder client, KasifyOrleansOptions orleans, KasifyStorageOptions storage, IConfiguration configuration)
+        IClientBuilder client, KasifyClusterOptions cluster, KasifyStorageOptions storage, IConfiguration configuration)
     {
         switch (storage.Mode)
         {
             case StorageMode.Sqlite:
-                client.UseLocalhostClustering(orleans.GatewayPort, KasifyOrleansOptions.ServiceId, orleans.ClusterId);
+                client.UseLocalhostClustering(cluster.GatewayPort, KasifyOrleansOptions.ServiceId, cluster.ClusterId);
                 break;
 
             case StorageMode.Postgres:
@@ -67,7 +68,7 @@ internal static class OrleansClientExtensions
                 client.Configure<ClusterOptions>(options =>
                 {
                     options.ServiceId = KasifyOrleansOptions.ServiceId;
-                    options.ClusterId = orleans.ClusterId;
+                    options.ClusterId = cluster.ClusterId;
                 });
                 client.UseAdoNetClustering(options =>
                 {

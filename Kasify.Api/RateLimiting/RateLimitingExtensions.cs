@@ -9,11 +9,12 @@ namespace Kasify.Api.RateLimiting;
 /// <summary>Rolling one-minute buckets per personal access token and per client IP; 429 problem details with Retry-After.</summary>
 internal static class RateLimitingExtensions
 {
-    private static readonly TimeSpan _window = TimeSpan.FromMinutes(1);
     private const int SegmentsPerWindow = 6;
 
+    private static TimeSpan Window => TimeSpan.FromMinutes(1);
+
     // The sliding window limiter reports no retry-after; the earliest a permit can come back is when a segment slides out.
-    private static readonly TimeSpan _segmentLength = _window / SegmentsPerWindow;
+    private static TimeSpan SegmentLength => Window / SegmentsPerWindow;
 
     public static IServiceCollection AddKasifyRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,14 +45,14 @@ internal static class RateLimitingExtensions
     private static SlidingWindowRateLimiterOptions PerMinute(int permits) => new()
     {
         PermitLimit = permits,
-        Window = _window,
+        Window = Window,
         SegmentsPerWindow = SegmentsPerWindow,
         QueueLimit = 0,
     };
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var reported) ? reported : _segmentLength;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var reported) ? reported : SegmentLength;
         var problem = KasifyProblems.Create(
             StatusCodes.Status429TooManyRequests,
             ProblemCodes.RateLimited,
