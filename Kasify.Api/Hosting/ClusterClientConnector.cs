@@ -9,20 +9,20 @@ internal sealed partial class ClusterClientConnector(
     ClusterConnection connection,
     ILogger<ClusterClientConnector> logger) : BackgroundService
 {
-    private volatile bool _started;
+    private volatile bool _clientStarted;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            _started = true;
             await client.StartAsync(stoppingToken);
+            _clientStarted = true;
             connection.MarkConnected();
             LogConnected(logger);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // The host stopped before any silo answered.
+            // The host stopped before any silo answered; Orleans has already undone the cancelled start.
         }
     }
 
@@ -30,7 +30,7 @@ internal sealed partial class ClusterClientConnector(
     {
         await base.StopAsync(cancellationToken);
         connection.MarkDisconnected();
-        if (_started)
+        if (_clientStarted)
         {
             try
             {
