@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -62,7 +63,7 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
             {
                 ["Kasify:Orleans:Enabled"] = "true",
                 ["Kasify:Storage:Mode"] = "Sqlite",
-                ["Kasify:Cluster:GatewayPort"] = UnusedPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Kasify:Cluster:GatewayPort"] = UnusedPort().ToString(CultureInfo.InvariantCulture),
             }),
             cluster: null,
             ownsCluster: false);
@@ -158,7 +159,7 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
         ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = TestJwt.Issuer,
         ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(TestJwt.SigningKey),
         ["Kasify:Auth:Admins:0"] = ListedAdminSubject,
-        ["Kasify:RateLimits:PersonalAccessTokenPerMinute"] = PersonalAccessTokenLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Kasify:RateLimits:PersonalAccessTokenPerMinute"] = PersonalAccessTokenLimit.ToString(CultureInfo.InvariantCulture),
         // Tests of one host share one client IP; only the tests about these limits lower them.
         ["Kasify:RateLimits:OpenApiPerMinute"] = "1000",
         ["Kasify:RateLimits:DocsPerMinute"] = "1000",
