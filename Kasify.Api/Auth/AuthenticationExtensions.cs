@@ -1,0 +1,49 @@
+using Kasify.Api.Errors;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Kasify.Api.Auth;
+
+/// <summary>Bearer authentication (OIDC JWTs and personal access tokens) and the authorization policies.</summary>
+internal static class AuthenticationExtensions
+{
+    /// <summary>
+    /// Every endpoint requires an authenticated caller unless it opts out with <c>AllowAnonymous()</c>;
+    /// <see cref="KasifyPolicies.Admin"/> guards the administrator endpoints.
+    /// </summary>
+    public static IServiceCollection AddKasifyAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuthentication(KasifyAuthSchemes.Default)
+            .AddPolicyScheme(KasifyAuthSchemes.Default, "Bearer token", options => options.ForwardDefaultSelector = context =>
+                BearerToken.Read(context.Request) is { } token && BearerToken.IsPersonalAccessToken(token)
+                    ? KasifyAuthSchemes.PersonalAccessToken
+                    : KasifyAuthSchemes.Jwt)
+            .AddJwtBearer(KasifyAuthSchemes.Jwt, options =>
+            {
+                // Issuer, audiences, keys and authority come from Authentication:Schemes:Bearer.
+                options.MapInboundClaims = false;
+                options.Events = new JwtBearerEvents
+                {
+                    OnChallenge = context =>
+                    {
+                        if (context.AuthenticateFailure is not null)
+                        {
+                            KasifyProblems.SetCodeForStatusResponse(context.HttpContext, ProblemCodes.InvalidToken);
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(KasifyAuthSchemes.PersonalAccessToken, displayName: null, _ => { });
+
+        services.Configure<KasifyAuthOptions>(configuration.GetSection(KasifyAuthOptions.SectionName));
+        services.AddSingleton<IAuthorizationHandler, AdminAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, UnmatchedRouteAuthorizationResultHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(KasifyPolicies.Admin, policy => policy.RequireAuthenticatedUser().AddRequirements(new AdminRequirement()));
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Kasify.Api.Errors;
+using Kasify.Api.Hosting;
+using Kasify.Api.Identity;
+using Kasify.Grains.Interfaces.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Kasify.Api.Auth;
+
+/// <summary>
+/// Authenticates <c>kas_pat_…</c> bearer tokens by their hash through <see cref="IAccessTokenIndexGrain"/>. Nothing
+/// is cached, so a revoked token fails on its next use.
+/// </summary>
+internal sealed class PersonalAccessTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IGrainFactory grains,
+    ClusterConnection cluster) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (BearerToken.Read(Request) is not { } token || !BearerToken.IsPersonalAccessToken(token))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        cluster.EnsureConnected();
+        var identity = await grains.GetGrain<IAccessTokenIndexGrain>(AccessTokenKeys.For(token)).AuthenticateAsync();
+        if (identity is null)
+        {
+            return AuthenticateResult.Fail("The personal access token is unknown, revoked or expired.");
+        }
+
+        Claim[] claims =
+        [
+            new(KasifyClaims.UserId, identity.UserId.ToString("D", CultureInfo.InvariantCulture)),
+            new(KasifyClaims.TokenId, identity.TokenId.ToString("D", CultureInfo.InvariantCulture)),
+        ];
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, KasifyClaims.UserId, roleType: null));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        if (result.Failure is null)
+        {
+            Response.Headers.WWWAuthenticate = "Bearer";
+            return;
+        }
+
+        Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        KasifyProblems.SetCodeForStatusResponse(Context, ProblemCodes.InvalidToken);
+    }
+}

@@ -1,0 +1,35 @@
+using Kasify.Api.Auth;
+using Kasify.Api.Endpoints;
+using Kasify.Api.Errors;
+using Kasify.Api.Health;
+using Kasify.Api.Hosting;
+using Kasify.Api.Json;
+using Kasify.Api.OpenApi;
+using Kasify.Api.RateLimiting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseKasifyDefaultUrls();
+builder.AddKasifyOrleansClient();
+builder.Services.ConfigureHttpJsonOptions(options => KasifyJson.Configure(options.SerializerOptions));
+builder.Services.AddKasifyErrorHandling();
+builder.Services.AddKasifyAuthentication(builder.Configuration);
+builder.Services.AddKasifyRateLimiting(builder.Configuration);
+builder.Services.AddKasifyOpenApi();
+builder.Services.AddKasifyHealthChecks();
+
+var app = builder.Build();
+app.UseKasifyErrorHandling();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter(); // after authentication: personal access tokens are limited per token id
+app.UseClusterAvailability();
+
+app.MapKasifyOpenApi();
+app.MapKasifyHealth();
+app.MapKasifyApi();
+
+app.Run();
+
+/// <summary>The API host. Public so tests can host it through <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

@@ -1,0 +1,17 @@
+namespace Kasify.Api.RateLimiting;
+
+/// <summary>Requests per rolling minute, bound from <c>Kasify:RateLimits</c>.</summary>
+internal sealed class KasifyRateLimitOptions
+{
+    public const string SectionName = "Kasify:RateLimits";
+
+    public int PersonalAccessTokenPerMinute { get; set; } = 100;
+
+    public int OpenApiPerMinute { get; set; } = 10;
+
+    public int DocsPerMinute { get; set; } = 60;
+
+    public int GeoPerMinute { get; set; } = 50;
+
+    public int PublicPerIpPerMinute { get; set; } = 60;
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Claims;
+using Kasify.Grains;
+using Kasify.Grains.Hosting;
+using Kasify.Grains.Interfaces.Identity;
+using Kasify.Grains.Rentals.CoverImages;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Kasify.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Hosts the real API (<see cref="Program"/>) in memory with its Orleans client switched off; the client of an
+/// in-process test cluster stands in for it. Authentication is the production JwtBearer handler, configured with
+/// <see cref="TestJwt"/>'s issuer, audience and key.
+/// </summary>
+/// <remarks>
+/// Used as an xunit fixture it owns a one-silo cluster. <see cref="WithSettings"/> gives a host with other settings on
+/// the same cluster; <see cref="WithUnreachableCluster"/> a host whose real Orleans client points at no silo.
+/// </remarks>
+public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Requests per minute one personal access token may make in these hosts (low, so the limit is reachable).</summary>
+    public const int PersonalAccessTokenLimit = 5;
+
+    /// <summary>An OIDC subject that <c>Kasify:Auth:Admins</c> lists.</summary>
+    public const string ListedAdminSubject = "test|listed-admin";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsCluster;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kasify-api-tests-" + Guid.NewGuid().ToString("N"));
+    private InProcessTestCluster? _cluster;
+
+    public KasifyApiFactory()
+        : this(DefaultSettings(), cluster: null, ownsCluster: true)
+    {
+    }
+
+    private KasifyApiFactory(Dictionary<string, string?> settings, InProcessTestCluster? cluster, bool ownsCluster)
+    {
+        _settings = settings;
+        _cluster = cluster;
+        _ownsCluster = ownsCluster;
+    }
+
+    /// <summary>The test cluster's client, for arranging grain state directly.</summary>
+    public IClusterClient Grains => (_cluster ?? throw new InvalidOperationException("This host has no test cluster.")).Client;
+
+    /// <summary>A host with these settings added (e.g. lower rate limits), sharing this factory's cluster. Dispose it.</summary>
+    public KasifyApiFactory WithSettings(IReadOnlyDictionary<string, string?> settings) =>
+        new(Merge(_settings, settings), _cluster, ownsCluster: false);
+
+    /// <summary>A host whose own Orleans client is on, pointed at a gateway port nobody listens on. Dispose it.</summary>
+    public static KasifyApiFactory WithUnreachableCluster() =>
+        new(
+            Merge(DefaultSettings(), new Dictionary<string, string?>
+            {
+                ["Kasify:Orleans:Enabled"] = "true",
+                ["Kasify:Storage:Mode"] = "Sqlite",
+                ["Kasify:Cluster:GatewayPort"] = UnusedPort().ToString(CultureInfo.InvariantCulture),
+            }),
+            cluster: null,
+            ownsCluster: false);
+
+    /// <summary>
+    /// The silo configuration of API test clusters, kept in this one method so the tests can move to the production
+    /// (SQLite) silo configuration in one place.
+    /// </summary>
+    public static void ConfigureSilo(ISiloBuilder silo, string dataFolder)
+    {
+        silo.AddMemoryGrainStorage(StorageNames.Kasify);
+        silo.UseInMemoryReminderService();
+        silo.Services.AddKasifyGrains(new FileCoverImageStore(Path.Combine(dataFolder, "cover-images")));
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (!_ownsCluster)
+        {
+            return;
+        }
+
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo, _folder));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    /// <summary>A client that sends <c>Authorization: Bearer {token}</c>.</summary>
+    public HttpClient CreateBearerClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A client authenticated with a valid test JWT for <paramref name="subject"/> (a fresh one by default).</summary>
+    public HttpClient CreateAuthenticatedClient(string? subject = null, IEnumerable<Claim>? claims = null) =>
+        CreateBearerClient(TestJwt.Create(subject ?? TestJwt.NewSubject(), claims));
+
+    /// <summary>Registers a new user through the subject index and creates a personal access token for it, all in the grains.</summary>
+    public async Task<CreatedPersonalAccessToken> CreatePersonalAccessTokenAsync()
+    {
+        var subject = TestJwt.NewSubject();
+        var registration = await Grains.GetGrain<ISubjectIndexGrain>(SubjectKeys.For(TestJwt.Issuer, subject))
+            .RegisterAsync(new RegisterUser(TestJwt.Issuer, subject, $"{Guid.NewGuid():N}@example.org", "Test", "User", "en"));
+        var token = await Grains.GetGrain<IUserGrain>(registration.User.Id)
+            .CreateAccessTokenAsync(new CreateAccessToken("api tests", ExpiresAt: null));
+        return new CreatedPersonalAccessToken(registration.User.Id, token.Id, token.Token);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, TestEndpoints>();
+            if (_cluster is { } cluster)
+            {
+                services.AddSingleton<IClusterClient>(cluster.Client);
+                services.AddSingleton<IGrainFactory>(cluster.Client);
+            }
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsCluster && _cluster is { } cluster)
+        {
+            _cluster = null;
+            await cluster.DisposeAsync();
+        }
+
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    private static Dictionary<string, string?> DefaultSettings() => new()
+    {
+        ["Kasify:Orleans:Enabled"] = "false",
+        ["Authentication:Schemes:Bearer:ValidIssuer"] = TestJwt.Issuer,
+        ["Authentication:Schemes:Bearer:ValidAudiences:0"] = TestJwt.Audience,
+        ["Authentication:Schemes:Bearer:SigningKeys:0:Issuer"] = TestJwt.Issuer,
+        ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = Convert.ToBase64String(TestJwt.SigningKey),
+        ["Kasify:Auth:Admins:0"] = ListedAdminSubject,
+        ["Kasify:RateLimits:PersonalAccessTokenPerMinute"] = PersonalAccessTokenLimit.ToString(CultureInfo.InvariantCulture),
+        // Tests of one host share one client IP; only the tests about these limits lower them.
+        ["Kasify:RateLimits:OpenApiPerMinute"] = "1000",
+        ["Kasify:RateLimits:DocsPerMinute"] = "1000",
+    };
+
+    private static Dictionary<string, string?> Merge(IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string?> overrides)
+    {
+        var merged = new Dictionary<string, string?>(settings);
+        foreach (var (key, value) in overrides)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
