@@ -3,17 +3,26 @@ using Kasify.Api.Rentals;
 
 namespace Kasify.Api.Endpoints;
 
-/// <summary>Maps every business endpoint, at the root and again under <c>/v1</c>.</summary>
+/// <summary>
+/// Maps every business endpoint under <c>/v1</c> and again at the root (the older documentation's paths). The OpenAPI
+/// document and endpoint names belong to the <c>/v1</c> routes; the root aliases are unnamed and left out of the document,
+/// so operation ids stay unique.
+/// </summary>
 internal static class KasifyEndpoints
 {
     public static IEndpointRouteBuilder MapKasifyApi(this IEndpointRouteBuilder app)
     {
-        foreach (var prefix in new[] { "", "/v1" })
-        {
-            var group = app.MapGroup(prefix);
-            MapFeatures(group);
-        }
+        MapFeatures(app.MapGroup("/v1"));
 
+        var aliases = app.MapGroup("").ExcludeFromDescription();
+        ((IEndpointConventionBuilder)aliases).Finally(endpoint =>
+        {
+            foreach (var name in endpoint.Metadata.Where(item => item is IEndpointNameMetadata or IRouteNameMetadata).ToList())
+            {
+                endpoint.Metadata.Remove(name);
+            }
+        });
+        MapFeatures(aliases);
         return app;
     }
 

@@ -3,10 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Claims;
-using Kasify.Grains;
-using Kasify.Grains.Hosting;
 using Kasify.Grains.Interfaces.Identity;
-using Kasify.Grains.Rentals.CoverImages;
+using Kasify.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -68,17 +66,6 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
             cluster: null,
             ownsCluster: false);
 
-    /// <summary>
-    /// The silo configuration of API test clusters, kept in this one method so the tests can move to the production
-    /// (SQLite) silo configuration in one place.
-    /// </summary>
-    public static void ConfigureSilo(ISiloBuilder silo, string dataFolder)
-    {
-        silo.AddMemoryGrainStorage(StorageNames.Kasify);
-        silo.UseInMemoryReminderService();
-        silo.Services.AddKasifyGrains(new FileCoverImageStore(Path.Combine(dataFolder, "cover-images")));
-    }
-
     public async Task InitializeAsync()
     {
         if (!_ownsCluster)
@@ -86,9 +73,8 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
             return;
         }
 
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo, _folder));
-        _cluster = builder.Build();
+        // The production silo configuration: ADO.NET storage and reminders on a SQLite file, cover images on disk.
+        _cluster = KasifyTestSilos.CreateInProcessClusterBuilder(KasifyTestSilos.SqliteOptions(_folder)).Build();
         await _cluster.DeployAsync();
     }
 
