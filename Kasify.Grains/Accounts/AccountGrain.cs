@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Kasify.Grains.Interfaces.Accounts;
 using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Storage;
 
 namespace Kasify.Grains.Accounts;
 
@@ -15,7 +16,7 @@ internal sealed class AccountGrain(
             state.State.OwnerUserId = ownerUserId;
             state.State.Name = name;
             state.State.CreatedAt = time.GetUtcNow();
-            await state.WriteStateAsync();
+            await state.SaveAsync(this);
         }
 
         return ToProfile();
@@ -29,7 +30,7 @@ internal sealed class AccountGrain(
         state.State.Name = name;
         state.State.CompanyName = companyName;
         state.State.TaxId = taxId;
-        await state.WriteStateAsync();
+        await state.SaveAsync(this);
         return ToProfile();
     }
 
@@ -38,7 +39,7 @@ internal sealed class AccountGrain(
         EnsureExists();
         if (state.State.PropertyIds.Add(propertyId))
         {
-            await state.WriteStateAsync();
+            await state.SaveAsync(this);
         }
     }
 
@@ -46,7 +47,7 @@ internal sealed class AccountGrain(
     {
         if (state.State.PropertyIds.Remove(propertyId))
         {
-            await state.WriteStateAsync();
+            await state.SaveAsync(this);
         }
     }
 

@@ -1,10 +1,13 @@
 using Kasify.Grains.Interfaces.Identity;
+using Kasify.Grains.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Kasify.Grains.Identity;
 
-internal sealed class AccessTokenIndexGrain(
+internal sealed partial class AccessTokenIndexGrain(
     [PersistentState("accessToken", StorageNames.Kasify)] IPersistentState<AccessTokenIndexState> state,
-    TimeProvider time) : Grain, IAccessTokenIndexGrain
+    TimeProvider time,
+    ILogger<AccessTokenIndexGrain> logger) : Grain, IAccessTokenIndexGrain
 {
     // Recording every use would turn each authenticated request into a storage write.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -15,21 +18,27 @@ internal sealed class AccessTokenIndexGrain(
         state.State.UserId = identity.UserId;
         state.State.ExpiresAt = expiresAt;
         state.State.LastUsedAt = null;
-        await state.WriteStateAsync();
+        await state.SaveAsync(this);
     }
 
     public async Task<AccessTokenIdentity?> AuthenticateAsync()
     {
+        if (!state.RecordExists)
+        {
+            // Unknown hashes are what guessing produces: don't keep an activation around for each one.
+            DeactivateOnIdle();
+            return null;
+        }
+
         var now = time.GetUtcNow();
-        if (!state.RecordExists || state.State.ExpiresAt <= now)
+        if (state.State.ExpiresAt <= now)
         {
             return null;
         }
 
         if (state.State.LastUsedAt is not { } lastUsed || now - lastUsed >= LastUsedResolution)
         {
-            state.State.LastUsedAt = now;
-            await state.WriteStateAsync();
+            await RecordUseAsync(now);
         }
 
         return new AccessTokenIdentity(state.State.TokenId, state.State.UserId);
@@ -41,7 +50,27 @@ internal sealed class AccessTokenIndexGrain(
     {
         if (state.RecordExists)
         {
-            await state.ClearStateAsync();
+            await state.ClearAsync(this);
         }
     }
+
+    // "Last used" is informational: a storage hiccup while recording it must not turn a valid token into a failed login.
+    // (A version conflict also lands here; Orleans then deactivates the grain, which reloads on its next call.)
+    private async Task RecordUseAsync(DateTimeOffset now)
+    {
+        var previous = state.State.LastUsedAt;
+        state.State.LastUsedAt = now;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            state.State.LastUsedAt = previous;
+            LogLastUsedNotRecorded(exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the last use of a personal access token")]
+    private partial void LogLastUsedNotRecorded(Exception exception);
 }

@@ -1,4 +1,5 @@
 using Kasify.Grains.Interfaces.Identity;
+using Kasify.Grains.Storage;
 
 namespace Kasify.Grains.Identity;
 
@@ -14,13 +15,15 @@ internal sealed class SubjectIndexGrain(
             // Reserve the ids first: if the silo dies before the user exists, the next call finishes the same user.
             state.State.UserId = Guid.NewGuid();
             state.State.AccountId = Guid.NewGuid();
-            await state.WriteStateAsync();
+            await state.SaveAsync(this);
         }
 
         var user = grains.GetGrain<IUserGrain>(state.State.UserId);
         var existing = await user.GetAsync();
         if (existing is not null)
         {
+            // Idempotent, and repairs a directory entry missed when an earlier registration failed after the user was saved.
+            await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).UpsertAsync(existing);
             return new RegistrationResult(existing, created);
         }
 

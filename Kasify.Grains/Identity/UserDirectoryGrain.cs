@@ -1,5 +1,6 @@
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Identity;
+using Kasify.Grains.Storage;
 
 namespace Kasify.Grains.Identity;
 
@@ -14,7 +15,7 @@ internal sealed class UserDirectoryGrain(
         }
 
         state.State.Users[user.Id] = user;
-        await state.WriteStateAsync();
+        await state.SaveAsync(this);
     }
 
     public Task<Page<UserDto>> ListAsync(PageRequest page) =>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Kasify.Grains.Interfaces.Accounts;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
+using Kasify.Grains.Storage;
 
 namespace Kasify.Grains.Identity;
 
@@ -29,7 +30,7 @@ internal sealed class UserGrain(
         state.State.LastName = command.LastName;
         state.State.Locale = command.Locale;
         state.State.CreatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        await state.SaveAsync(this);
 
         var user = ToDto();
         await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).UpsertAsync(user);
@@ -54,7 +55,7 @@ internal sealed class UserGrain(
         state.State.LastName = command.LastName;
         state.State.Phone = command.Phone;
         state.State.Locale = command.Locale;
-        await state.WriteStateAsync();
+        await state.SaveAsync(this);
         await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).UpsertAsync(ToDto());
         return ToAccountDto(account);
     }
@@ -81,7 +82,7 @@ internal sealed class UserGrain(
         await grains.GetGrain<IAccessTokenIndexGrain>(record.IndexKey)
             .RegisterAsync(new AccessTokenIdentity(record.Id, UserId), record.ExpiresAt);
         state.State.Tokens.Add(record);
-        await state.WriteStateAsync();
+        await state.SaveAsync(this);
         return new CreatedAccessTokenDto(record.Id, record.Name, raw, record.TokenPrefix, record.CreatedAt, record.ExpiresAt);
     }
 
@@ -102,7 +103,7 @@ internal sealed class UserGrain(
             ?? throw new NotFoundException("token.not_found", "No such token.");
         await grains.GetGrain<IAccessTokenIndexGrain>(token.IndexKey).RevokeAsync();
         state.State.Tokens.Remove(token);
-        await state.WriteStateAsync();
+        await state.SaveAsync(this);
     }
 
     public Task<ImmutableArray<PropertyMembership>> GetMembershipsAsync() =>
@@ -118,14 +119,14 @@ internal sealed class UserGrain(
         }
 
         state.State.Memberships[membership.PropertyId] = membership.AccessLevel;
-        await state.WriteStateAsync();
+        await state.SaveAsync(this);
     }
 
     public async Task RemoveMembershipAsync(Guid propertyId)
     {
         if (state.State.Memberships.Remove(propertyId))
         {
-            await state.WriteStateAsync();
+            await state.SaveAsync(this);
         }
     }
 

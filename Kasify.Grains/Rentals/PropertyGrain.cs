@@ -3,6 +3,7 @@ using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Rentals.CoverImages;
+using Kasify.Grains.Storage;
 
 namespace Kasify.Grains.Rentals;
 
@@ -30,9 +31,12 @@ internal sealed class PropertyGrain(
         var normalized = PropertyRules.Normalize(details);
         PropertyRules.EnsureValid(normalized, members);
 
-        // Index entries first: until the property row is written they point at nothing visible, which is harmless.
-        await grains.GetGrain<IUserGrain>(callerId).SetMembershipAsync(new PropertyMembership(PropertyId, AccessLevel.Owner));
-        await grains.GetGrain<IAccountGrain>(owner.AccountId).AddPropertyAsync(PropertyId);
+        // Index entries first: until the property row is written they point at nothing visible. If that write fails
+        // they are taken back, since the client's retry creates a property with a new id.
+        var user = grains.GetGrain<IUserGrain>(callerId);
+        var account = grains.GetGrain<IAccountGrain>(owner.AccountId);
+        await user.SetMembershipAsync(new PropertyMembership(PropertyId, AccessLevel.Owner));
+        await account.AddPropertyAsync(PropertyId);
 
         var now = time.GetUtcNow();
         state.State.AccountId = owner.AccountId;
@@ -40,7 +44,17 @@ internal sealed class PropertyGrain(
         state.State.Members = members;
         state.State.CreatedAt = now;
         state.State.UpdatedAt = now;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.SaveAsync(this);
+        }
+        catch (KasifyException)
+        {
+            await user.RemoveMembershipAsync(PropertyId);
+            await account.RemovePropertyAsync(PropertyId);
+            throw;
+        }
+
         return ToDto(AccessLevel.Owner);
     }
 
@@ -50,7 +64,13 @@ internal sealed class PropertyGrain(
     public async Task<PropertyDto> ReplaceAsync(Guid callerId, PropertyDetails details)
     {
         var role = RequireEditor(callerId);
-        var normalized = PropertyRules.Normalize(details);
+        var current = state.State.Details;
+
+        // Non-owners never see the owner-only fields, so what they send back must not erase them.
+        var replacement = role == AccessLevel.Owner
+            ? details
+            : details with { AirbnbIcalUrl = current.AirbnbIcalUrl, BookingIcalUrl = current.BookingIcalUrl, DefaultCleanerId = current.DefaultCleanerId };
+        var normalized = PropertyRules.Normalize(replacement);
         PropertyRules.EnsureValid(normalized, state.State.Members);
         state.State.Details = normalized;
         return await SaveAsync(role);
@@ -81,14 +101,19 @@ internal sealed class PropertyGrain(
 
     public async Task DeleteAsync(Guid callerId)
     {
-        var role = RequireRole(callerId);
-        if (role != AccessLevel.Owner)
+        // An owner's retry after a delete that failed half-way finishes the clean-up.
+        var resuming = state.RecordExists && state.State.Deleted
+            && state.State.Members.TryGetValue(callerId, out var previousRole) && previousRole == AccessLevel.Owner;
+        if (!resuming)
         {
-            throw new ForbiddenException("property.forbidden", "Only the owner may delete a property.");
-        }
+            if (RequireRole(callerId) != AccessLevel.Owner)
+            {
+                throw new ForbiddenException("property.forbidden", "Only the owner may delete a property.");
+            }
 
-        state.State.Deleted = true;
-        await state.WriteStateAsync();
+            state.State.Deleted = true;
+            await state.SaveAsync(this);
+        }
 
         await coverImages.DeleteAsync(PropertyId);
         foreach (var member in state.State.Members.Keys)
@@ -97,7 +122,7 @@ internal sealed class PropertyGrain(
         }
 
         await grains.GetGrain<IAccountGrain>(state.State.AccountId).RemovePropertyAsync(PropertyId);
-        await state.ClearStateAsync();
+        await state.ClearAsync(this);
         DeactivateOnIdle();
     }
 
@@ -136,7 +161,7 @@ internal sealed class PropertyGrain(
     private async Task<PropertyDto> SaveAsync(AccessLevel role)
     {
         state.State.UpdatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        await state.SaveAsync(this);
         return ToDto(role);
     }
 

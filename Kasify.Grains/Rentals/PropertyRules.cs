@@ -23,7 +23,7 @@ internal static partial class PropertyRules
             errors["country_code"] = ["Not an ISO 3166-1 alpha-2 country code."];
         }
 
-        if (details.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        if (details.TimeZone is { } zone && !IsIanaTimeZone(zone))
         {
             errors["time_zone"] = ["Not an IANA time zone."];
         }
@@ -71,6 +71,10 @@ internal static partial class PropertyRules
     };
 
     public static bool CanEdit(AccessLevel level) => level is AccessLevel.Owner or AccessLevel.Manager;
+
+    // Windows ids ("Romance Standard Time") resolve on Linux too, but the contract is IANA names.
+    private static bool IsIanaTimeZone(string zone) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) && TimeZoneInfo.TryConvertIanaIdToWindowsId(zone, out _);
 
     private static bool IsKnownCountry(string code)
     {

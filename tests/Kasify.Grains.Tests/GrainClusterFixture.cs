@@ -5,7 +5,7 @@ namespace Kasify.Grains.Tests;
 
 /// <summary>
 /// One in-process silo with Kasify's production storage (ADO.NET on a SQLite file, ADO.NET reminders, cover images on
-/// disk), shared by the grain behaviour tests of a collection; every test uses fresh grain keys.
+/// disk), one per test class; every test uses fresh grain keys.
 /// </summary>
 public sealed class GrainClusterFixture : IAsyncLifetime
 {

@@ -3,8 +3,7 @@ using Kasify.Grains.Interfaces.Identity;
 
 namespace Kasify.Grains.Tests.Identity;
 
-[Collection(GrainClusterCollection.Name)]
-public sealed class RegistrationTests(GrainClusterFixture fixture)
+public sealed class RegistrationTests(GrainClusterFixture fixture) : IClassFixture<GrainClusterFixture>
 {
     private readonly IGrainFactory _grains = fixture.Grains;
 

@@ -7,8 +7,7 @@ using Kasify.Grains.Tests.Identity;
 
 namespace Kasify.Grains.Tests.Rentals;
 
-[Collection(GrainClusterCollection.Name)]
-public sealed class PropertyGrainTests(GrainClusterFixture fixture)
+public sealed class PropertyGrainTests(GrainClusterFixture fixture) : IClassFixture<GrainClusterFixture>
 {
     private readonly IGrainFactory _grains = fixture.Grains;
 

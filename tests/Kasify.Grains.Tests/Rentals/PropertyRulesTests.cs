@@ -50,6 +50,20 @@ public sealed class PropertyRulesTests
     }
 
     [Theory]
+    [InlineData("Europe/Madrid", true)]
+    [InlineData("Atlantic/Canary", true)]
+    [InlineData("Romance Standard Time", false)]
+    [InlineData("Europe/Atlantis", false)]
+    public void OnlyIanaTimeZonesAreAccepted(string zone, bool valid)
+    {
+        var details = PropertyRules.Normalize(PropertyGrainTests.Details() with { TimeZone = zone });
+
+        var error = Record.Exception(() => PropertyRules.EnsureValid(details, Members));
+
+        Assert.Equal(valid, error is null);
+    }
+
+    [Theory]
     [InlineData(AccessLevel.Owner, true)]
     [InlineData(AccessLevel.Manager, true)]
     [InlineData(AccessLevel.Staff, false)]

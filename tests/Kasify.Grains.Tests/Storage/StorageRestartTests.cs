@@ -1,6 +1,12 @@
 using System.Data.Common;
 using System.Text;
 using System.Text.Json;
+using Kasify.Grains.Interfaces.Accounts;
+using Kasify.Grains.Interfaces.Common;
+using Kasify.Grains.Interfaces.Identity;
+using Kasify.Grains.Interfaces.Rentals;
+using Kasify.Grains.Tests.Identity;
+using Kasify.Grains.Tests.Rentals;
 using Kasify.Silo.Hosting;
 using Kasify.Silo.Schema;
 using Kasify.Testing;
@@ -54,6 +60,36 @@ public abstract class StorageRestartTests
         var ticksAtRestart = await restarted.GetTicksAsync();
         await Eventually.UntilAsync(restarted.GetTicksAsync, ticks => ticks > ticksAtRestart, TickWait, "A reminder tick after the restart");
         await restarted.StopAsync();
+    }
+
+    [Fact]
+    public async Task UsersPropertiesAndTokensSurviveARestart()
+    {
+        var options = await CreateOptionsAsync();
+        UserDto user;
+        PropertyDto property;
+        CreatedAccessTokenDto token;
+
+        await using (var first = await DeployAsync(options))
+        {
+            user = await first.Client.RegisterNewUserAsync();
+            property = await first.Client.GetGrain<IPropertyGrain>(Guid.NewGuid()).CreateAsync(user.Id, PropertyGrainTests.Details());
+            await first.Client.GetGrain<IPropertyGrain>(property.Id).SetCoverImageAsync(user.Id, "image/png", [9, 8, 7]);
+            token = await first.Client.GetGrain<IUserGrain>(user.Id).CreateAccessTokenAsync(new CreateAccessToken("restart", null));
+            await first.StopAllSilosAsync();
+        }
+
+        await using var second = await DeployAsync(options);
+        var grains = second.Client;
+        Assert.Equal(user, await grains.GetGrain<IUserGrain>(user.Id).GetAsync());
+        var reloaded = await grains.GetGrain<IPropertyGrain>(property.Id).GetAsync(user.Id);
+        Assert.Equal(property with { CoverImageVersion = 1, UpdatedAt = reloaded!.UpdatedAt }, reloaded);
+        Assert.Equal(new byte[] { 9, 8, 7 }, (await grains.GetGrain<IPropertyGrain>(property.Id).GetCoverImageAsync(user.Id))!.Content);
+        Assert.Contains(new PropertyMembership(property.Id, AccessLevel.Owner), await grains.GetGrain<IUserGrain>(user.Id).GetMembershipsAsync());
+        Assert.Contains(property.Id, await grains.GetGrain<IAccountGrain>(user.AccountId).GetPropertyIdsAsync());
+        Assert.Equal(new AccessTokenIdentity(token.Id, user.Id), await grains.GetGrain<IAccessTokenIndexGrain>(AccessTokenKeys.For(token.Token)).AuthenticateAsync());
+        var directory = await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).ListAsync(new PageRequest(0, PageRequest.MaxSize));
+        Assert.Contains(user, directory.Content);
     }
 
     [Fact]

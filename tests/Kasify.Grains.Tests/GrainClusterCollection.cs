@@ -1,7 +1,0 @@
-namespace Kasify.Grains.Tests;
-
-[CollectionDefinition(Name)]
-public sealed class GrainClusterCollection : ICollectionFixture<GrainClusterFixture>
-{
-    public const string Name = "Grain cluster";
-}
