@@ -7,17 +7,20 @@ namespace Kasify.Api.Common;
 /// <summary>Turns the <c>page</c> and <c>size</c> query parameters into a checked <see cref="PageRequest"/>.</summary>
 internal static class Paging
 {
-    public static PageRequest ToPageRequest(int? page, int? size)
+    // The parameters arrive as text so that "abc" or an overflowing number is a field error, not a binding failure.
+    public static PageRequest ToPageRequest(string? page, string? size)
     {
         var errors = ImmutableDictionary.CreateBuilder<string, string[]>();
-        if (page is < 0)
+        var pageNumber = Parse(page, 0);
+        var pageSize = Parse(size, PageRequest.DefaultSize);
+        if (pageNumber is null or < 0)
         {
-            errors["page"] = ["Zero or more."];
+            errors["page"] = ["A whole number, zero or more."];
         }
 
-        if (size is < 1 or > PageRequest.MaxSize)
+        if (pageSize is null or < 1 or > PageRequest.MaxSize)
         {
-            errors["size"] = [$"Between 1 and {PageRequest.MaxSize}."];
+            errors["size"] = [$"A whole number between 1 and {PageRequest.MaxSize}."];
         }
 
         if (errors.Count > 0)
@@ -25,6 +28,11 @@ internal static class Paging
             throw new RequestValidationException("validation.failed", "Invalid paging parameters.", errors.ToImmutable());
         }
 
-        return new PageRequest(page ?? 0, size ?? PageRequest.DefaultSize);
+        return new PageRequest(pageNumber!.Value, pageSize!.Value);
     }
+
+    private static int? Parse(string? value, int fallback) =>
+        string.IsNullOrEmpty(value) ? fallback
+        : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number
+        : null;
 }

@@ -1,3 +1,4 @@
+using Kasify.Api.Accounts;
 using Kasify.Api.Identity;
 using Kasify.Api.Rentals;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kasify.Api.Validation;
+using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,12 +16,14 @@ internal static class AccessTokensApi
         group.MapPost("", CreateTokenAsync)
             .WithName("CreateApiToken")
             .WithSummary("Create API token")
-            .WithDescription("The raw token appears exactly once, in this response, and cannot be fetched again.")
+            .WithDescription("The raw token appears exactly once, in this response, and cannot be fetched again. Tokens are created and revoked with an identity-provider token, not with a personal access token.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}", RevokeTokenAsync)
             .WithName("RevokeApiToken")
             .WithSummary("Revoke API token")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -34,15 +37,22 @@ internal static class AccessTokensApi
     internal static async Task<Created<CreatedAccessTokenResponse>> CreateTokenAsync(
         CreateAccessTokenRequest request, ClaimsPrincipal principal, IGrainFactory grains)
     {
-        var userId = await principal.GetUserIdAsync(grains);
+        var userId = await RequireInteractiveCallerAsync(principal, grains);
         var token = await grains.GetGrain<IUserGrain>(userId).CreateAccessTokenAsync(new CreateAccessToken(request.Name!, request.ExpiresAt));
         return TypedResults.Created($"/account/tokens/{token.Id}", CreatedAccessTokenResponse.From(token));
     }
 
     internal static async Task<NoContent> RevokeTokenAsync(Guid id, ClaimsPrincipal principal, IGrainFactory grains)
     {
-        var userId = await principal.GetUserIdAsync(grains);
+        var userId = await RequireInteractiveCallerAsync(principal, grains);
         await grains.GetGrain<IUserGrain>(userId).RevokeAccessTokenAsync(id);
         return TypedResults.NoContent();
     }
+
+    // A leaked token must not be able to mint a successor that outlives its own revocation.
+    private static Task<Guid> RequireInteractiveCallerAsync(ClaimsPrincipal principal, IGrainFactory grains) =>
+        principal.GetAccessTokenUserId() is null
+            ? principal.GetUserIdAsync(grains)
+            : throw new ForbiddenException(
+                "token.interactive_login_required", "Personal access tokens cannot create or revoke tokens; use a token from your identity provider.");
 }

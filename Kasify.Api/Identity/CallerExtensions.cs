@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kasify.Api.Auth;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 
@@ -13,7 +14,7 @@ internal static class CallerExtensions
     /// </summary>
     public static async Task<Guid> GetUserIdAsync(this ClaimsPrincipal principal, IGrainFactory grains)
     {
-        if (principal.FindFirstValue(KasifyClaims.UserId) is { } claim && Guid.TryParse(claim, out var userId))
+        if (principal.GetAccessTokenUserId() is { } userId)
         {
             return userId;
         }
@@ -21,6 +22,17 @@ internal static class CallerExtensions
         var registered = await grains.GetGrain<ISubjectIndexGrain>(principal.GetSubjectKey()).GetUserIdAsync();
         return registered ?? throw new ForbiddenException(
             "auth.not_registered", "This identity has no Kasify user yet: call POST /auth/register first.");
+    }
+
+    /// <summary>
+    /// The user id of a principal authenticated by a personal access token, else null. The claim is read only from the
+    /// identity the token handler created, never from whatever a JWT happens to carry.
+    /// </summary>
+    public static Guid? GetAccessTokenUserId(this ClaimsPrincipal principal)
+    {
+        var identity = principal.Identities.FirstOrDefault(candidate =>
+            candidate.IsAuthenticated && candidate.AuthenticationType == KasifyAuthSchemes.PersonalAccessToken);
+        return identity?.FindFirst(KasifyClaims.UserId) is { } claim && Guid.TryParse(claim.Value, out var userId) ? userId : null;
     }
 
     /// <summary>The subject index key of an OIDC principal.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kasify.Api.Accounts;
 using Kasify.Api.Validation;
 
 namespace Kasify.Api.Identity;

@@ -13,5 +13,8 @@ internal static class KasifyJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new HourMinuteTimeConverter());
         options.NumberHandling = JsonNumberHandling.Strict;
+
+        // A misspelt field is an error the client should hear about, not a value silently dropped.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Kasify.Api.Common;
 using Kasify.Api.Identity;
 using Kasify.Grains.Interfaces.Rentals;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kasify.Api.Rentals;
@@ -9,13 +10,17 @@ namespace Kasify.Api.Rentals;
 /// <summary>A property's cover image: JPEG, PNG or WebP up to 5 MB.</summary>
 internal static class CoverImageApi
 {
+    private const long FormOverheadBytes = 64 * 1024;
+
     public static void MapCoverImageApi(this RouteGroupBuilder properties)
     {
         properties.MapPost("/{id:guid}/cover-image", UploadCoverImageAsync)
             .WithName("UploadCoverImage")
             .WithSummary("Upload a cover image for a property")
             .WithDescription("multipart/form-data with one part named `file`: JPEG, PNG or WebP, at most 5 MB.")
+            .Accepts<CoverImageUpload>("multipart/form-data")
             .DisableAntiforgery() // bearer-token API: no cookies, so no cross-site form posts to defend against
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -33,17 +38,31 @@ internal static class CoverImageApi
     internal static async Task<Results<Ok<PropertyResponse>, ProblemHttpResult>> UploadCoverImageAsync(
         Guid id, HttpRequest request, ClaimsPrincipal principal, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > CoverImageFormats.MaxBytes + 64 * 1024)
-        {
-            return TooLarge();
-        }
-
         if (!request.HasFormContentType)
         {
             return ApiProblems.Create(StatusCodes.Status415UnsupportedMediaType, "cover_image.unsupported_type", "Send multipart/form-data with a part named 'file'.");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        // Stop reading a little past the image limit (room for the multipart framing), also for chunked uploads.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = CoverImageFormats.MaxBytes + FormOverheadBytes;
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        catch (Exception malformed) when (malformed is InvalidDataException or IOException)
+        {
+            return ApiProblems.Create(StatusCodes.Status400BadRequest, "cover_image.invalid_form", "The multipart form could not be read.");
+        }
+
         if (form.Files.GetFile("file") is not { } file)
         {
             return ApiProblems.Create(StatusCodes.Status400BadRequest, "cover_image.missing_file", "The form has no part named 'file'.");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Kasify.Api.Identity;
 using Kasify.Api.Validation;
+using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,6 +40,7 @@ internal static class PropertiesApi
             .WithDescription("JSON merge patch: only fields present change, null clears. Geo fields and iCal URLs are PUT-only.")
             .Accepts<PropertyPatchRequest>("application/merge-patch+json", "application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", DeletePropertyAsync)
@@ -84,10 +86,29 @@ internal static class PropertiesApi
         return TypedResults.Ok(PropertyResponse.From(await grains.GetGrain<IPropertyGrain>(id).ReplaceAsync(userId, request.ToDetails())));
     }
 
-    internal static async Task<Ok<PropertyResponse>> PatchPropertyAsync(
-        Guid id, JsonElement patch, ClaimsPrincipal principal, IGrainFactory grains, IOptions<JsonOptions> json)
+    // The body is read here rather than bound, so that the OpenAPI document shows the declared patch schema and a
+    // merge patch can tell an absent field from an explicit null.
+    internal static async Task<Results<Ok<PropertyResponse>, ProblemHttpResult>> PatchPropertyAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal principal, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var command = PropertyPatchParser.Parse(patch, json.Value.SerializerOptions);
+        if (!request.HasJsonContentType())
+        {
+            return Common.ApiProblems.Create(
+                StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send application/merge-patch+json or application/json.");
+        }
+
+        JsonElement document;
+        try
+        {
+            using var parsed = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            document = parsed.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            throw new RequestValidationException("validation.failed", "body", "The body is not valid JSON.");
+        }
+
+        var command = PropertyPatchParser.Parse(document, json.Value.SerializerOptions);
         var userId = await principal.GetUserIdAsync(grains);
         return TypedResults.Ok(PropertyResponse.From(await grains.GetGrain<IPropertyGrain>(id).PatchAsync(userId, command)));
     }

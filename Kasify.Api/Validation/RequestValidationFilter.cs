@@ -33,7 +33,8 @@ internal sealed class RequestValidationFilter : IEndpointFilter
                         errors[field] = messages = [];
                     }
 
-                    messages.Add(result.ErrorMessage ?? "Invalid.");
+                    // DataAnnotations name the C# property in their messages; clients know the wire name.
+                    messages.Add((result.ErrorMessage ?? "Invalid.").Replace(member, field, StringComparison.Ordinal));
                 }
             }
         }

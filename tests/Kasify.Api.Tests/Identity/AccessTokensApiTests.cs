@@ -37,6 +37,24 @@ public sealed class AccessTokensApiTests(KasifyApiFactory factory)
     }
 
     [Fact]
+    public async Task APersonalAccessTokenCannotCreateOrRevokeTokens()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var token = await (await owner.PostAsJsonAsync("/v1/account/tokens", new { name = "ci" })).Content.ReadFromJsonAsync<JsonElement>();
+        using var withToken = factory.CreateBearerClient(token.GetProperty("token").GetString()!);
+
+        using var create = await withToken.PostAsJsonAsync("/v1/account/tokens", new { name = "successor" });
+        using var revoke = await withToken.DeleteAsync($"/v1/account/tokens/{token.GetProperty("id").GetGuid()}");
+        using var list = await withToken.GetAsync("/v1/account/tokens");
+
+        await ProblemAssert.IsProblemAsync(create, HttpStatusCode.Forbidden, "token.interactive_login_required");
+        await ProblemAssert.IsProblemAsync(revoke, HttpStatusCode.Forbidden, "token.interactive_login_required");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Single((await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+    }
+
+    [Fact]
     public async Task RevokingAnUnknownTokenIs404()
     {
         using var client = factory.CreateAuthenticatedClient();

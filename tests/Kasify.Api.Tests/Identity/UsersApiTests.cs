@@ -46,4 +46,31 @@ public sealed class UsersApiTests(KasifyApiFactory factory)
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation.failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("size", out _));
     }
+
+    [Theory]
+    [InlineData("page=abc", "page")]
+    [InlineData("page=-1", "page")]
+    [InlineData("page=99999999999", "page")]
+    [InlineData("size=0", "size")]
+    [InlineData("size=ten", "size")]
+    public async Task MalformedPagingParametersAreFieldErrors(string query, string field)
+    {
+        using var admin = factory.CreateAuthenticatedClient(claims: [new Claim("role", "admin")]);
+
+        using var response = await admin.GetAsync($"/v1/users?{query}");
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation.failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task APageBeyondTheLastIsEmpty()
+    {
+        using var admin = factory.CreateAuthenticatedClient(claims: [new Claim("role", "admin")]);
+
+        var page = await (await admin.GetAsync("/v1/users?page=21474837&size=100")).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Empty(page.GetProperty("content").EnumerateArray());
+        Assert.Equal(21474837, page.GetProperty("page").GetInt32());
+    }
 }

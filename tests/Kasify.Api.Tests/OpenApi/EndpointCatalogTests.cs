@@ -42,6 +42,35 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         Assert.True(operation.TryGetProperty("security", out _));
     }
 
+    [Theory]
+    [InlineData("post", "/v1/properties", "application/json", "PropertyRequest")]
+    [InlineData("put", "/v1/properties/{id}", "application/json", "PropertyRequest")]
+    [InlineData("patch", "/v1/properties/{id}", "application/merge-patch+json", "PropertyPatchRequest")]
+    [InlineData("post", "/v1/account/tokens", "application/json", "CreateAccessTokenRequest")]
+    [InlineData("put", "/v1/account", "application/json", "UpdateAccountRequest")]
+    public async Task RequestBodiesAreDescribed(string method, string path, string contentType, string schema)
+    {
+        using var client = factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi.json");
+
+        var body = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("requestBody").GetProperty("content");
+        var reference = body.GetProperty(contentType).GetProperty("schema").GetProperty("$ref").GetString();
+        Assert.Equal("#/components/schemas/" + schema, reference);
+        Assert.True(document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").EnumerateObject().Any());
+    }
+
+    [Fact]
+    public async Task TheCoverImageUploadIsDescribedAsAMultipartFile()
+    {
+        using var client = factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi.json");
+
+        var body = document.GetProperty("paths").GetProperty("/v1/properties/{id}/cover-image").GetProperty("post").GetProperty("requestBody");
+        Assert.True(body.GetProperty("content").TryGetProperty("multipart/form-data", out _), body.ToString());
+    }
+
     [Fact]
     public async Task RootAliasesAreServedButNotDocumentedTwice()
     {

@@ -72,6 +72,24 @@ public sealed class CoverImageApiTests(KasifyApiFactory factory)
     }
 
     [Fact]
+    public async Task AMalformedMultipartBodyIsABadRequest()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var id = (await owner.CreatePropertyAsync()).GetProperty("id").GetGuid();
+        var noBoundary = new StringContent("--x\r\nnot really a form");
+        noBoundary.Headers.ContentType = new MediaTypeHeaderValue("multipart/form-data");
+        var brokenBody = new StringContent("this is not multipart at all");
+        brokenBody.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=abc");
+
+        using var withoutBoundary = await owner.PostAsync($"/v1/properties/{id}/cover-image", noBoundary);
+        using var withBrokenBody = await owner.PostAsync($"/v1/properties/{id}/cover-image", brokenBody);
+
+        await ProblemAssert.IsProblemAsync(withoutBoundary, HttpStatusCode.BadRequest, "cover_image.invalid_form");
+        await ProblemAssert.IsProblemAsync(withBrokenBody, HttpStatusCode.BadRequest, "cover_image.invalid_form");
+    }
+
+    [Fact]
     public async Task AnUploadWithoutAFilePartIsABadRequest()
     {
         using var owner = factory.CreateAuthenticatedClient();

@@ -64,12 +64,18 @@ public sealed class PropertiesApiTests(KasifyApiFactory factory)
         using var patch = await stranger.PatchAsync($"/v1/properties/{id}", JsonContent.Create(new { name = "Taken" }));
         using var delete = await stranger.DeleteAsync($"/v1/properties/{id}");
         using var image = await stranger.GetAsync($"/v1/properties/{id}/cover-image");
+        using var upload = await stranger.PostAsync(
+            $"/v1/properties/{id}/cover-image",
+            new MultipartFormDataContent { { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "file", "x.png" } });
+        using var removeImage = await stranger.DeleteAsync($"/v1/properties/{id}/cover-image");
 
         await ProblemAssert.IsProblemAsync(get, HttpStatusCode.NotFound, "property.not_found");
         await ProblemAssert.IsProblemAsync(put, HttpStatusCode.NotFound, "property.not_found");
         await ProblemAssert.IsProblemAsync(patch, HttpStatusCode.NotFound, "property.not_found");
         await ProblemAssert.IsProblemAsync(delete, HttpStatusCode.NotFound, "property.not_found");
         Assert.Equal(HttpStatusCode.NotFound, image.StatusCode);
+        await ProblemAssert.IsProblemAsync(upload, HttpStatusCode.NotFound, "property.not_found");
+        await ProblemAssert.IsProblemAsync(removeImage, HttpStatusCode.NotFound, "property.not_found");
         Assert.Empty((await (await stranger.GetAsync("/v1/properties")).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
         Assert.Equal("Casa Azul", (await (await owner.GetAsync($"/v1/properties/{id}")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());
     }
@@ -95,6 +101,50 @@ public sealed class PropertiesApiTests(KasifyApiFactory factory)
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation.failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {problem}");
         Assert.Empty((await (await owner.GetAsync("/v1/properties")).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AnUnknownFieldIsRejectedNotDropped()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+
+        using var response = await owner.PostAsync(
+            "/v1/properties", new StringContent("""{"name":"n","address":"a","city":"c","zip_code":"1","colour":"blue"}""", Encoding.UTF8, "application/json"));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation.failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("colour", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task FieldErrorMessagesUseTheWireName()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+
+        using var response = await owner.PostAsJsonAsync("/v1/properties", new { name = "n", address = "a", city = "c" });
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation.failed");
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("zip_code").EnumerateArray()).GetString();
+        Assert.Contains("zip_code", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ZipCode", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APatchMustBeJson()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var id = (await owner.CreatePropertyAsync()).GetProperty("id").GetGuid();
+
+        using var wrongType = await owner.PatchAsync($"/v1/properties/{id}", new StringContent("name=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        using var malformed = await owner.PatchAsync($"/v1/properties/{id}", new StringContent("{\"name\":", Encoding.UTF8, "application/merge-patch+json"));
+        using var notAnObject = await owner.PatchAsync($"/v1/properties/{id}", new StringContent("[1]", Encoding.UTF8, "application/merge-patch+json"));
+
+        await ProblemAssert.IsProblemAsync(wrongType, HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
+        var problem = await ProblemAssert.IsProblemAsync(malformed, HttpStatusCode.BadRequest, "validation.failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _));
+        await ProblemAssert.IsProblemAsync(notAnObject, HttpStatusCode.BadRequest, "validation.failed");
     }
 
     [Fact]

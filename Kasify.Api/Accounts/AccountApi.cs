@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using Kasify.Api.Identity;
 using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Accounts;
 using Kasify.Grains.Interfaces.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Kasify.Api.Identity;
+namespace Kasify.Api.Accounts;
 
 /// <summary>The caller's own profile and account.</summary>
 internal static class AccountApi

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Kasify.Api.Validation;
 
-namespace Kasify.Api.Identity;
+namespace Kasify.Api.Accounts;
 
 /// <summary>Replaces the caller's mutable profile and account fields (absent fields become empty).</summary>
 internal sealed class UpdateAccountRequest : IValidatableRequest

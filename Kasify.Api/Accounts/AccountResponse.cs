@@ -1,6 +1,6 @@
 using Kasify.Grains.Interfaces.Accounts;
 
-namespace Kasify.Api.Identity;
+namespace Kasify.Api.Accounts;
 
 /// <summary>The caller's profile and account.</summary>
 internal sealed record AccountResponse(

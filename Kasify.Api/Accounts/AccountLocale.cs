@@ -1,4 +1,4 @@
-namespace Kasify.Api.Identity;
+namespace Kasify.Api.Accounts;
 
 /// <summary>Languages Kasify speaks to its users (and in which it sends e-mail).</summary>
 internal enum AccountLocale
