@@ -1,3 +1,4 @@
+using Kasify.Api.Geo;
 using Kasify.Api.Identity;
 using Kasify.Api.Rentals;
 
@@ -33,5 +34,6 @@ internal static class KasifyEndpoints
         group.MapAccessTokensApi();
         group.MapUsersApi();
         group.MapPropertiesApi();
+        group.MapGeoApi();
     }
 }
