@@ -1,4 +1,5 @@
 using Kasify.Api.Accounts;
+using Kasify.Api.Geo;
 using Kasify.Api.Identity;
 using Kasify.Api.Rentals;
 
@@ -34,5 +35,6 @@ internal static class KasifyEndpoints
         group.MapAccessTokensApi();
         group.MapUsersApi();
         group.MapPropertiesApi();
+        group.MapGeoApi();
     }
 }
