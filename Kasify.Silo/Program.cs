@@ -26,7 +26,8 @@ try
     // Check ports and reach the database before Orleans starts, so a taken port or an unreachable database fails
     // with one line rather than with errors from deep inside the silo lifecycle.
     PortCheck.ThrowIfInUse(options);
-    await SchemaBootstrapper.EnsureSchemaAsync(options, logger);
+    // The silo's own schema step (KasifyDatabaseLifecycle, for hosts without this line) then skips: one run per start.
+    await KasifyDatabaseLifecycle.EnsureSchemaBeforeStartAsync(options, logger);
     await host.StartAsync();
 }
 catch (Exception exception) when (StartupFailure.Describe(exception, options) is { } reason)

@@ -1,24 +1,33 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using Kasify.Api.Hosting;
 using Kasify.Api.Identity;
+using Kasify.Grains.Interfaces.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace Kasify.Api.Auth;
 
-/// <summary>Grants <see cref="AdminRequirement"/> from a role claim or from the configured admin list.</summary>
-internal sealed class AdminAuthorizationHandler(IOptionsMonitor<KasifyAuthOptions> options) : AuthorizationHandler<AdminRequirement>
+/// <summary>
+/// Grants <see cref="AdminRequirement"/> from an <c>admin</c> role claim or from <c>Kasify:Auth:Admins</c>, whose
+/// entries are Kasify user ids (anything that parses as a GUID) or OIDC subjects. A user id matches a personal access
+/// token's user, and an OIDC caller whose issuer and subject are registered to that user; a subject matches the
+/// <c>sub</c> of an OIDC caller exactly. Unverified claims such as <c>email</c> never grant anything.
+/// </summary>
+internal sealed class AdminAuthorizationHandler(
+    IOptionsMonitor<KasifyAuthOptions> options,
+    IGrainFactory grains,
+    ClusterConnection cluster) : AuthorizationHandler<AdminRequirement>
 {
     private const string AdminRole = "admin";
 
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AdminRequirement requirement)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AdminRequirement requirement)
     {
-        if (HasAdminRole(context.User) || IsListedAdmin(context.User, options.CurrentValue.Admins))
+        if (HasAdminRole(context.User) || await IsListedAdminAsync(context.User, options.CurrentValue.Admins))
         {
             context.Succeed(requirement);
         }
-
-        return Task.CompletedTask;
     }
 
     private static bool HasAdminRole(ClaimsPrincipal user) =>
@@ -45,19 +54,40 @@ internal sealed class AdminAuthorizationHandler(IOptionsMonitor<KasifyAuthOption
         }
     }
 
-    private static bool IsListedAdmin(ClaimsPrincipal user, IReadOnlyList<string> admins)
+    private async Task<bool> IsListedAdminAsync(ClaimsPrincipal user, IReadOnlyList<string> admins)
     {
         if (admins.Count == 0)
         {
             return false;
         }
 
+        var userIds = admins.Select(ParseUserId).OfType<Guid>().ToHashSet();
+        if (user.GetPersonalAccessTokenIdentity() is not null)
+        {
+            return user.GetPersonalAccessTokenUserId() is { } tokenUserId && userIds.Contains(tokenUserId);
+        }
+
         var subject = user.FindFirstValue(KasifyClaims.Subject);
-        var userId = user.FindFirstValue(KasifyClaims.UserId);
-        var email = user.FindFirstValue("email");
-        return admins.Any(admin =>
-            (subject is not null && admin == subject)
-            || (userId is not null && string.Equals(admin, userId, StringComparison.OrdinalIgnoreCase))
-            || (email is not null && string.Equals(admin, email, StringComparison.OrdinalIgnoreCase)));
+        if (string.IsNullOrEmpty(subject))
+        {
+            return false;
+        }
+
+        if (admins.Any(admin => ParseUserId(admin) is null && admin == subject))
+        {
+            return true;
+        }
+
+        if (userIds.Count == 0)
+        {
+            return false;
+        }
+
+        cluster.EnsureConnected();
+        var key = SubjectKeys.For(user.FindFirstValue(KasifyClaims.Issuer) ?? "", subject);
+        return await grains.GetGrain<ISubjectIndexGrain>(key).GetUserIdAsync() is { } registered && userIds.Contains(registered);
     }
+
+    private static Guid? ParseUserId(string admin) =>
+        Guid.TryParse(admin, CultureInfo.InvariantCulture, out var userId) ? userId : null;
 }

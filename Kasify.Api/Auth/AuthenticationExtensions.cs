@@ -1,6 +1,4 @@
-using Kasify.Api.Errors;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Kasify.Api.Auth;
@@ -23,24 +21,13 @@ internal static class AuthenticationExtensions
             {
                 // Issuer, audiences, keys and authority come from Authentication:Schemes:Bearer.
                 options.MapInboundClaims = false;
-                options.Events = new JwtBearerEvents
-                {
-                    OnChallenge = context =>
-                    {
-                        if (context.AuthenticateFailure is not null)
-                        {
-                            KasifyProblems.SetCodeForStatusResponse(context.HttpContext, ProblemCodes.InvalidToken);
-                        }
-
-                        return Task.CompletedTask;
-                    },
-                };
+                options.Events = new KasifyJwtBearerEvents();
             })
             .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(KasifyAuthSchemes.PersonalAccessToken, displayName: null, _ => { });
 
         services.Configure<KasifyAuthOptions>(configuration.GetSection(KasifyAuthOptions.SectionName));
         services.AddSingleton<IAuthorizationHandler, AdminAuthorizationHandler>();
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, UnmatchedRouteAuthorizationResultHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, KasifyAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(KasifyPolicies.Admin, policy => policy.RequireAuthenticatedUser().AddRequirements(new AdminRequirement()));

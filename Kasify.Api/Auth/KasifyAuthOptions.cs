@@ -5,6 +5,10 @@ internal sealed class KasifyAuthOptions
 {
     public const string SectionName = "Kasify:Auth";
 
-    /// <summary>OIDC subjects, email addresses or Kasify user ids of administrators.</summary>
+    /// <summary>
+    /// Administrators: Kasify user ids (GUIDs; they match both personal access tokens and OIDC callers registered to
+    /// the user) or OIDC subjects (matched against <c>sub</c> exactly). An identity provider whose subjects are GUIDs
+    /// is listed by user id.
+    /// </summary>
     public IReadOnlyList<string> Admins { get; set; } = [];
 }

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Kasify.Api.Errors;
 using Kasify.Api.Hosting;
 using Kasify.Api.Identity;
+using Kasify.Api.RateLimiting;
 using Kasify.Grains.Interfaces.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -12,20 +13,34 @@ namespace Kasify.Api.Auth;
 
 /// <summary>
 /// Authenticates <c>kas_pat_…</c> bearer tokens by their hash through <see cref="IAccessTokenIndexGrain"/>. Nothing
-/// is cached, so a revoked token fails on its next use.
+/// is cached, so a revoked token fails on its next use. Tokens that cannot have been minted, and every token from a
+/// client IP that has spent its <see cref="AnonymousRateLimiter"/> budget, fail without a look-up, so guessing
+/// tokens costs the cluster nothing.
 /// </summary>
 internal sealed class PersonalAccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     IGrainFactory grains,
-    ClusterConnection cluster) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ClusterConnection cluster,
+    AnonymousRateLimiter anonymousLimit) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (BearerToken.Read(Request) is not { } token || !BearerToken.IsPersonalAccessToken(token))
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (!BearerToken.IsWellFormedPersonalAccessToken(token))
+        {
+            return AuthenticateResult.Fail("The personal access token is malformed.");
+        }
+
+        // The failure is challenged, and the challenge answers 429 while the budget is spent.
+        if (anonymousLimit.IsExhausted(Context))
+        {
+            return AuthenticateResult.Fail("Too many unauthenticated requests from this client.");
         }
 
         cluster.EnsureConnected();
@@ -40,7 +55,8 @@ internal sealed class PersonalAccessTokenHandler(
             new(KasifyClaims.UserId, identity.UserId.ToString("D", CultureInfo.InvariantCulture)),
             new(KasifyClaims.TokenId, identity.TokenId.ToString("D", CultureInfo.InvariantCulture)),
         ];
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, KasifyClaims.UserId, roleType: null));
+        // The authentication type is what marks these claims as genuine (PersonalAccessTokenPrincipal).
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, KasifyAuthSchemes.PersonalAccessToken, KasifyClaims.UserId, roleType: null));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 

@@ -7,6 +7,6 @@ internal sealed class KasifyStorageOptions
 
     public StorageMode Mode { get; set; } = StorageMode.Sqlite;
 
-    /// <summary>The PostgreSQL connection string; <c>ConnectionStrings:Kasify</c> is used when this is empty.</summary>
+    /// <summary>The PostgreSQL connection string (Postgres mode), the same setting the silo reads.</summary>
     public string? ConnectionString { get; set; }
 }

@@ -25,7 +25,7 @@ internal static class OrleansClientExtensions
         var hostedServicesBefore = builder.Services.Where(IsHostedService).ToList();
         builder.UseOrleansClient(client =>
         {
-            ConfigureClustering(client, cluster, storage, builder.Configuration);
+            ConfigureClustering(client, cluster, storage);
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
         });
@@ -47,7 +47,7 @@ internal static class OrleansClientExtensions
     }
 
     private static void ConfigureClustering(
-        IClientBuilder client, KasifyClusterOptions cluster, KasifyStorageOptions storage, IConfiguration configuration)
+        IClientBuilder client, KasifyClusterOptions cluster, KasifyStorageOptions storage)
     {
         switch (storage.Mode)
         {
@@ -56,13 +56,9 @@ internal static class OrleansClientExtensions
                 break;
 
             case StorageMode.Postgres:
-                var connectionString = storage.ConnectionString is { Length: > 0 } configured
-                    ? configured
-                    : configuration.GetConnectionString("Kasify");
-                if (string.IsNullOrWhiteSpace(connectionString))
+                if (string.IsNullOrWhiteSpace(storage.ConnectionString))
                 {
-                    throw new InvalidOperationException(
-                        "Kasify:Storage:Mode is Postgres but neither Kasify:Storage:ConnectionString nor ConnectionStrings:Kasify is set.");
+                    throw new InvalidOperationException("Kasify:Storage:Mode is Postgres but Kasify:Storage:ConnectionString is not set.");
                 }
 
                 client.Configure<ClusterOptions>(options =>
@@ -73,7 +69,7 @@ internal static class OrleansClientExtensions
                 client.UseAdoNetClustering(options =>
                 {
                     options.Invariant = PostgresInvariant;
-                    options.ConnectionString = connectionString;
+                    options.ConnectionString = storage.ConnectionString;
                 });
                 break;
 

@@ -1,8 +1,9 @@
 namespace Kasify.Api.RateLimiting;
 
 /// <summary>
-/// Names of the per-client-IP rate limit policies, for <c>RequireRateLimiting(…)</c>. Personal access tokens are
-/// limited globally, per token, with no policy to apply.
+/// Names of the per-client-IP rate limit policies, for <c>RequireRateLimiting(…)</c>. Personal access tokens (per
+/// token) and unauthenticated callers (per client IP, on endpoints without a policy) are limited globally, with no
+/// policy to apply.
 /// </summary>
 internal static class KasifyRateLimits
 {

@@ -1,12 +1,15 @@
 using System.Threading.RateLimiting;
+using Kasify.Api.Auth;
 using Kasify.Api.Errors;
-using Kasify.Api.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Kasify.Api.RateLimiting;
 
-/// <summary>Rolling one-minute buckets per personal access token and per client IP; 429 problem details with Retry-After.</summary>
+/// <summary>
+/// Rolling one-minute buckets per personal access token, per client IP for unauthenticated callers
+/// (<see cref="AnonymousRateLimiter"/>) and per client IP and policy; 429 problem details with Retry-After.
+/// </summary>
 internal static class RateLimitingExtensions
 {
     private const int SegmentsPerWindow = 6;
@@ -19,16 +22,18 @@ internal static class RateLimitingExtensions
     public static IServiceCollection AddKasifyRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<KasifyRateLimitOptions>(configuration.GetSection(KasifyRateLimitOptions.SectionName));
+        services.AddSingleton<AnonymousRateLimiter>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<KasifyRateLimitOptions>>((options, limits) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<KasifyRateLimitOptions>, AnonymousRateLimiter>((options, limits, anonymous) =>
         {
             var perMinute = limits.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = OnRejectedAsync;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.User.FindFirst(KasifyClaims.TokenId)?.Value is { } tokenId
+            var perToken = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.User.GetPersonalAccessTokenId() is { } tokenId
                     ? RateLimitPartition.GetSlidingWindowLimiter(tokenId, _ => PerMinute(perMinute.PersonalAccessTokenPerMinute))
                     : RateLimitPartition.GetNoLimiter(""));
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perToken, anonymous.Limiter);
             options.AddPolicy(KasifyRateLimits.OpenApi, context => PerClientIp(context, perMinute.OpenApiPerMinute));
             options.AddPolicy(KasifyRateLimits.Docs, context => PerClientIp(context, perMinute.DocsPerMinute));
             options.AddPolicy(KasifyRateLimits.Geo, context => PerClientIp(context, perMinute.GeoPerMinute));
@@ -37,7 +42,7 @@ internal static class RateLimitingExtensions
         return services;
     }
 
-    private static RateLimitPartition<string> PerClientIp(HttpContext context, int permitsPerMinute) =>
+    internal static RateLimitPartition<string> PerClientIp(HttpContext context, int permitsPerMinute) =>
         RateLimitPartition.GetSlidingWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => PerMinute(permitsPerMinute));
@@ -50,7 +55,7 @@ internal static class RateLimitingExtensions
         QueueLimit = 0,
     };
 
-    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    internal static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var reported) ? reported : SegmentLength;
         var problem = KasifyProblems.Create(

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using Kasify.Api.Tests.Infrastructure;
 using Kasify.Grains.Interfaces.Identity;
@@ -83,14 +84,63 @@ public sealed class AuthenticationTests(KasifyApiFactory factory)
     }
 
     [Fact]
-    public async Task UnknownPersonalAccessTokenIsRejectedWith401InvalidToken()
+    public async Task UnknownPersonalAccessTokenIsLookedUpAndRejectedWith401InvalidToken()
     {
-        using var client = factory.CreateBearerClient(AccessTokenKeys.TokenPrefix + Guid.NewGuid().ToString("N"));
+        var token = UnknownAccessTokens.WellFormed();
+        using var client = factory.CreateBearerClient(token);
 
         var response = await client.GetAsync("/test/caller");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "auth.invalid_token");
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.True(await IsIndexGrainActiveAsync(token));
+    }
+
+    [Theory]
+    [InlineData("hex")]
+    [InlineData("too-short")]
+    [InlineData("too-long")]
+    [InlineData("padded")]
+    [InlineData("standard-base64")]
+    [InlineData("prefix-only")]
+    public async Task MalformedPersonalAccessTokenIsRejectedWithoutALookUp(string kind)
+    {
+        var secret = UnknownAccessTokens.WellFormed()[AccessTokenKeys.TokenPrefix.Length..];
+        var token = AccessTokenKeys.TokenPrefix + kind switch
+        {
+            "hex" => Guid.NewGuid().ToString("N"),
+            "too-short" => secret[..^1],
+            "too-long" => secret + "A",
+            "padded" => secret[..^1] + "=",
+            "standard-base64" => "+/" + secret[2..],
+            _ => "",
+        };
+        using var client = factory.CreateBearerClient(token);
+
+        var response = await client.GetAsync("/test/caller");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "auth.invalid_token");
+        Assert.False(await IsIndexGrainActiveAsync(token));
+    }
+
+    [Theory]
+    [InlineData("kasify:user_id")]
+    [InlineData("kasify:token_id")]
+    [InlineData("KASIFY:USER_ID")]
+    [InlineData("kasify:anything")]
+    public async Task JwtCarryingAKasifyClaimIsRejectedWith401InvalidToken(string claimType)
+    {
+        // The identity of a real user: a JWT must not be able to claim it.
+        var victim = await factory.CreatePersonalAccessTokenAsync();
+        var value = claimType.EndsWith("token_id", StringComparison.Ordinal) ? victim.TokenId : victim.UserId;
+        using var client = factory.CreateAuthenticatedClient(claims: [new Claim(claimType, value.ToString())]);
+
+        var caller = await client.GetAsync("/test/caller");
+        var account = await client.GetAsync("/v1/account");
+
+        await ProblemAssert.IsProblemAsync(caller, HttpStatusCode.Unauthorized, "auth.invalid_token");
+        Assert.Contains("invalid_token", caller.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        await ProblemAssert.IsProblemAsync(account, HttpStatusCode.Unauthorized, "auth.invalid_token");
     }
 
     [Fact]
@@ -101,5 +151,11 @@ public sealed class AuthenticationTests(KasifyApiFactory factory)
         var response = await client.GetAsync("/test/public");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<bool> IsIndexGrainActiveAsync(string token)
+    {
+        var index = factory.Grains.GetGrain<IAccessTokenIndexGrain>(AccessTokenKeys.For(token));
+        return await factory.Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(index) is not null;
     }
 }

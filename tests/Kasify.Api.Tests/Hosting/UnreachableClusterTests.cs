@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kasify.Api.Tests.Auth;
 using Kasify.Api.Tests.Infrastructure;
 using Kasify.Grains.Interfaces.Identity;
 
@@ -29,11 +30,21 @@ public sealed class UnreachableClusterTests : IAsyncLifetime
     [Fact]
     public async Task PersonalAccessTokenCannotBeCheckedAndAnswers503()
     {
-        using var client = WithTimeout(_factory.CreateBearerClient(AccessTokenKeys.TokenPrefix + Guid.NewGuid().ToString("N")));
+        using var client = WithTimeout(_factory.CreateBearerClient(UnknownAccessTokens.WellFormed()));
 
         var response = await client.GetAsync("/test/caller");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "cluster.unavailable");
+    }
+
+    [Fact]
+    public async Task MalformedPersonalAccessTokenIsRejectedWithoutTheCluster()
+    {
+        using var client = WithTimeout(_factory.CreateBearerClient(AccessTokenKeys.TokenPrefix + Guid.NewGuid().ToString("N")));
+
+        var response = await client.GetAsync("/test/caller");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "auth.invalid_token");
     }
 
     [Fact]
