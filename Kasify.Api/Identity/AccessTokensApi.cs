@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kasify.Api.Auth;
 using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
@@ -51,7 +52,7 @@ internal static class AccessTokensApi
 
     // A leaked token must not be able to mint a successor that outlives its own revocation.
     private static Task<Guid> RequireInteractiveCallerAsync(ClaimsPrincipal principal, IGrainFactory grains) =>
-        principal.GetAccessTokenUserId() is null
+        principal.GetPersonalAccessTokenUserId() is null
             ? principal.GetUserIdAsync(grains)
             : throw new ForbiddenException(
                 "token.interactive_login_required", "Personal access tokens cannot create or revoke tokens; use a token from your identity provider.");

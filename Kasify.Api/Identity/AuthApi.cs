@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kasify.Api.Accounts;
+using Kasify.Api.Auth;
 using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +25,7 @@ internal static class AuthApi
         ClaimsPrincipal principal, IGrainFactory grains, [FromBody] RegisterRequest? request = null)
     {
         // A personal access token already belongs to a registered user.
-        if (principal.GetAccessTokenUserId() is { } userId && await grains.GetGrain<IUserGrain>(userId).GetAsync() is { } existing)
+        if (principal.GetPersonalAccessTokenUserId() is { } userId && await grains.GetGrain<IUserGrain>(userId).GetAsync() is { } existing)
         {
             return TypedResults.Ok(UserResponse.From(existing));
         }

@@ -14,7 +14,7 @@ internal static class CallerExtensions
     /// </summary>
     public static async Task<Guid> GetUserIdAsync(this ClaimsPrincipal principal, IGrainFactory grains)
     {
-        if (principal.GetAccessTokenUserId() is { } userId)
+        if (principal.GetPersonalAccessTokenUserId() is { } userId)
         {
             return userId;
         }
@@ -22,17 +22,6 @@ internal static class CallerExtensions
         var registered = await grains.GetGrain<ISubjectIndexGrain>(principal.GetSubjectKey()).GetUserIdAsync();
         return registered ?? throw new ForbiddenException(
             "auth.not_registered", "This identity has no Kasify user yet: call POST /auth/register first.");
-    }
-
-    /// <summary>
-    /// The user id of a principal authenticated by a personal access token, else null. The claim is read only from the
-    /// identity the token handler created, never from whatever a JWT happens to carry.
-    /// </summary>
-    public static Guid? GetAccessTokenUserId(this ClaimsPrincipal principal)
-    {
-        var identity = principal.Identities.FirstOrDefault(candidate =>
-            candidate.IsAuthenticated && candidate.AuthenticationType == KasifyAuthSchemes.PersonalAccessToken);
-        return identity?.FindFirst(KasifyClaims.UserId) is { } claim && Guid.TryParse(claim.Value, out var userId) ? userId : null;
     }
 
     /// <summary>The subject index key of an OIDC principal.</summary>

@@ -149,6 +149,7 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
         // Tests of one host share one client IP; only the tests about these limits lower them.
         ["Kasify:RateLimits:OpenApiPerMinute"] = "1000",
         ["Kasify:RateLimits:DocsPerMinute"] = "1000",
+        ["Kasify:RateLimits:AnonymousPerMinute"] = "1000",
     };
 
     private static Dictionary<string, string?> Merge(IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string?> overrides)
