@@ -9,7 +9,7 @@ namespace Kasify.Grains.Geo;
 /// The countries, Spanish provinces and municipalities of the reference data in <c>Geo/Data</c>, immutable, with the
 /// searches <see cref="IGeoCatalogGrain"/> serves. Independent of Orleans.
 /// </summary>
-internal sealed class GeoCatalog
+internal sealed class GeoCatalog : IGeoLookup
 {
     private const string ResourcePrefix = "Kasify.Grains.Geo.Data.";
 
@@ -32,6 +32,7 @@ internal sealed class GeoCatalog
     private readonly ImmutableArray<GeoSearchEntry<MunicipalityDto>> _municipalities;
     private readonly FrozenDictionary<string, CountryDto> _countriesByCode;
     private readonly FrozenDictionary<Guid, ProvinceDto> _provincesById;
+    private readonly FrozenDictionary<Guid, MunicipalityDto> _municipalitiesById;
     private readonly FrozenDictionary<string, ImmutableArray<GeoSearchEntry<MunicipalityDto>>> _municipalitiesByProvince;
 
     public GeoCatalog(ImmutableArray<CountryDto> countries, ImmutableArray<ProvinceDto> provinces, ImmutableArray<MunicipalityDto> municipalities)
@@ -57,6 +58,7 @@ internal sealed class GeoCatalog
             .SelectMany(country => new[] { KeyValuePair.Create(country.Alpha2, country), KeyValuePair.Create(country.Alpha3, country) })
             .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _provincesById = provinces.ToFrozenDictionary(province => province.Id);
+        _municipalitiesById = municipalities.ToFrozenDictionary(municipality => municipality.Id);
         _municipalitiesByProvince = _municipalities
             .GroupBy(entry => entry.Item.ProvinceCode)
             .ToFrozenDictionary(group => group.Key, group => group.ToImmutableArray());
@@ -86,6 +88,13 @@ internal sealed class GeoCatalog
             new ProvinceDto(GeoIds.Province(row[0]), row[0], row[1], row[2], GeoLimits.Spain)),
         GeoCsv.Read(municipalities, ["ine_code", "province_code", "name"], row =>
             new MunicipalityDto(GeoIds.Municipality(row[0]), row[0], row[2], GeoIds.Province(row[1]), row[1])));
+
+    public CountryDto? FindCountry(string code) =>
+        string.IsNullOrWhiteSpace(code) ? null : _countriesByCode.GetValueOrDefault(code.Trim());
+
+    public ProvinceDto? FindProvince(Guid id) => _provincesById.GetValueOrDefault(id);
+
+    public MunicipalityDto? FindMunicipality(Guid id) => _municipalitiesById.GetValueOrDefault(id);
 
     public ImmutableArray<CountryDto> SearchCountries(CountrySearch search)
     {

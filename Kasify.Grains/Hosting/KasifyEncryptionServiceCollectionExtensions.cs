@@ -1,0 +1,27 @@
+using Kasify.Grains.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kasify.Grains.Hosting;
+
+/// <summary>Registers <see cref="ISecretProtector"/>, the encryption at rest grains use for identity data and secrets.</summary>
+public static class KasifyEncryptionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the protector with the keys of the <c>Kasify:Encryption</c> section (see <see cref="KasifyEncryptionOptions"/>).
+    /// The keys are read now, so a silo without one fails at startup rather than on the first guest.
+    /// </summary>
+    /// <exception cref="EncryptionConfigurationException">No usable key is configured.</exception>
+    public static IServiceCollection AddKasifyEncryption(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddKasifyEncryption(KasifyEncryptionOptions.FromConfiguration(configuration));
+
+    /// <summary>Adds the protector with the keys of <paramref name="options"/> (read now; a key file is created if configured and missing).</summary>
+    /// <exception cref="EncryptionConfigurationException">No usable key is configured.</exception>
+    public static IServiceCollection AddKasifyEncryption(this IServiceCollection services, KasifyEncryptionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton<ISecretProtector>(new AesGcmSecretProtector(options.ResolveKeys()));
+        return services;
+    }
+}
