@@ -10,9 +10,9 @@ using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Microsoft.AspNetCore.Http.HttpResults;
-using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Kasify.Api.Bookings;
 

@@ -16,7 +16,17 @@ internal sealed class BookingGrain(
 
     private Guid BookingId => this.GetPrimaryKey();
 
-    public Task<Guid?> GetPropertyIdAsync() => Task.FromResult(state.RecordExists ? state.State.PropertyId : (Guid?)null);
+    public Task<Guid?> GetPropertyIdAsync()
+    {
+        if (!state.RecordExists)
+        {
+            // Unknown ids are what guessing produces: don't keep an activation around for each one.
+            DeactivateOnIdle();
+            return Task.FromResult<Guid?>(null);
+        }
+
+        return Task.FromResult<Guid?>(state.State.PropertyId);
+    }
 
     public async Task<BookingDto> CreateAsync(CreateBooking command)
     {
