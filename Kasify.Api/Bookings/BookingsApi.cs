@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Kasify.Api.Common;
 using Kasify.Api.Identity;
 using Kasify.Api.Validation;
@@ -11,7 +12,9 @@ using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Kasify.Api.Bookings;
@@ -44,6 +47,7 @@ internal static class BookingsApi
             .WithName("ListPropertyBookings")
             .WithSummary("List bookings for a property")
             .WithDescription("Paginated bookings for the property, cancelled ones included." + RolesNote)
+            .AddOpenApiOperationTransformer(DescribeListParameters)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -61,6 +65,7 @@ internal static class BookingsApi
             .WithName("ListBookings")
             .WithSummary("List bookings across all properties the caller can access")
             .WithDescription("Paginated bookings across accessible properties; properties where the caller is a contractor add none." + RolesNote)
+            .AddOpenApiOperationTransformer(DescribeListParameters)
             .ProducesValidationProblem();
         bookings.MapGet("/{id:guid}", GetBookingAsync)
             .WithName("GetBooking")
@@ -189,6 +194,39 @@ internal static class BookingsApi
 
         var booking = await grains.GetGrain<IPropertyGrain>(propertyId).UpdateBookingAsync(userId, id, patch);
         return TypedResults.Ok(BookingResponse.Of(booking));
+    }
+
+    // The list parameters are bound as text (see BookingListParameters); the document still tells clients their formats.
+    private static Task DescribeListParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in operation.Parameters ?? [])
+        {
+            if (parameter.Schema is not OpenApiSchema schema)
+            {
+                continue;
+            }
+
+            switch (parameter.Name)
+            {
+                case "from" or "to":
+                    schema.Format = "date";
+                    break;
+                case "propertyId":
+                    schema.Format = "uuid";
+                    break;
+                case "channel":
+                    schema.Enum = [.. Enum.GetValues<BookingChannel>().Select(channel => (JsonNode)BookingListParameters.WireName(channel))];
+                    break;
+                case "sortBy":
+                    schema.Enum = [(JsonNode)"CHECKIN", (JsonNode)"CHECKOUT"];
+                    break;
+                case "sortDescending":
+                    schema.Type = JsonSchemaType.Boolean;
+                    break;
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     private static ProblemHttpResult BookingNotFound() =>
