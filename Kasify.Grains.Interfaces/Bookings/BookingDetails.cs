@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Kasify.Grains.Interfaces.Bookings;
 
 /// <summary>
@@ -28,8 +30,10 @@ public sealed record BookingDetails(
     TimeOnly? CheckoutTime)
 {
     /// <summary>Everyone staying: adults, children and infants.</summary>
+    [JsonIgnore] // derived: kept out of stored state
     public int GuestsNumber => AdultsCount + ChildrenCount + InfantsCount;
 
     /// <summary>Whether the booking holds its dates (it is not cancelled).</summary>
+    [JsonIgnore]
     public bool IsActive => Status != BookingStatus.Cancelled;
 }

@@ -253,4 +253,17 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
         Assert.Null(await property.GetAsync(ownerId));
         Assert.Null(await property.GetBookingAsync(ownerId, booking.Id));
     }
+
+    [Fact]
+    public async Task BookingsAndTheCalendarSurviveReactivation()
+    {
+        var (ownerId, property) = await NewPropertyAsync();
+        var booking = await property.CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3) with { PaymentType = PaymentType.GiftCard, ArrivalTime = new TimeOnly(20, 45) });
+
+        await _grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        Assert.Equal(booking, await property.GetBookingAsync(ownerId, booking.Id));
+        var overlap = await Assert.ThrowsAsync<ConflictException>(() => property.CreateBookingAsync(ownerId, Stay(Date("2030-07-02"), 1)));
+        Assert.Equal(booking.Id.ToString(), overlap.Extensions["conflicting_booking_id"]);
+    }
 }
