@@ -3,7 +3,8 @@ namespace Kasify.Grains.Interfaces.Bookings;
 /// <summary>
 /// Filters and order of a booking list. <see cref="From"/>: stays starting on or after that date; <see cref="To"/>:
 /// stays ending on or before it; <see cref="Text"/>: every word found (case- and accent-insensitively) in the guest's
-/// name, email or phone, the notes or the channel's reservation id. Cancelled bookings are listed too.
+/// name, email or phone, the notes or the channel's reservation id; for a caller who may not see guest data (staff),
+/// in the reservation id only, so a search cannot reveal what the booking hides. Cancelled bookings are listed too.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Kasify.Grains.Interfaces.Bookings.BookingQuery")]
 public sealed record BookingQuery(
