@@ -184,8 +184,29 @@ internal static partial class BookingRules
     }
 
     /// <summary>Whether the stay is in progress at <paramref name="now"/>: arrival &lt;= now &lt; departure.</summary>
-    public static bool IsInProgress(BookingDetails details, PropertySchedule schedule, DateTimeOffset now) =>
-        details.IsActive && ArrivalAt(details, schedule) <= now && now < DepartureAt(details, schedule);
+    public static bool IsInProgress(BookingDetails details, PropertySchedule schedule, DateTimeOffset now)
+    {
+        // A zone's offset is under a day, so a stay whose dates are more than a day from now's UTC date cannot contain
+        // now: the cheap date test spares the time-zone arithmetic for all but a few bookings.
+        var day = DateOnly.FromDateTime(now.UtcDateTime);
+        return details.IsActive
+            && details.From <= day.AddDays(1)
+            && details.To >= day.AddDays(-1)
+            && ArrivalAt(details, schedule) <= now
+            && now < DepartureAt(details, schedule);
+    }
+
+    /// <summary>
+    /// The booking in progress at <paramref name="now"/>, or null. When a late departure and an early arrival meet, the
+    /// guest who arrived first is still the current one.
+    /// </summary>
+    public static Guid? FindCurrent(IReadOnlyDictionary<Guid, BookingDetails> bookings, PropertySchedule schedule, DateTimeOffset now) =>
+        bookings
+            .Where(entry => IsInProgress(entry.Value, schedule, now))
+            .OrderBy(entry => ArrivalAt(entry.Value, schedule))
+            .ThenBy(entry => entry.Key)
+            .Select(entry => (Guid?)entry.Key)
+            .FirstOrDefault();
 
     /// <summary>A new public check-in code: 144 random bits in URL-safe Base64 (24 characters, no padding).</summary>
     public static string NewCheckinCode() =>

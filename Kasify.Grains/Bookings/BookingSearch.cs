@@ -33,6 +33,14 @@ internal static class BookingSearch
             .All(word => fields.Any(field => field is not null && CultureInfo.InvariantCulture.CompareInfo.IndexOf(field, word, Loose) >= 0));
     }
 
+    /// <summary>The property's bookings that pass the query, in its order, with the instants they are ordered by.</summary>
+    public static IEnumerable<BookingListing> Find(
+        IReadOnlyDictionary<Guid, BookingDetails> bookings, Guid propertyId, PropertySchedule schedule, BookingQuery query, bool seesGuestData) =>
+        query.Order(bookings
+            .Where(entry => Matches(entry.Value, query, seesGuestData))
+            .Select(entry => new BookingListing(
+                entry.Key, propertyId, BookingRules.ArrivalAt(entry.Value, schedule), BookingRules.DepartureAt(entry.Value, schedule))));
+
     // "+34 600 12 34 56" is found by "600123456" too.
     private static string? Digits(string? phone) => phone is null ? null : string.Concat(phone.Where(char.IsAsciiDigit));
 }

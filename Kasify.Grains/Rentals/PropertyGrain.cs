@@ -246,7 +246,7 @@ internal sealed class PropertyGrain(
     {
         var role = RequireRole(callerId);
         EnsureCanReadBookings(role);
-        var listings = Page<BookingListing>.Of([.. query.Order(Match(query, role))], page);
+        var listings = Page<BookingListing>.Of([.. Find(query, role)], page);
         var bookings = await LoadBookingsAsync(listings.Content.Select(listing => listing.Id), role);
         return new Page<BookingDto>(bookings, listings.PageNumber, listings.Size, listings.TotalElements);
     }
@@ -258,8 +258,8 @@ internal sealed class PropertyGrain(
             return Task.FromResult(new BookingMatches(0, []));
         }
 
-        var listings = Match(query, role).ToList();
-        return Task.FromResult(new BookingMatches(listings.Count, [.. query.Order(listings).Take(limit)]));
+        var listings = Find(query, role).ToList();
+        return Task.FromResult(new BookingMatches(listings.Count, [.. listings.Take(limit)]));
     }
 
     public async Task<ImmutableArray<BookingDto>> GetBookingsAsync(Guid callerId, ImmutableArray<Guid> bookingIds)
@@ -276,15 +276,8 @@ internal sealed class PropertyGrain(
     {
         var role = RequireRole(callerId);
         EnsureCanReadBookings(role);
-        var now = time.GetUtcNow();
         var schedule = Schedule;
-        var current = state.State.Bookings
-            .Where(entry => BookingRules.IsInProgress(entry.Value, schedule, now))
-            .OrderBy(entry => BookingRules.ArrivalAt(entry.Value, schedule))
-            .ThenBy(entry => entry.Key)
-            .Select(entry => (Guid?)entry.Key)
-            .FirstOrDefault();
-        if (current is not { } bookingId)
+        if (BookingRules.FindCurrent(state.State.Bookings, schedule, time.GetUtcNow()) is not { } bookingId)
         {
             return null;
         }
@@ -301,15 +294,8 @@ internal sealed class PropertyGrain(
         }
     }
 
-    private IEnumerable<BookingListing> Match(BookingQuery query, AccessLevel role)
-    {
-        var schedule = Schedule;
-        var seesGuestData = BookingAccess.SeesGuestData(role);
-        return state.State.Bookings
-            .Where(entry => BookingSearch.Matches(entry.Value, query, seesGuestData))
-            .Select(entry => new BookingListing(
-                entry.Key, PropertyId, BookingRules.ArrivalAt(entry.Value, schedule), BookingRules.DepartureAt(entry.Value, schedule)));
-    }
+    private IEnumerable<BookingListing> Find(BookingQuery query, AccessLevel role) =>
+        BookingSearch.Find(state.State.Bookings, PropertyId, Schedule, query, BookingAccess.SeesGuestData(role));
 
     private async Task<ImmutableArray<BookingDto>> LoadBookingsAsync(IEnumerable<Guid> bookingIds, AccessLevel role)
     {

@@ -250,6 +250,23 @@ public sealed class BookingRulesTests
     }
 
     [Fact]
+    public void WhenADepartureAndAnArrivalMeetTheGuestWhoArrivedFirstIsCurrent()
+    {
+        var leaving = Guid.NewGuid();
+        var arriving = Guid.NewGuid();
+        var bookings = new Dictionary<Guid, BookingDetails>
+        {
+            [arriving] = Stay("2026-07-08", "2026-07-10") with { ArrivalTime = new TimeOnly(12, 0) },
+            [leaving] = Stay("2026-07-01", "2026-07-08") with { DepartureTime = new TimeOnly(14, 0) },
+            [Guid.NewGuid()] = Stay("2026-07-01", "2026-07-10", BookingStatus.Cancelled),
+        };
+
+        Assert.Equal(leaving, BookingRules.FindCurrent(bookings, Madrid, DateTimeOffset.Parse("2026-07-08T13:00:00+02:00")));
+        Assert.Equal(arriving, BookingRules.FindCurrent(bookings, Madrid, DateTimeOffset.Parse("2026-07-08T14:00:00+02:00")));
+        Assert.Null(BookingRules.FindCurrent(bookings, Madrid, DateTimeOffset.Parse("2026-07-10T11:00:00+02:00")));
+    }
+
+    [Fact]
     public void CheckinCodesAreLongUrlSafeAndDifferent()
     {
         var codes = Enumerable.Range(0, 1000).Select(_ => BookingRules.NewCheckinCode()).ToList();

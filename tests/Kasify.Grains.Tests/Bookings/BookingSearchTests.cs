@@ -65,4 +65,26 @@ public sealed class BookingSearchTests
         Assert.Equal([late, early], (BookingQuery.All with { SortDescending = true }).Order(listings));
         Assert.Equal([late, early], (BookingQuery.All with { SortBy = BookingSort.Checkout }).Order(listings));
     }
+
+    [Fact]
+    public void FindingListsTheMatchesInTheQuerysOrderWithTheirInstants()
+    {
+        var schedule = new PropertySchedule("Europe/Madrid", new TimeOnly(15, 0), new TimeOnly(11, 0));
+        var propertyId = Guid.NewGuid();
+        var later = Guid.NewGuid();
+        var earlier = Guid.NewGuid();
+        var bookings = new Dictionary<Guid, BookingDetails>
+        {
+            [later] = BookingRulesTests.Stay("2026-07-10", "2026-07-12"),
+            [earlier] = Stay,
+            [Guid.NewGuid()] = BookingRulesTests.Stay("2026-08-01", "2026-08-03") with { Channel = BookingChannel.Vrbo },
+        };
+
+        var found = BookingSearch.Find(bookings, propertyId, schedule, BookingQuery.All with { Channel = BookingChannel.Airbnb }, seesGuestData: true).ToList();
+
+        Assert.Equal([earlier, later], found.Select(listing => listing.Id));
+        Assert.All(found, listing => Assert.Equal(propertyId, listing.PropertyId));
+        Assert.Equal(DateTimeOffset.Parse("2026-07-01T15:00:00+02:00"), found[0].ArrivalAt);
+        Assert.Equal(DateTimeOffset.Parse("2026-07-12T11:00:00+02:00"), found[1].DepartureAt);
+    }
 }
