@@ -1,4 +1,5 @@
 using Kasify.Api.Accounts;
+using Kasify.Api.Bookings;
 using Kasify.Api.Geo;
 using Kasify.Api.Identity;
 using Kasify.Api.Rentals;
@@ -35,6 +36,7 @@ internal static class KasifyEndpoints
         group.MapAccessTokensApi();
         group.MapUsersApi();
         group.MapPropertiesApi();
+        group.MapBookingsApi();
         group.MapGeoApi();
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Kasify.Api.Hosting;
 using Kasify.Grains.Interfaces.Errors;
@@ -40,7 +41,8 @@ internal sealed partial class KasifyExceptionHandler(ILogger<KasifyExceptionHand
     {
         RequestValidationException validation => (KasifyProblems.CreateValidation(validation.Code, validation.Message, validation.Errors), null),
         NotFoundException => (KasifyProblems.Create(StatusCodes.Status404NotFound, exception.Code, exception.Message), null),
-        ConflictException => (KasifyProblems.Create(StatusCodes.Status409Conflict, exception.Code, exception.Message), null),
+        ConflictException conflict => (
+            WithExtensions(KasifyProblems.Create(StatusCodes.Status409Conflict, exception.Code, exception.Message), conflict.Extensions), null),
         ForbiddenException => (KasifyProblems.Create(StatusCodes.Status403Forbidden, exception.Code, exception.Message), null),
         DomainRuleException => (KasifyProblems.Create(StatusCodes.Status422UnprocessableEntity, exception.Code, exception.Message), null),
         IntegrationUnavailableException => (KasifyProblems.Create(StatusCodes.Status503ServiceUnavailable, exception.Code, exception.Message),
@@ -48,6 +50,17 @@ internal sealed partial class KasifyExceptionHandler(ILogger<KasifyExceptionHand
         // A subclass nobody mapped yet is a bug here, not the caller's fault.
         _ => (KasifyProblems.Create(StatusCodes.Status500InternalServerError, ProblemCodes.Internal, "An unexpected error occurred."), null),
     };
+
+    /// <summary>Adds a grain's facts about a failure (e.g. <c>conflicting_booking_id</c>) without touching the standard members.</summary>
+    private static ProblemDetails WithExtensions(ProblemDetails problem, ImmutableDictionary<string, string> extensions)
+    {
+        foreach (var (name, value) in extensions)
+        {
+            problem.Extensions.TryAdd(name, value);
+        }
+
+        return problem;
+    }
 
     private static ProblemDetails MapBadRequest(BadHttpRequestException exception)
     {

@@ -1,8 +1,15 @@
+using System.Collections.Immutable;
+using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.Common;
+
 namespace Kasify.Grains.Interfaces.Rentals;
 
 /// <summary>
 /// A rental property and its members. Key: property id. Every call names the calling user; a caller with no role on
 /// the property gets <c>property.not_found</c>, exactly as for a property that does not exist.
+/// The property also keeps its bookings' calendar and decides every booking change, one call at a time, so two
+/// requests can never both take the same nights. Roles on bookings: owners and managers read and write; staff read
+/// without guest personal data; contractors get <c>booking.forbidden</c>.
 /// </summary>
 [Alias("Kasify.Grains.Interfaces.Rentals.IPropertyGrain")]
 public interface IPropertyGrain : IGrainWithGuidKey
@@ -38,4 +45,46 @@ public interface IPropertyGrain : IGrainWithGuidKey
     /// <summary>Removes the cover image (owner or manager); removing a missing image is a no-op.</summary>
     [Alias("RemoveCoverImageAsync")]
     Task<PropertyDto> RemoveCoverImageAsync(Guid callerId);
+
+    /// <summary>
+    /// Creates a booking (owner or manager) with a new check-in code. An active booking whose nights overlap another
+    /// active booking's is a 409 <c>booking.overlap</c> naming that booking; a guest leaving on the day the next arrives
+    /// is no overlap.
+    /// </summary>
+    [Alias("CreateBookingAsync")]
+    Task<BookingDto> CreateBookingAsync(Guid callerId, BookingDetails details);
+
+    /// <summary>One of the property's bookings as the caller may see it, or null when it is not this property's or the caller has no role.</summary>
+    [Alias("GetBookingAsync")]
+    Task<BookingDto?> GetBookingAsync(Guid callerId, Guid bookingId);
+
+    /// <summary>
+    /// Merges a patch into a booking (owner or manager); <c>booking.not_found</c> when it is not this property's or the
+    /// caller has no role. New dates, and a cancelled booking made active again, are checked for overlaps like a create;
+    /// cancelling frees the dates.
+    /// </summary>
+    [Alias("UpdateBookingAsync")]
+    Task<BookingDto> UpdateBookingAsync(Guid callerId, Guid bookingId, BookingPatch patch);
+
+    /// <summary>One page of the property's bookings that match the query, in its order.</summary>
+    [Alias("ListBookingsAsync")]
+    Task<Page<BookingDto>> ListBookingsAsync(Guid callerId, BookingQuery query, PageRequest page);
+
+    /// <summary>
+    /// For lists across properties: how many bookings match and the first <paramref name="limit"/> in the query's order.
+    /// Nothing for a caller who may not see the property's bookings.
+    /// </summary>
+    [Alias("FindBookingsAsync")]
+    Task<BookingMatches> FindBookingsAsync(Guid callerId, BookingQuery query, int limit);
+
+    /// <summary>The property's bookings among <paramref name="bookingIds"/>, as the caller may see them (none for contractors).</summary>
+    [Alias("GetBookingsAsync")]
+    Task<ImmutableArray<BookingDto>> GetBookingsAsync(Guid callerId, ImmutableArray<Guid> bookingIds);
+
+    /// <summary>
+    /// The stay in progress now (arrival &lt;= now &lt; departure in the property's time zone), or null. When a late
+    /// departure and an early arrival meet, the guest who arrived first is still the current one.
+    /// </summary>
+    [Alias("GetCurrentBookingAsync")]
+    Task<BookingDto?> GetCurrentBookingAsync(Guid callerId);
 }

@@ -1,4 +1,8 @@
+using System.Collections.Immutable;
+using Kasify.Grains.Bookings;
 using Kasify.Grains.Interfaces.Accounts;
+using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
@@ -7,7 +11,8 @@ using Kasify.Grains.Storage;
 
 namespace Kasify.Grains.Rentals;
 
-// Calls go from the property to user and account grains only, never back: that keeps grain call chains acyclic.
+// Calls go from the property to user, account and booking grains only, never back: that keeps grain call chains acyclic.
+// Not reentrant: booking changes are decided one at a time against the calendar in this grain's state.
 internal sealed class PropertyGrain(
     [PersistentState("property", StorageNames.Kasify)] IPersistentState<PropertyState> state,
     IGrainFactory grains,
@@ -17,6 +22,11 @@ internal sealed class PropertyGrain(
     private Guid PropertyId => this.GetPrimaryKey();
 
     private bool Exists => state.RecordExists && !state.State.Deleted;
+
+    private PropertySchedule Schedule => new(
+        state.State.Details.TimeZone ?? PropertyLimits.DefaultTimeZone,
+        state.State.Details.CheckinTime ?? PropertyLimits.DefaultCheckinTime,
+        state.State.Details.CheckoutTime ?? PropertyLimits.DefaultCheckoutTime);
 
     public async Task<PropertyDto> CreateAsync(Guid callerId, PropertyDetails details)
     {
@@ -158,11 +168,153 @@ internal sealed class PropertyGrain(
         return await SaveAsync(role);
     }
 
+    public async Task<BookingDto> CreateBookingAsync(Guid callerId, BookingDetails details)
+    {
+        var role = RequireBookingEditor(callerId);
+        var normalized = BookingRules.Normalize(details);
+        BookingRules.EnsureValid(normalized);
+        EnsureNoOverlap(normalized, self: null);
+
+        // The calendar entry comes first, so the nights are held before the booking exists. If the booking cannot be
+        // written the entry is taken back, since the client's retry creates a booking with a new id.
+        var bookingId = Guid.NewGuid();
+        state.State.Bookings[bookingId] = normalized;
+        await state.SaveAsync(this);
+        try
+        {
+            var booking = await grains.GetGrain<IBookingGrain>(bookingId)
+                .CreateAsync(new CreateBooking(PropertyId, normalized, time.GetUtcNow(), Schedule));
+            return BookingAccess.ForRole(booking, role);
+        }
+        catch (KasifyException)
+        {
+            state.State.Bookings.Remove(bookingId);
+            await state.SaveAsync(this);
+            throw;
+        }
+    }
+
+    public async Task<BookingDto?> GetBookingAsync(Guid callerId, Guid bookingId)
+    {
+        if (!TryGetRole(callerId, out var role) || !state.State.Bookings.ContainsKey(bookingId))
+        {
+            return null;
+        }
+
+        EnsureCanReadBookings(role);
+        var booking = await grains.GetGrain<IBookingGrain>(bookingId).GetAsync(Schedule);
+        return booking is null ? null : BookingAccess.ForRole(booking, role);
+    }
+
+    public async Task<BookingDto> UpdateBookingAsync(Guid callerId, Guid bookingId, BookingPatch patch)
+    {
+        if (!TryGetRole(callerId, out var role) || !state.State.Bookings.TryGetValue(bookingId, out var current))
+        {
+            throw new NotFoundException("booking.not_found", "No such booking.");
+        }
+
+        if (!BookingAccess.CanEdit(role))
+        {
+            throw new ForbiddenException("booking.forbidden", "Your role on this property does not allow changing its bookings.");
+        }
+
+        var merged = BookingRules.Normalize(BookingRules.Apply(current, patch));
+        BookingRules.EnsureValid(merged);
+        EnsureNoOverlap(merged, bookingId);
+
+        // As on create, the calendar changes first and is put back if the booking cannot be written.
+        var changed = merged != current;
+        if (changed)
+        {
+            state.State.Bookings[bookingId] = merged;
+            await state.SaveAsync(this);
+        }
+
+        try
+        {
+            return BookingAccess.ForRole(await grains.GetGrain<IBookingGrain>(bookingId).UpdateAsync(merged, Schedule), role);
+        }
+        catch (KasifyException) when (changed)
+        {
+            state.State.Bookings[bookingId] = current;
+            await state.SaveAsync(this);
+            throw;
+        }
+    }
+
+    public async Task<Page<BookingDto>> ListBookingsAsync(Guid callerId, BookingQuery query, PageRequest page)
+    {
+        var role = RequireRole(callerId);
+        EnsureCanReadBookings(role);
+        var listings = Page<BookingListing>.Of([.. Find(query, role)], page);
+        var bookings = await LoadBookingsAsync(listings.Content.Select(listing => listing.Id), role);
+        return new Page<BookingDto>(bookings, listings.PageNumber, listings.Size, listings.TotalElements);
+    }
+
+    public Task<BookingMatches> FindBookingsAsync(Guid callerId, BookingQuery query, int limit)
+    {
+        if (!TryGetRole(callerId, out var role) || !BookingAccess.CanRead(role))
+        {
+            return Task.FromResult(new BookingMatches(0, []));
+        }
+
+        var listings = Find(query, role).ToList();
+        return Task.FromResult(new BookingMatches(listings.Count, [.. listings.Take(limit)]));
+    }
+
+    public async Task<ImmutableArray<BookingDto>> GetBookingsAsync(Guid callerId, ImmutableArray<Guid> bookingIds)
+    {
+        if (!TryGetRole(callerId, out var role) || !BookingAccess.CanRead(role))
+        {
+            return [];
+        }
+
+        return await LoadBookingsAsync(bookingIds.Where(state.State.Bookings.ContainsKey), role);
+    }
+
+    public async Task<BookingDto?> GetCurrentBookingAsync(Guid callerId)
+    {
+        var role = RequireRole(callerId);
+        EnsureCanReadBookings(role);
+        var schedule = Schedule;
+        if (BookingRules.FindCurrent(state.State.Bookings, schedule, time.GetUtcNow()) is not { } bookingId)
+        {
+            return null;
+        }
+
+        var booking = await grains.GetGrain<IBookingGrain>(bookingId).GetAsync(schedule);
+        return booking is null ? null : BookingAccess.ForRole(booking, role);
+    }
+
+    private void EnsureNoOverlap(BookingDetails candidate, Guid? self)
+    {
+        if (BookingRules.FindOverlap(state.State.Bookings, candidate, self) is { } conflicting)
+        {
+            throw BookingRules.OverlapConflict(conflicting);
+        }
+    }
+
+    private IEnumerable<BookingListing> Find(BookingQuery query, AccessLevel role) =>
+        BookingSearch.Find(state.State.Bookings, PropertyId, Schedule, query, BookingAccess.SeesGuestData(role));
+
+    private async Task<ImmutableArray<BookingDto>> LoadBookingsAsync(IEnumerable<Guid> bookingIds, AccessLevel role)
+    {
+        var schedule = Schedule;
+        var bookings = await Task.WhenAll(bookingIds.Select(id => grains.GetGrain<IBookingGrain>(id).GetAsync(schedule)));
+        return [.. bookings.OfType<BookingDto>().Select(booking => BookingAccess.ForRole(booking, role))];
+    }
+
     private async Task<PropertyDto> SaveAsync(AccessLevel role)
     {
         state.State.UpdatedAt = time.GetUtcNow();
         await state.SaveAsync(this);
         return ToDto(role);
+    }
+
+    private bool TryGetRole(Guid callerId, out AccessLevel role)
+    {
+        role = default;
+        return Exists && state.State.Members.TryGetValue(callerId, out role);
     }
 
     private AccessLevel RequireRole(Guid callerId) =>
@@ -176,6 +328,22 @@ internal sealed class PropertyGrain(
         return PropertyRules.CanEdit(role)
             ? role
             : throw new ForbiddenException("property.forbidden", "Your role on this property does not allow changing it.");
+    }
+
+    private AccessLevel RequireBookingEditor(Guid callerId)
+    {
+        var role = RequireRole(callerId);
+        return BookingAccess.CanEdit(role)
+            ? role
+            : throw new ForbiddenException("booking.forbidden", "Your role on this property does not allow changing its bookings.");
+    }
+
+    private static void EnsureCanReadBookings(AccessLevel role)
+    {
+        if (!BookingAccess.CanRead(role))
+        {
+            throw new ForbiddenException("booking.forbidden", "Your role on this property does not include its bookings.");
+        }
     }
 
     private PropertyDto ToDto(AccessLevel role)

@@ -1,3 +1,4 @@
+using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Rentals;
 
 namespace Kasify.Grains.Rentals;
@@ -26,4 +27,11 @@ internal sealed class PropertyState
     /// <summary>Set before the clean-up of a delete starts, so a crash half-way leaves a property nobody can see.</summary>
     [Id(6)]
     public bool Deleted { get; set; }
+
+    /// <summary>
+    /// The property's calendar: every booking's host-set details by booking id, cancelled ones included. The property
+    /// decides overlaps from it and serves lists from it; each booking grain holds the full booking.
+    /// </summary>
+    [Id(7)]
+    public Dictionary<Guid, BookingDetails> Bookings { get; set; } = [];
 }

@@ -31,4 +31,12 @@ internal static class ApiClientExtensions
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    /// <summary>Creates a booking on the property with <paramref name="body"/> and returns its JSON.</summary>
+    public static async Task<JsonElement> CreateBookingAsync(this HttpClient client, Guid propertyId, object body)
+    {
+        using var response = await client.PostAsJsonAsync($"/v1/properties/{propertyId}/bookings", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"create booking answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
 }

@@ -25,6 +25,12 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "post", "/v1/properties/{id}/cover-image", "Properties" },
         { "get", "/v1/properties/{id}/cover-image", "Properties" },
         { "delete", "/v1/properties/{id}/cover-image", "Properties" },
+        { "post", "/v1/properties/{id}/bookings", "Bookings" },
+        { "get", "/v1/properties/{id}/bookings", "Bookings" },
+        { "get", "/v1/properties/{id}/bookings/current", "Bookings" },
+        { "get", "/v1/bookings", "Bookings" },
+        { "get", "/v1/bookings/{id}", "Bookings" },
+        { "patch", "/v1/bookings/{id}", "Bookings" },
     };
 
     [Theory]
@@ -48,6 +54,8 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
     [InlineData("patch", "/v1/properties/{id}", "application/merge-patch+json", "PropertyPatchRequest")]
     [InlineData("post", "/v1/account/tokens", "application/json", "CreateAccessTokenRequest")]
     [InlineData("put", "/v1/account", "application/json", "UpdateAccountRequest")]
+    [InlineData("post", "/v1/properties/{id}/bookings", "application/json", "BookingRequest")]
+    [InlineData("patch", "/v1/bookings/{id}", "application/merge-patch+json", "BookingPatchRequest")]
     public async Task RequestBodiesAreDescribed(string method, string path, string contentType, string schema)
     {
         using var client = factory.CreateClient();
@@ -96,5 +104,40 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         }
 
         Assert.Contains("name", schemas.GetProperty("PropertyRequest").GetProperty("required").EnumerateArray().Select(item => item.GetString()));
+    }
+
+    [Theory]
+    [InlineData("/v1/bookings", new[] { "page", "size", "from", "to", "channel", "query", "sortBy", "sortDescending", "propertyId" })]
+    [InlineData("/v1/properties/{id}/bookings", new[] { "id", "page", "size", "from", "to", "channel", "query", "sortBy", "sortDescending" })]
+    public async Task BookingListsTakeTheReferencesQueryParameters(string path, string[] parameters)
+    {
+        using var client = factory.CreateClient();
+
+        var operation = (await client.GetFromJsonAsync<JsonElement>("/openapi.json")).GetProperty("paths").GetProperty(path).GetProperty("get");
+
+        var declared = operation.GetProperty("parameters").EnumerateArray().ToDictionary(parameter => parameter.GetProperty("name").GetString()!);
+        Assert.Equal(parameters.Order(), declared.Keys.Order());
+        Assert.Equal(["CHECKIN", "CHECKOUT"], declared["sortBy"].GetProperty("schema").GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
+        Assert.Equal("date", declared["from"].GetProperty("schema").GetProperty("format").GetString());
+        Assert.Contains("vrbo", declared["channel"].GetProperty("schema").GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
+    }
+
+    [Fact]
+    public async Task TheBookingSchemaUsesTheReferenceFieldsAndSesPaymentCodes()
+    {
+        using var client = factory.CreateClient();
+
+        var schemas = (await client.GetFromJsonAsync<JsonElement>("/openapi.json")).GetProperty("components").GetProperty("schemas");
+
+        var response = schemas.GetProperty("BookingResponse").GetProperty("properties");
+        foreach (var field in new[] { "id", "from", "to", "channel", "channel_id", "checkin_code", "status", "created_at", "payment_type", "guest_first_name", "adults_count", "arrival_time", "checkin_completed_at", "last_sync_at", "guests_number", "arrival_at" })
+        {
+            Assert.True(response.TryGetProperty(field, out _), $"BookingResponse lacks {field}");
+        }
+
+        var document = schemas.ToString();
+        Assert.Contains("\"TARJT\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"airbnb\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"cancelled\"", document, StringComparison.Ordinal);
     }
 }

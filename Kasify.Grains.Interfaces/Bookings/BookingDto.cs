@@ -1,0 +1,19 @@
+namespace Kasify.Grains.Interfaces.Bookings;
+
+/// <summary>
+/// A booking as one caller may see it. For staff the guest's personal data and free texts (names, email, phone,
+/// notes, special requests) and the check-in code are null. <see cref="ArrivalAt"/> and <see cref="DepartureAt"/>
+/// are the stay's instants in the property's time zone (see <see cref="BookingDetails"/> for the time defaults).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Kasify.Grains.Interfaces.Bookings.BookingDto")]
+public sealed record BookingDto(
+    Guid Id,
+    Guid PropertyId,
+    BookingDetails Details,
+    string? CheckinCode,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? CheckinCompletedAt,
+    DateTimeOffset? LastSyncAt,
+    DateTimeOffset ArrivalAt,
+    DateTimeOffset DepartureAt);

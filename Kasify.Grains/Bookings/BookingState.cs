@@ -1,0 +1,28 @@
+using Kasify.Grains.Interfaces.Bookings;
+
+namespace Kasify.Grains.Bookings;
+
+[GenerateSerializer, Alias("Kasify.Grains.Bookings.BookingState")]
+internal sealed class BookingState
+{
+    [Id(0)]
+    public Guid PropertyId { get; set; }
+
+    [Id(1)]
+    public BookingDetails Details { get; set; } = null!;
+
+    [Id(2)]
+    public string CheckinCode { get; set; } = "";
+
+    [Id(3)]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(4)]
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    [Id(5)]
+    public DateTimeOffset? CheckinCompletedAt { get; set; }
+
+    [Id(6)]
+    public DateTimeOffset? LastSyncAt { get; set; }
+}

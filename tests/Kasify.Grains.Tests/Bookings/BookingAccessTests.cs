@@ -1,0 +1,47 @@
+using Kasify.Grains.Bookings;
+using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.Rentals;
+
+namespace Kasify.Grains.Tests.Bookings;
+
+public sealed class BookingAccessTests
+{
+    private static readonly BookingDto Booking = new(
+        Guid.NewGuid(), Guid.NewGuid(), BookingRulesTests.Stay("2026-07-01", "2026-07-08"), "code", DateTimeOffset.UnixEpoch,
+        DateTimeOffset.UnixEpoch, null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+    [Theory]
+    [InlineData(AccessLevel.Owner, true, true, true)]
+    [InlineData(AccessLevel.Manager, true, true, true)]
+    [InlineData(AccessLevel.Staff, true, false, false)]
+    [InlineData(AccessLevel.Contractor, false, false, false)]
+    public void RolesDecideReadingWritingAndGuestData(AccessLevel role, bool reads, bool edits, bool seesGuestData)
+    {
+        Assert.Equal(reads, BookingAccess.CanRead(role));
+        Assert.Equal(edits, BookingAccess.CanEdit(role));
+        Assert.Equal(seesGuestData, BookingAccess.SeesGuestData(role));
+    }
+
+    [Fact]
+    public void StaffSeeTheStayButNotTheGuest()
+    {
+        var seen = BookingAccess.ForRole(Booking, AccessLevel.Staff);
+
+        Assert.Null(seen.CheckinCode);
+        Assert.Equal(
+            Booking.Details with
+            {
+                GuestFirstName = null,
+                GuestLastName = null,
+                GuestEmail = null,
+                GuestPhone = null,
+                Notes = null,
+                SpecialRequests = null,
+            },
+            seen.Details);
+        Assert.Equal(3, seen.Details.GuestsNumber);
+    }
+
+    [Fact]
+    public void ManagersSeeEverything() => Assert.Same(Booking, BookingAccess.ForRole(Booking, AccessLevel.Manager));
+}
