@@ -1,8 +1,10 @@
 using Kasify.Api.Accounts;
 using Kasify.Api.Bookings;
+using Kasify.Api.Calendar;
 using Kasify.Api.Geo;
 using Kasify.Api.Identity;
 using Kasify.Api.Rentals;
+using Kasify.Api.Timeline;
 
 namespace Kasify.Api.Endpoints;
 
@@ -38,5 +40,7 @@ internal static class KasifyEndpoints
         group.MapPropertiesApi();
         group.MapBookingsApi();
         group.MapGeoApi();
+        group.MapCalendarApi();
+        group.MapTimelineApi();
     }
 }

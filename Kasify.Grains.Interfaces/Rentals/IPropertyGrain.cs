@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.Calendar;
 using Kasify.Grains.Interfaces.Common;
 
 namespace Kasify.Grains.Interfaces.Rentals;
@@ -87,4 +89,31 @@ public interface IPropertyGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("GetCurrentBookingAsync")]
     Task<BookingDto?> GetCurrentBookingAsync(Guid callerId);
+
+    /// <summary>
+    /// The property's calendar for the window (defaults: today in the property's time zone to one month later, both
+    /// included): one event per booking whose dates touch the window, cancelled ones left out. Contractors get no
+    /// booking events; staff get no guest names. <c>property.not_found</c> when the caller has no role; a window
+    /// ending before it starts or over <see cref="CalendarWindow.MaxDays"/> days is a field error.
+    /// </summary>
+    [Alias("GetCalendarAsync")]
+    Task<PropertyCalendar> GetCalendarAsync(Guid callerId, CalendarWindow window);
+
+    /// <summary>For calendars across properties: as <see cref="GetCalendarAsync"/>, but null when the caller has no role.</summary>
+    [Alias("FindCalendarAsync")]
+    Task<PropertyCalendar?> FindCalendarAsync(Guid callerId, CalendarWindow window);
+
+    /// <summary>
+    /// Arrivals and departures of active bookings on today and the <paramref name="days"/> - 1 days after, in the
+    /// property's time zone, ordered by instant. Nothing for contractors or callers without a role.
+    /// </summary>
+    [Alias("GetUpcomingAsync")]
+    Task<ImmutableArray<TimelineEvent>> GetUpcomingAsync(Guid callerId, int days);
+
+    /// <summary>
+    /// The property's activity feed as the caller may see it: its size and the newest <paramref name="limit"/> entries.
+    /// Contractors see no booking events. Null when the caller has no role.
+    /// </summary>
+    [Alias("GetActivityAsync")]
+    Task<PropertyActivity?> GetActivityAsync(Guid callerId, int limit);
 }

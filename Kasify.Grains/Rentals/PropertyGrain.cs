@@ -1,7 +1,11 @@
 using System.Collections.Immutable;
+using Kasify.Grains.Activity;
 using Kasify.Grains.Bookings;
+using Kasify.Grains.Calendar;
 using Kasify.Grains.Interfaces.Accounts;
+using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.Calendar;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
@@ -184,6 +188,7 @@ internal sealed class PropertyGrain(
         {
             var booking = await grains.GetGrain<IBookingGrain>(bookingId)
                 .CreateAsync(new CreateBooking(PropertyId, normalized, time.GetUtcNow(), Schedule));
+            await AppendActivityAsync(BookingActivity.Created(PropertyId, bookingId, callerId, normalized, time.GetUtcNow()));
             return BookingAccess.ForRole(booking, role);
         }
         catch (KasifyException)
@@ -230,9 +235,10 @@ internal sealed class PropertyGrain(
             await state.SaveAsync(this);
         }
 
+        BookingDto updated;
         try
         {
-            return BookingAccess.ForRole(await grains.GetGrain<IBookingGrain>(bookingId).UpdateAsync(merged, Schedule), role);
+            updated = await grains.GetGrain<IBookingGrain>(bookingId).UpdateAsync(merged, Schedule);
         }
         catch (KasifyException) when (changed)
         {
@@ -240,6 +246,13 @@ internal sealed class PropertyGrain(
             await state.SaveAsync(this);
             throw;
         }
+
+        if (BookingActivity.Changed(PropertyId, bookingId, callerId, current, merged, time.GetUtcNow()) is { } entry)
+        {
+            await AppendActivityAsync(entry);
+        }
+
+        return BookingAccess.ForRole(updated, role);
     }
 
     public async Task<Page<BookingDto>> ListBookingsAsync(Guid callerId, BookingQuery query, PageRequest page)
@@ -374,5 +387,56 @@ internal sealed class PropertyGrain(
             role,
             state.State.CreatedAt,
             state.State.UpdatedAt);
+    }
+
+    public Task<PropertyCalendar> GetCalendarAsync(Guid callerId, CalendarWindow window) =>
+        Task.FromResult(Calendar(RequireRole(callerId), window));
+
+    public Task<PropertyCalendar?> FindCalendarAsync(Guid callerId, CalendarWindow window) =>
+        Task.FromResult(TryGetRole(callerId, out var role) ? Calendar(role, window) : null);
+
+    public Task<ImmutableArray<TimelineEvent>> GetUpcomingAsync(Guid callerId, int days)
+    {
+        if (!TryGetRole(callerId, out var role))
+        {
+            return Task.FromResult(ImmutableArray<TimelineEvent>.Empty);
+        }
+
+        var schedule = Schedule;
+        var today = CalendarRules.Today(schedule, time.GetUtcNow());
+        return Task.FromResult(CalendarRules.Upcoming(state.State.Bookings, PropertyId, state.State.Details.Name, schedule, today, days, role));
+    }
+
+    // The feed keeps at most IActivityFeedGrain.Capacity entries, so reading all of them to count is bounded.
+    public async Task<PropertyActivity?> GetActivityAsync(Guid callerId, int limit)
+    {
+        if (!TryGetRole(callerId, out var role))
+        {
+            return null;
+        }
+
+        var entries = await grains.GetGrain<IActivityFeedGrain>(PropertyId).GetLatestAsync(null, IActivityFeedGrain.Capacity);
+        var visible = entries.Where(entry => BookingAccess.CanRead(role) || entry.BookingId is null).ToList();
+        return new PropertyActivity(PropertyId, state.State.Details.Name, visible.Count, [.. visible.Take(Math.Max(0, limit))]);
+    }
+
+    private PropertyCalendar Calendar(AccessLevel role, CalendarWindow window)
+    {
+        var schedule = Schedule;
+        var (from, to) = CalendarRules.Resolve(window, CalendarRules.Today(schedule, time.GetUtcNow()));
+        return new PropertyCalendar(
+            PropertyId, state.State.Details.Name, schedule.TimeZone, from, to, CalendarRules.Events(state.State.Bookings, PropertyId, schedule, from, to, role));
+    }
+
+    // The booking is stored by now: a feed that cannot be written loses the entry, it does not fail the booking.
+    private async Task AppendActivityAsync(ActivityEntry entry)
+    {
+        try
+        {
+            await grains.GetGrain<IActivityFeedGrain>(PropertyId).AppendAsync(entry);
+        }
+        catch (KasifyException)
+        {
+        }
     }
 }

@@ -50,6 +50,9 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
     /// <summary>The test cluster's client, for arranging grain state directly.</summary>
     public IClusterClient Grains => (_cluster ?? throw new InvalidOperationException("This host has no test cluster.")).Client;
 
+    /// <summary>The test silo's services, for writing grain state before a grain activates.</summary>
+    public IServiceProvider SiloServices => (_cluster ?? throw new InvalidOperationException("This host has no test cluster.")).Silos[0].ServiceProvider;
+
     /// <summary>A host with these settings added (e.g. lower rate limits), sharing this factory's cluster. Dispose it.</summary>
     public KasifyApiFactory WithSettings(IReadOnlyDictionary<string, string?> settings) =>
         new(Merge(_settings, settings), _cluster, ownsCluster: false);

@@ -31,6 +31,10 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "get", "/v1/bookings", "Bookings" },
         { "get", "/v1/bookings/{id}", "Bookings" },
         { "patch", "/v1/bookings/{id}", "Bookings" },
+        { "get", "/v1/properties/{id}/calendar", "Calendar" },
+        { "get", "/v1/calendar", "Calendar" },
+        { "get", "/v1/timeline/upcoming", "Timeline" },
+        { "get", "/v1/timeline/activity", "Timeline" },
     };
 
     [Theory]
