@@ -1,5 +1,5 @@
-using Kasify.Grains.Security;
 using System.Net.Sockets;
+using Kasify.Grains.Security;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
