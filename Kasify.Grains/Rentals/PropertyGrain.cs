@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Kasify.Grains.Bookings;
 using Kasify.Grains.Interfaces.Accounts;
 using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
@@ -374,5 +375,62 @@ internal sealed class PropertyGrain(
             role,
             state.State.CreatedAt,
             state.State.UpdatedAt);
+    }
+
+    public async Task<CheckinSnapshot?> GetCheckinAsync(Guid bookingId)
+    {
+        if (!Exists || !state.State.Bookings.ContainsKey(bookingId))
+        {
+            return null;
+        }
+
+        var checkin = await grains.GetGrain<IBookingGrain>(bookingId).GetCheckinAsync(Schedule);
+        return checkin is null ? null : ToSnapshot(checkin);
+    }
+
+    public async Task<CheckinSnapshot> RegisterGuestAsync(Guid bookingId, GuestRegistration guest)
+    {
+        if (!Exists || !state.State.Bookings.ContainsKey(bookingId))
+        {
+            throw new NotFoundException("checkin.not_found", "No booking has this check-in code.");
+        }
+
+        return ToSnapshot(await grains.GetGrain<IBookingGrain>(bookingId).RegisterGuestAsync(guest, Schedule));
+    }
+
+    public async Task<GuestMatches> FindGuestsAsync(Guid callerId, string? text, int limit)
+    {
+        if (!TryGetRole(callerId, out var role) || !BookingAccess.SeesGuestData(role))
+        {
+            return new GuestMatches(0, []);
+        }
+
+        var found = await Task.WhenAll(state.State.Bookings.Keys.Select(id => grains.GetGrain<IBookingGrain>(id).FindGuestsAsync(text)));
+        var guests = found.SelectMany(guests => guests).ToList();
+        return new GuestMatches(guests.Count, [.. CheckinView.NewestFirst(guests).Take(limit)]);
+    }
+
+    private CheckinSnapshot ToSnapshot(BookingCheckin checkin)
+    {
+        var details = state.State.Details;
+        var property = new PropertyInfo(
+            details.Name,
+            details.Address,
+            details.City,
+            details.ZipCode,
+            details.CountryCode,
+            details.CheckinTime ?? PropertyLimits.DefaultCheckinTime,
+            details.CheckoutTime ?? PropertyLimits.DefaultCheckoutTime,
+            details.TimeZone ?? PropertyLimits.DefaultTimeZone);
+        return new CheckinSnapshot(
+            property,
+            checkin.From,
+            checkin.To,
+            checkin.GuestsNumber,
+            checkin.CheckinCode,
+            checkin.Guests,
+            checkin.Completed,
+            checkin.Closed,
+            checkin.Guests.Any(guest => guest.IsMinor));
     }
 }
