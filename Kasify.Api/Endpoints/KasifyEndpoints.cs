@@ -1,5 +1,6 @@
 using Kasify.Api.Accounts;
 using Kasify.Api.Bookings;
+using Kasify.Api.CheckIn;
 using Kasify.Api.Geo;
 using Kasify.Api.Identity;
 using Kasify.Api.Rentals;
@@ -38,5 +39,6 @@ internal static class KasifyEndpoints
         group.MapPropertiesApi();
         group.MapBookingsApi();
         group.MapGeoApi();
+        group.MapCheckinApi();
     }
 }
