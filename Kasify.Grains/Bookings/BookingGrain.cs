@@ -76,6 +76,10 @@ internal sealed partial class BookingGrain(
         {
             state.State.Details = normalized;
             state.State.UpdatedAt = time.GetUtcNow();
+
+            // A changed guest count can complete the check-in (fewer expected) or reopen it (more expected).
+            var complete = state.State.Guests.Count > 0 && CheckinRules.IsComplete(normalized, state.State.Guests.Count);
+            state.State.CheckinCompletedAt = complete ? state.State.CheckinCompletedAt ?? state.State.UpdatedAt : null;
             await state.SaveAsync(this);
         }
 

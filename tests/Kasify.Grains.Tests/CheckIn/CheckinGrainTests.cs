@@ -201,4 +201,20 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
         // Still readable after reactivation, through the key.
         Assert.Equal("Lucía", (await property.GetCheckinAsync(booking.Id))!.Guests.Single().FirstName);
     }
+
+    [Fact]
+    public async Task ChangingTheGuestCountCompletesOrReopensTheCheckin()
+    {
+        var (ownerId, property, booking) = await NewBookingAsync(Stay(Today.AddDays(10), 3));
+        await property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult());
+
+        var fewer = await property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { AdultsCount = Patch<int?>.Set(1) });
+        Assert.NotNull(fewer.CheckinCompletedAt);
+        Assert.True((await property.GetCheckinAsync(booking.Id))!.CheckinCompleted);
+
+        var more = await property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { AdultsCount = Patch<int?>.Set(3) });
+        Assert.Null(more.CheckinCompletedAt);
+        var snapshot = await property.RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult());
+        Assert.False(snapshot.CheckinCompleted);
+    }
 }
