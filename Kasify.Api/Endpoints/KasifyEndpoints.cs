@@ -1,6 +1,7 @@
 using Kasify.Api.Accounts;
 using Kasify.Api.Bookings;
 using Kasify.Api.Calendar;
+using Kasify.Api.CheckIn;
 using Kasify.Api.Geo;
 using Kasify.Api.Identity;
 using Kasify.Api.Rentals;
@@ -42,5 +43,6 @@ internal static class KasifyEndpoints
         group.MapGeoApi();
         group.MapCalendarApi();
         group.MapTimelineApi();
+        group.MapCheckinApi();
     }
 }

@@ -13,7 +13,7 @@ internal sealed class KasifyRateLimitOptions
 
     public int GeoPerMinute { get; set; } = 50;
 
-    public int PublicPerIpPerMinute { get; set; } = 60;
+    public int PublicPerIpPerMinute { get; set; } = 30;
 
     /// <summary>Per client IP, requests without an authenticated caller (no token, or one that failed).</summary>
     public int AnonymousPerMinute { get; set; } = 300;

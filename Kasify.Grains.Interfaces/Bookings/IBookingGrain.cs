@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Kasify.Grains.Interfaces.CheckIn;
+
 namespace Kasify.Grains.Interfaces.Bookings;
 
 /// <summary>
@@ -26,4 +29,24 @@ public interface IBookingGrain : IGrainWithGuidKey
     /// <summary>Replaces the host-set fields with details the property grain has merged and validated.</summary>
     [Alias("UpdateAsync")]
     Task<BookingDto> UpdateAsync(BookingDetails details, PropertySchedule schedule);
+
+    /// <summary>The booking's check-in state (guests as the public snapshot shows them), or null when there is no such booking.</summary>
+    [Alias("GetCheckinAsync")]
+    Task<BookingCheckin?> GetCheckinAsync(PropertySchedule schedule);
+
+    /// <summary>
+    /// Validates the guest against the SES.HOSPEDAJES rules (400 <c>validation.failed</c> with rule codes), stores it
+    /// encrypted and returns the updated check-in state. 409 <c>checkin.closed</c> after the departure date (in the
+    /// property's zone) or on a cancelled booking; 409 <c>checkin.full</c> once <c>guests_number</c> guests have registered.
+    /// The last expected guest sets <c>checkin_completed_at</c>. Registrations are serialized by this grain.
+    /// </summary>
+    [Alias("RegisterGuestAsync")]
+    Task<BookingCheckin> RegisterGuestAsync(GuestRegistration guest, PropertySchedule schedule);
+
+    /// <summary>
+    /// The registered guests (decrypted, reduced to <see cref="GuestDto"/>) whose names or document number contain every
+    /// word of <paramref name="text"/> (case- and accent-insensitively); all of them when it is blank.
+    /// </summary>
+    [Alias("FindGuestsAsync")]
+    Task<ImmutableArray<GuestDto>> FindGuestsAsync(string? text);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
+using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Common;
 
 namespace Kasify.Grains.Interfaces.Rentals;
@@ -116,4 +117,25 @@ public interface IPropertyGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("GetActivityAsync")]
     Task<PropertyActivity?> GetActivityAsync(Guid callerId, int limit);
+
+    /// <summary>
+    /// Public: the check-in snapshot of one of the property's bookings, or null when the property is deleted or the
+    /// booking is not its. The caller has resolved a check-in code to the booking; no user is involved.
+    /// </summary>
+    [Alias("GetCheckinAsync")]
+    Task<CheckinSnapshot?> GetCheckinAsync(Guid bookingId);
+
+    /// <summary>
+    /// Public: registers a guest on one of the property's bookings (see <see cref="IBookingGrain.RegisterGuestAsync"/>)
+    /// and returns the updated snapshot; 404 <c>checkin.not_found</c> when the property is deleted or the booking is not its.
+    /// </summary>
+    [Alias("RegisterGuestAsync")]
+    Task<CheckinSnapshot> RegisterGuestAsync(Guid bookingId, GuestRegistration guest);
+
+    /// <summary>
+    /// For the guest list across properties: how many guests registered on the property's bookings match the text, and
+    /// the newest <paramref name="limit"/> of them. Nothing for callers other than owners and managers.
+    /// </summary>
+    [Alias("FindGuestsAsync")]
+    Task<GuestMatches> FindGuestsAsync(Guid callerId, string? text, int limit);
 }

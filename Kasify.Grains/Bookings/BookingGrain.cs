@@ -1,16 +1,29 @@
+using System.Collections.Immutable;
+using Kasify.Grains.CheckIn;
+using Kasify.Grains.Geo;
+using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Security;
 using Kasify.Grains.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Kasify.Grains.Bookings;
 
 // Called by the property grain, which has authorized the caller and checked the calendar; calls only the check-in code
-// index, never the property (that would be a call cycle).
-internal sealed class BookingGrain(
+// index and the property's activity feed, never the property (that would be a call cycle). Not reentrant: guest
+// registrations are decided one at a time, so guests_number is never exceeded.
+internal sealed partial class BookingGrain(
     [PersistentState("booking", StorageNames.Kasify)] IPersistentState<BookingState> state,
     IGrainFactory grains,
+    ISecretProtector protector,
+    ILogger<BookingGrain> logger,
     TimeProvider time) : Grain, IBookingGrain
 {
+    // Decrypted guests of this activation, by guest id: each stored record is decrypted once.
+    private readonly Dictionary<Guid, ValidatedGuest> _guests = [];
+
     // A clash of 144-bit random codes is not expected in the life of the universe; a few tries cover a broken generator's retry.
     private const int CodeAttempts = 3;
 
@@ -63,6 +76,10 @@ internal sealed class BookingGrain(
         {
             state.State.Details = normalized;
             state.State.UpdatedAt = time.GetUtcNow();
+
+            // A changed guest count can complete the check-in (fewer expected) or reopen it (more expected).
+            var complete = state.State.Guests.Count > 0 && CheckinRules.IsComplete(normalized, state.State.Guests.Count);
+            state.State.CheckinCompletedAt = complete ? state.State.CheckinCompletedAt ?? state.State.UpdatedAt : null;
             await state.SaveAsync(this);
         }
 
@@ -98,4 +115,146 @@ internal sealed class BookingGrain(
             BookingRules.ArrivalAt(booking.Details, schedule),
             BookingRules.DepartureAt(booking.Details, schedule));
     }
+
+    public Task<BookingCheckin?> GetCheckinAsync(PropertySchedule schedule) =>
+        Task.FromResult(state.RecordExists ? ToCheckin(schedule) : null);
+
+    public async Task<BookingCheckin> RegisterGuestAsync(GuestRegistration guest, PropertySchedule schedule)
+    {
+        if (!state.RecordExists)
+        {
+            throw new NotFoundException("checkin.not_found", "No booking has this check-in code.");
+        }
+
+        var booking = state.State;
+        var now = time.GetUtcNow();
+        if (CheckinRules.IsClosed(booking.Details, schedule, now))
+        {
+            throw CheckinRules.Closed();
+        }
+
+        var expected = booking.Details.GuestsNumber;
+        if (booking.Guests.Count >= expected)
+        {
+            throw CheckinRules.Full(expected);
+        }
+
+        var arrival = booking.Details.From;
+        var validated = GuestRules.Validate(guest, arrival, CheckinRules.Today(schedule, now), GeoCatalog.Embedded);
+        GuestRules.EnsureFitsBooking(validated, [.. booking.Guests.Select(Decrypt)], expected, arrival);
+
+        var guestId = Guid.NewGuid();
+        booking.Guests.Add(new RegisteredGuest
+        {
+            Id = guestId,
+            RegisteredAt = now,
+            IsMinor = GuestRules.IsMinor(validated.DateOfBirth, arrival),
+            DocumentNumberMasked = GuestRules.MaskDocumentNumber(validated.DocumentNumber),
+            Protected = protector.ProtectJson(validated, CheckinRules.ProtectionContext(BookingId, guestId)),
+        });
+        var completes = CheckinRules.IsComplete(booking.Details, booking.Guests.Count) && booking.CheckinCompletedAt is null;
+        if (completes)
+        {
+            booking.CheckinCompletedAt = now;
+        }
+
+        try
+        {
+            await state.SaveAsync(this);
+        }
+        catch
+        {
+            booking.Guests.RemoveAt(booking.Guests.Count - 1);
+            if (completes)
+            {
+                booking.CheckinCompletedAt = null;
+            }
+
+            throw;
+        }
+
+        _guests[guestId] = validated;
+        await AppendActivityAsync(new ActivityEntry(
+            guestId, booking.PropertyId, ActivityKind.GuestRegistered, now, BookingId, null,
+            $"Guest {booking.Guests.Count} of {expected} registered for the stay {booking.Details.From:yyyy-MM-dd} – {booking.Details.To:yyyy-MM-dd}."));
+        if (completes)
+        {
+            await AppendActivityAsync(new ActivityEntry(
+                CheckinRules.CompletionActivityId(BookingId), booking.PropertyId, ActivityKind.CheckinCompleted, now, BookingId, null,
+                $"Check-in completed: all {expected} guests registered for the stay {booking.Details.From:yyyy-MM-dd} – {booking.Details.To:yyyy-MM-dd}."));
+        }
+
+        return ToCheckin(schedule);
+    }
+
+    public Task<ImmutableArray<GuestDto>> FindGuestsAsync(string? text)
+    {
+        if (!state.RecordExists)
+        {
+            return Task.FromResult(ImmutableArray<GuestDto>.Empty);
+        }
+
+        var found = state.State.Guests
+            .Select(stored => (stored, guest: Decrypt(stored)))
+            .Where(entry => CheckinRules.Matches(
+                text, entry.guest.FirstName, entry.guest.LastName, entry.guest.SecondLastName, entry.guest.DocumentNumber))
+            .Select(entry => new GuestDto(
+                entry.stored.Id,
+                BookingId,
+                state.State.PropertyId,
+                entry.guest.FirstName,
+                entry.guest.LastName,
+                entry.guest.SecondLastName,
+                entry.guest.NationalityCode,
+                entry.guest.DocumentType,
+                entry.stored.DocumentNumberMasked,
+                entry.stored.IsMinor,
+                entry.stored.RegisteredAt));
+        return Task.FromResult<ImmutableArray<GuestDto>>([.. found]);
+    }
+
+    private BookingCheckin ToCheckin(PropertySchedule schedule)
+    {
+        var booking = state.State;
+        var guests = booking.Guests
+            .Select(stored => (stored, guest: Decrypt(stored)))
+            .Select(entry => new CheckinGuest(
+                entry.stored.Id, entry.guest.FirstName, entry.guest.LastName, entry.stored.DocumentNumberMasked, entry.stored.IsMinor, entry.stored.RegisteredAt))
+            .ToImmutableArray();
+        return new BookingCheckin(
+            booking.Details.From,
+            booking.Details.To,
+            booking.Details.GuestsNumber,
+            booking.CheckinCode,
+            guests,
+            CheckinRules.IsComplete(booking.Details, guests.Length),
+            CheckinRules.IsClosed(booking.Details, schedule, time.GetUtcNow()));
+    }
+
+    private ValidatedGuest Decrypt(RegisteredGuest stored)
+    {
+        if (!_guests.TryGetValue(stored.Id, out var guest))
+        {
+            guest = protector.UnprotectJson<ValidatedGuest>(stored.Protected, CheckinRules.ProtectionContext(BookingId, stored.Id));
+            _guests[stored.Id] = guest;
+        }
+
+        return guest;
+    }
+
+    // The registration is stored; a feed that cannot be reached must not turn it into an error the guest would retry.
+    private async Task AppendActivityAsync(ActivityEntry entry)
+    {
+        try
+        {
+            await grains.GetGrain<IActivityFeedGrain>(entry.PropertyId).AppendAsync(entry);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogActivityFailed(logger, exception, entry.Kind, BookingId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not append {Kind} to the activity feed for booking {BookingId}.")]
+    private static partial void LogActivityFailed(ILogger logger, Exception exception, ActivityKind kind, Guid bookingId);
 }

@@ -1,3 +1,4 @@
+using Kasify.Grains.CheckIn;
 using Kasify.Grains.Interfaces.Bookings;
 
 namespace Kasify.Grains.Bookings;
@@ -25,4 +26,8 @@ internal sealed class BookingState
 
     [Id(6)]
     public DateTimeOffset? LastSyncAt { get; set; }
+
+    /// <summary>Guests registered through online check-in, in registration order; identity data encrypted.</summary>
+    [Id(7)]
+    public List<RegisteredGuest> Guests { get; set; } = [];
 }

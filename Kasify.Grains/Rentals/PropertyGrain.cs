@@ -6,6 +6,7 @@ using Kasify.Grains.Interfaces.Accounts;
 using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
+using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
@@ -13,15 +14,18 @@ using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Rentals.CoverImages;
 using Kasify.Grains.Storage;
 
+using Microsoft.Extensions.Logging;
+
 namespace Kasify.Grains.Rentals;
 
 // Calls go from the property to user, account and booking grains only, never back: that keeps grain call chains acyclic.
 // Not reentrant: booking changes are decided one at a time against the calendar in this grain's state.
-internal sealed class PropertyGrain(
+internal sealed partial class PropertyGrain(
     [PersistentState("property", StorageNames.Kasify)] IPersistentState<PropertyState> state,
     IGrainFactory grains,
     ICoverImageStore coverImages,
-    TimeProvider time) : Grain, IPropertyGrain
+    TimeProvider time,
+    ILogger<PropertyGrain> logger) : Grain, IPropertyGrain
 {
     private Guid PropertyId => this.GetPrimaryKey();
 
@@ -435,8 +439,69 @@ internal sealed class PropertyGrain(
         {
             await grains.GetGrain<IActivityFeedGrain>(PropertyId).AppendAsync(entry);
         }
-        catch (KasifyException)
+        catch (KasifyException exception)
         {
+            LogActivityNotRecorded(exception, entry.Kind);
         }
     }
+
+    public async Task<CheckinSnapshot?> GetCheckinAsync(Guid bookingId)
+    {
+        if (!Exists || !state.State.Bookings.ContainsKey(bookingId))
+        {
+            return null;
+        }
+
+        var checkin = await grains.GetGrain<IBookingGrain>(bookingId).GetCheckinAsync(Schedule);
+        return checkin is null ? null : ToSnapshot(checkin);
+    }
+
+    public async Task<CheckinSnapshot> RegisterGuestAsync(Guid bookingId, GuestRegistration guest)
+    {
+        if (!Exists || !state.State.Bookings.ContainsKey(bookingId))
+        {
+            throw new NotFoundException("checkin.not_found", "No booking has this check-in code.");
+        }
+
+        return ToSnapshot(await grains.GetGrain<IBookingGrain>(bookingId).RegisterGuestAsync(guest, Schedule));
+    }
+
+    public async Task<GuestMatches> FindGuestsAsync(Guid callerId, string? text, int limit)
+    {
+        if (!TryGetRole(callerId, out var role) || !BookingAccess.SeesGuestData(role))
+        {
+            return new GuestMatches(0, []);
+        }
+
+        var found = await Task.WhenAll(state.State.Bookings.Keys.Select(id => grains.GetGrain<IBookingGrain>(id).FindGuestsAsync(text)));
+        var guests = found.SelectMany(guests => guests).ToList();
+        return new GuestMatches(guests.Count, [.. CheckinView.NewestFirst(guests).Take(limit)]);
+    }
+
+    private CheckinSnapshot ToSnapshot(BookingCheckin checkin)
+    {
+        var details = state.State.Details;
+        var property = new PropertyInfo(
+            details.Name,
+            details.Address,
+            details.City,
+            details.ZipCode,
+            details.CountryCode,
+            details.CheckinTime ?? PropertyLimits.DefaultCheckinTime,
+            details.CheckoutTime ?? PropertyLimits.DefaultCheckoutTime,
+            details.TimeZone ?? PropertyLimits.DefaultTimeZone);
+        return new CheckinSnapshot(
+            property,
+            checkin.From,
+            checkin.To,
+            checkin.GuestsNumber,
+            checkin.CheckinCode,
+            checkin.Guests,
+            checkin.Completed,
+            checkin.Closed,
+            checkin.Guests.Any(guest => guest.IsMinor));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record a {Kind} activity entry")]
+    private partial void LogActivityNotRecorded(Exception exception, ActivityKind kind);
 }

@@ -75,7 +75,8 @@ public static class KasifySilo
     /// <summary>
     /// Everything except clustering and endpoints: schema bootstrap, ADO.NET grain storage
     /// (<see cref="StorageNames.Kasify"/>, System.Text.Json payloads) and reminders on the mode's database, the cover
-    /// image store, the grains' services, and the reminder and membership timings.
+    /// image store, the grains' services, encryption at rest (<see cref="KasifySiloOptions.ResolveEncryption"/>; the keys
+    /// are read here, so a missing key fails the silo's configuration), and the reminder and membership timings.
     /// </summary>
     public static ISiloBuilder ConfigureStorageAndGrains(ISiloBuilder silo, KasifySiloOptions options)
     {
@@ -122,6 +123,7 @@ public static class KasifySilo
         silo.Configure<ClusterMembershipOptions>(o => ApplyMembership(options.Membership, o));
 
         silo.Services.AddKasifyGrains(coverImages);
+        silo.Services.AddKasifyEncryption(options.ResolveEncryption());
         return silo;
     }
 

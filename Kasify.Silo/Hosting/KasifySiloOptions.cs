@@ -1,4 +1,5 @@
 using System.Net;
+using Kasify.Grains.Security;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 
@@ -25,6 +26,12 @@ public sealed class KasifySiloOptions
 
     /// <summary>Failure-detection timings.</summary>
     public KasifyMembershipOptions Membership { get; set; } = new();
+
+    /// <summary>
+    /// Encryption at rest (section <c>Kasify:Encryption</c>). Postgres mode needs <see cref="KasifyEncryptionOptions.Keys"/>,
+    /// the same on every silo; in Sqlite mode, without keys, a key file next to the database is used (created on first start).
+    /// </summary>
+    public KasifyEncryptionOptions Encryption { get; set; } = new();
 
     /// <summary>Binds and validates the options from the <c>Kasify</c> section of <paramref name="configuration"/>.</summary>
     /// <exception cref="KasifyConfigurationException">A value cannot be converted or is invalid.</exception>
@@ -62,6 +69,11 @@ public sealed class KasifySiloOptions
                     !string.IsNullOrWhiteSpace(Storage.ConnectionString),
                     "Kasify:Storage:ConnectionString is required in Postgres mode (e.g. Host=db;Username=kasify;Password=...;Database=kasify).");
                 Require(IsConnectionString(Storage.ConnectionString!), "Kasify:Storage:ConnectionString is not a valid Npgsql connection string.");
+                Require(
+                    Encryption.Keys.Count > 0,
+                    "Kasify:Encryption:Keys is required in Postgres mode: every silo needs the same keys, a list of { Id, Key } entries, Key "
+                    + "being 32 random bytes in Base64 (openssl rand -base64 32), e.g. Kasify__Encryption__Keys__0__Id=2025-06 and "
+                    + "Kasify__Encryption__Keys__0__Key=<key>. A key file cannot be shared by a cluster.");
                 Require(!string.IsNullOrWhiteSpace(Cluster.ClusterId), "Kasify:Cluster:ClusterId must not be empty.");
                 Require(
                     Cluster.AdvertisedIp is null || IPAddress.TryParse(Cluster.AdvertisedIp, out _),
@@ -76,6 +88,26 @@ public sealed class KasifySiloOptions
         Require(Cluster.SiloPort != Cluster.GatewayPort, "Kasify:Cluster:SiloPort and GatewayPort must differ.");
         Require(Reminders.MinimumPeriod > TimeSpan.Zero, "Kasify:Reminders:MinimumPeriod must be positive.");
     }
+
+    /// <summary>
+    /// The encryption settings the silo uses: the configured ones, or in Sqlite mode without keys a key file, by default
+    /// <c>encryption-keys.json</c> in the database's folder. A relative key file path is resolved against the working directory.
+    /// </summary>
+    public KasifyEncryptionOptions ResolveEncryption()
+    {
+        if (Encryption.Keys.Count > 0 || Storage.Mode != KasifyStorageMode.Sqlite)
+        {
+            return Encryption;
+        }
+
+        var keyFile = string.IsNullOrWhiteSpace(Encryption.KeyFile)
+            ? Path.Combine(Path.GetDirectoryName(KasifySilo.ResolvePath(Storage.SqlitePath))!, DefaultKeyFileName)
+            : KasifySilo.ResolvePath(Encryption.KeyFile);
+        return new KasifyEncryptionOptions { KeyFile = keyFile };
+    }
+
+    /// <summary>The key file Sqlite mode uses when no keys are configured, in the database's folder.</summary>
+    public const string DefaultKeyFileName = "encryption-keys.json";
 
     private static bool IsConnectionString(string value)
     {

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Kasify.Grains.Security;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -23,6 +24,11 @@ internal static class StartupFailure
         if (causes.OfType<KasifyConfigurationException>().FirstOrDefault() is { } configuration)
         {
             return $"Invalid configuration: {configuration.Message}";
+        }
+
+        if (causes.OfType<EncryptionConfigurationException>().FirstOrDefault() is { } encryption)
+        {
+            return $"Invalid encryption configuration: {encryption.Message}";
         }
 
         if (causes.OfType<PostgresException>().FirstOrDefault() is { } postgres)

@@ -1,3 +1,4 @@
+using Kasify.Silo.Hosting;
 using Kasify.Testing;
 using Orleans.TestingHost;
 
@@ -13,11 +14,15 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
+    /// <summary>The silo's options: where its database is, for tests that read stored rows.</summary>
+    public KasifySiloOptions Options { get; private set; } = null!;
+
     public IGrainFactory Grains => Cluster.Client;
 
     public async Task InitializeAsync()
     {
-        Cluster = KasifyTestSilos.CreateInProcessClusterBuilder(KasifyTestSilos.SqliteOptions(_folder.Path)).Build();
+        Options = KasifyTestSilos.SqliteOptions(_folder.Path);
+        Cluster = KasifyTestSilos.CreateInProcessClusterBuilder(Options).Build();
         await Cluster.DeployAsync();
     }
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Kasify.Grains.Security;
 using Kasify.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,8 +25,8 @@ public static class KasifyTestSilos
     public static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Sqlite-mode options for a folder: database <c>kasify.db</c> and cover images <c>cover-images</c> inside it,
-    /// free ports, one-second reminder minimum.
+    /// Sqlite-mode options for a folder: database <c>kasify.db</c>, cover images <c>cover-images</c> and the encryption
+    /// key file inside it, free ports, one-second reminder minimum.
     /// </summary>
     public static KasifySiloOptions SqliteOptions(string folder)
     {
@@ -39,12 +41,20 @@ public static class KasifyTestSilos
             },
             Cluster = new KasifyClusterOptions { ClusterId = "kasify-test", SiloPort = ports[0], GatewayPort = ports[1] },
             Reminders = new KasifyReminderOptions { MinimumPeriod = MinimumReminderPeriod },
+            Encryption = new KasifyEncryptionOptions { KeyFile = Path.Combine(folder, KasifySiloOptions.DefaultKeyFileName) },
         };
     }
 
+    /// <summary>Encryption options with one fresh random key (id <c>test</c>), for every silo of one test cluster.</summary>
+    public static KasifyEncryptionOptions RandomEncryption() => new()
+    {
+        Keys = [new KasifyEncryptionKey { Id = "test", Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }],
+    };
+
     /// <summary>
     /// Postgres-mode options for a database (see <see cref="PostgresServer.CreateDatabaseAsync"/>): a fresh ClusterId
-    /// unless given, loopback endpoints on free ports, one-second reminder minimum, and failure detection shortened
+    /// unless given, loopback endpoints on free ports, a random encryption key (copied by <see cref="WithNewPorts"/>, so
+    /// every silo of the cluster shares it), one-second reminder minimum, and failure detection shortened
     /// so a killed silo is declared dead within a few seconds.
     /// </summary>
     public static KasifySiloOptions PostgresOptions(string connectionString, string? clusterId = null)
@@ -61,6 +71,7 @@ public static class KasifyTestSilos
                 AdvertisedIp = "127.0.0.1",
             },
             Reminders = new KasifyReminderOptions { MinimumPeriod = MinimumReminderPeriod },
+            Encryption = RandomEncryption(),
             Membership = new KasifyMembershipOptions
             {
                 ProbeTimeout = TimeSpan.FromSeconds(1),
@@ -90,6 +101,7 @@ public static class KasifyTestSilos
             },
             Reminders = options.Reminders,
             Membership = options.Membership,
+            Encryption = options.Encryption,
         };
     }
 

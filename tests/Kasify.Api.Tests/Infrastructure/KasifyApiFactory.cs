@@ -153,6 +153,7 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
         ["Kasify:RateLimits:OpenApiPerMinute"] = "1000",
         ["Kasify:RateLimits:DocsPerMinute"] = "1000",
         ["Kasify:RateLimits:AnonymousPerMinute"] = "1000",
+        ["Kasify:RateLimits:PublicPerIpPerMinute"] = "1000",
     };
 
     private static Dictionary<string, string?> Merge(IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string?> overrides)

@@ -35,7 +35,46 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "get", "/v1/calendar", "Calendar" },
         { "get", "/v1/timeline/upcoming", "Timeline" },
         { "get", "/v1/timeline/activity", "Timeline" },
+        { "get", "/v1/guests", "Guests" },
     };
+
+    public static TheoryData<string, string, string> AnonymousOperations => new()
+    {
+        { "get", "/v1/checkin/{code}", "Checkin" },
+        { "post", "/v1/checkin/{code}/guests", "Checkin" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AnonymousOperations))]
+    public async Task PublicOperationsAreDescribedWithoutASecurityRequirement(string method, string path, string tag)
+    {
+        using var client = factory.CreateClient();
+
+        var paths = (await client.GetFromJsonAsync<JsonElement>("/openapi.json")).GetProperty("paths");
+
+        var operation = paths.GetProperty(path).GetProperty(method);
+        Assert.Equal(tag, Assert.Single(operation.GetProperty("tags").EnumerateArray()).GetString());
+        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("operationId").GetString()));
+        Assert.False(operation.TryGetProperty("security", out var security) && security.GetArrayLength() > 0, operation.ToString());
+    }
+
+    [Fact]
+    public async Task CheckinSchemasUseTheReferenceFieldNames()
+    {
+        using var client = factory.CreateClient();
+
+        var schemas = (await client.GetFromJsonAsync<JsonElement>("/openapi.json")).GetProperty("components").GetProperty("schemas");
+
+        Assert.Equal(
+            ["first_name", "last_name", "nationality_country_code", "date_of_birth", "sex", "second_last_name", "document_type", "document_number",
+             "document_support_number", "residence_address", "residence_country_code", "residence_province_id", "residence_city_id",
+             "residence_city", "residence_postal_code", "phone_prefix", "phone", "email", "relationship_code"],
+            schemas.GetProperty("GuestRegistrationRequest").GetProperty("properties").EnumerateObject().Select(field => field.Name));
+        Assert.Equal(
+            ["property", "from", "to", "guests_number", "booking_code", "guests", "checkin_completed", "checkin_closed", "has_minors"],
+            schemas.GetProperty("CheckinSnapshotResponse").GetProperty("properties").EnumerateObject().Select(field => field.Name));
+    }
 
     [Theory]
     [MemberData(nameof(Operations))]
@@ -60,6 +99,7 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
     [InlineData("put", "/v1/account", "application/json", "UpdateAccountRequest")]
     [InlineData("post", "/v1/properties/{id}/bookings", "application/json", "BookingRequest")]
     [InlineData("patch", "/v1/bookings/{id}", "application/merge-patch+json", "BookingPatchRequest")]
+    [InlineData("post", "/v1/checkin/{code}/guests", "application/json", "GuestRegistrationRequest")]
     public async Task RequestBodiesAreDescribed(string method, string path, string contentType, string schema)
     {
         using var client = factory.CreateClient();

@@ -17,6 +17,8 @@ public sealed class SiloProcessTests : IDisposable
         {
             ["Kasify__Storage__Mode"] = "Postgres",
             ["Kasify__Storage__ConnectionString"] = $"Host=127.0.0.1;Port={FreePort.Next()};Username=kasify;Password=s3cret-value;Timeout=5",
+            ["Kasify__Encryption__Keys__0__Id"] = "test",
+            ["Kasify__Encryption__Keys__0__Key"] = KasifyTestSilos.RandomEncryption().Keys[0].Key,
         };
 
         await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
@@ -42,6 +44,22 @@ public sealed class SiloProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task PostgresModeWithoutEncryptionKeysEndsTheProcessWithOneReadableLine()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Kasify__Storage__Mode"] = "Postgres",
+            ["Kasify__Storage__ConnectionString"] = "Host=127.0.0.1;Username=kasify;Database=kasify",
+        };
+
+        await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
+
+        Assert.Equal(2, await silo.WaitForExitAsync(StartWait));
+        Assert.Contains("kasify-silo: Invalid configuration: Kasify:Encryption:Keys is required in Postgres mode", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SqliteModeCreatesTheDatabaseAndLogsModeAndPorts()
     {
         var ports = FreePort.Next(2);
@@ -62,6 +80,7 @@ public sealed class SiloProcessTests : IDisposable
         Assert.Contains($"silo port {ports[0]}, gateway port {ports[1]}", silo.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(databasePath));
         Assert.True(Directory.Exists(Path.Combine(_folder.Path, "data", "covers")));
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "data", "encryption-keys.json")));
         Assert.Equal(0, await silo.StopAsync(StartWait));
     }
 }

@@ -1,0 +1,125 @@
+using System.ComponentModel;
+using System.Security.Claims;
+using Kasify.Api.Common;
+using Kasify.Api.Identity;
+using Kasify.Api.RateLimiting;
+using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.CheckIn;
+using Kasify.Grains.Interfaces.Common;
+using Kasify.Grains.Interfaces.Identity;
+using Kasify.Grains.Interfaces.Rentals;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kasify.Api.CheckIn;
+
+/// <summary>
+/// The public guest check-in (no token; limited per client IP so codes cannot be enumerated) and the hosts' guest list.
+/// A code resolves to its booking through the code index, the booking names its property, and the property grain
+/// answers: it knows the property's zone and times, and a deleted property's bookings have no check-in.
+/// </summary>
+internal static class CheckinApi
+{
+    // Codes Kasify generates are 24 characters; anything much longer is not worth a grain look-up.
+    private const int MaxCodeLength = 64;
+
+    public static void MapCheckinApi(this RouteGroupBuilder routes)
+    {
+        var checkin = routes.MapGroup("/checkin/{code}")
+            .WithTags("Checkin")
+            .AllowAnonymous()
+            .RequireRateLimiting(KasifyRateLimits.PublicPerIp)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        checkin.MapGet("", GetSnapshotAsync)
+            .WithName("GetCheckinSnapshot")
+            .WithSummary("Get check-in snapshot")
+            .WithDescription(
+                "Public endpoint. What the guest check-in form needs: the property, the stay, the guests registered so far "
+                + "(name and masked document number only) and the flags checkin_completed (every expected guest registered), "
+                + "checkin_closed (the departure date has passed in the property's time zone, or the booking is cancelled) and "
+                + "has_minors. An unknown code is 404 checkin.not_found. Limited per client IP.");
+        checkin.MapPost("/guests", RegisterGuestAsync)
+            .WithName("RegisterCheckinGuest")
+            .WithSummary("Register guest")
+            .WithDescription(
+                "Public endpoint. Registers one guest against the booking and returns the updated snapshot (201). Every "
+                + "SES.HOSPEDAJES rule is checked first; each broken rule is a 400 field error \"{code}: {text}\" with a stable "
+                + "code (checkin.required, checkin.document_required, checkin.nif_invalid, checkin.relationship_required, …). "
+                + "Registering beyond guests_number is 409 checkin.full; a closed check-in is 409 checkin.closed. Identity data "
+                + "is stored encrypted. Limited per client IP.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        routes.MapGet("/guests", ListGuestsAsync)
+            .WithTags("Guests")
+            .WithName("ListGuests")
+            .WithSummary("List guests registered under the caller's account")
+            .WithDescription(
+                "Paginated guests registered through online check-in on the properties where the caller is owner or manager, "
+                + "newest first; properties where the caller is staff or contractor add none. query matches every word in the "
+                + "names or the document number, case- and accent-insensitively. Document numbers are masked.")
+            .ProducesValidationProblem();
+    }
+
+    internal static async Task<Results<Ok<CheckinSnapshotResponse>, ProblemHttpResult>> GetSnapshotAsync(
+        [Description("The booking's check-in code.")] string code, IGrainFactory grains)
+    {
+        var snapshot = await ResolvePropertyAsync(code, grains) is { } found
+            ? await grains.GetGrain<IPropertyGrain>(found.PropertyId).GetCheckinAsync(found.BookingId)
+            : null;
+        return snapshot is null ? NotFound() : TypedResults.Ok(CheckinSnapshotResponse.Of(snapshot));
+    }
+
+    internal static async Task<Results<Created<CheckinSnapshotResponse>, ProblemHttpResult>> RegisterGuestAsync(
+        [Description("The booking's check-in code.")] string code, GuestRegistrationRequest request, IGrainFactory grains)
+    {
+        if (await ResolvePropertyAsync(code, grains) is not { } found)
+        {
+            return NotFound();
+        }
+
+        var snapshot = await grains.GetGrain<IPropertyGrain>(found.PropertyId).RegisterGuestAsync(found.BookingId, request.ToRegistration());
+        return TypedResults.Created($"/v1/checkin/{Uri.EscapeDataString(code)}", CheckinSnapshotResponse.Of(snapshot));
+    }
+
+    // Like the booking list: each property counts its matching guests and returns its newest (page + 1) × size, so
+    // merging those gives this page.
+    internal static async Task<Ok<PageResponse<GuestResponse>>> ListGuestsAsync(
+        ClaimsPrincipal principal,
+        IGrainFactory grains,
+        [FromQuery(Name = "page"), Description("Zero-based page index (default 0).")] string? page = null,
+        [FromQuery(Name = "size"), Description("Page size (max 100).")] string? size = null,
+        [FromQuery(Name = "query"), Description("Words to find in the guests' names or document numbers.")] string? query = null)
+    {
+        var pageRequest = Paging.ToPageRequest(page, size);
+        var userId = await principal.GetUserIdAsync(grains);
+        var memberships = await grains.GetGrain<IUserGrain>(userId).GetMembershipsAsync();
+        var limit = (int)Math.Min(int.MaxValue, ((long)pageRequest.PageNumber + 1) * pageRequest.Size);
+        var text = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
+        var matches = await Task.WhenAll(memberships
+            .Where(membership => membership.AccessLevel is AccessLevel.Owner or AccessLevel.Manager)
+            .Select(membership => grains.GetGrain<IPropertyGrain>(membership.PropertyId).FindGuestsAsync(userId, text, limit)));
+        var guests = Page<GuestDto>.Of([.. CheckinView.NewestFirst(matches.SelectMany(match => match.First))], pageRequest);
+        var total = matches.Sum(match => (long)match.Total);
+        return TypedResults.Ok(PageResponse<GuestResponse>.From(guests with { TotalElements = total }, GuestResponse.Of));
+    }
+
+    private static async Task<(Guid BookingId, Guid PropertyId)?> ResolvePropertyAsync(string code, IGrainFactory grains)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > MaxCodeLength)
+        {
+            return null;
+        }
+
+        if (await grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.For(code)).ResolveAsync() is not { } bookingId)
+        {
+            return null;
+        }
+
+        return await grains.GetGrain<IBookingGrain>(bookingId).GetPropertyIdAsync() is { } propertyId ? (bookingId, propertyId) : null;
+    }
+
+    private static ProblemHttpResult NotFound() =>
+        ApiProblems.Create(StatusCodes.Status404NotFound, "checkin.not_found", "No booking has this check-in code.");
+}
