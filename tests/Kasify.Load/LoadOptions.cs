@@ -1,7 +1,7 @@
 namespace Kasify.Load;
 
-/// <summary>What to measure: one GET path, for a bounded time and request count, with N concurrent workers.</summary>
-internal sealed record LoadOptions(Uri BaseAddress, string Path, string? Token, int Concurrency, TimeSpan Duration, int MaxRequests)
+/// <summary>What to measure: one path, for a bounded time and request count, with N concurrent workers.</summary>
+internal sealed record LoadOptions(Uri BaseAddress, string Path, string? Token, int Concurrency, TimeSpan Duration, int MaxRequests, LoadMode Mode)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -24,6 +24,7 @@ internal sealed record LoadOptions(Uri BaseAddress, string Path, string? Token, 
             values.GetValueOrDefault("token") ?? Environment.GetEnvironmentVariable("KASIFY_TOKEN"),
             int.Parse(values.GetValueOrDefault("concurrency", "16"), System.Globalization.CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("seconds", "10"), System.Globalization.CultureInfo.InvariantCulture)),
-            int.Parse(values.GetValueOrDefault("max-requests", "200000"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(values.GetValueOrDefault("max-requests", "200000"), System.Globalization.CultureInfo.InvariantCulture),
+            Enum.Parse<LoadMode>(values.GetValueOrDefault("mode", "get").Replace("-", "", StringComparison.Ordinal), ignoreCase: true));
     }
 }
