@@ -52,12 +52,14 @@ internal sealed class CalendarParameters
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        // Bounded so that the default end (one month later) and day arithmetic can never leave DateOnly's range.
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date >= CalendarWindow.Earliest && date <= CalendarWindow.Latest)
         {
             return date;
         }
 
-        errors[field] = ["A date as YYYY-MM-DD."];
+        errors[field] = [$"A date as YYYY-MM-DD between {CalendarWindow.Earliest:yyyy-MM-dd} and {CalendarWindow.Latest:yyyy-MM-dd}."];
         return null;
     }
 }

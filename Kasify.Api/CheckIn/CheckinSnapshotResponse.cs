@@ -51,15 +51,12 @@ internal sealed record PropertyInfoResponse(
         property.TimeZone);
 }
 
-/// <summary><c>CheckinGuest</c>: a registered guest's name and masked document number (<c>*****78Z</c>).</summary>
-internal sealed record CheckinGuestResponse(
-    Guid Id,
-    string FirstName,
-    string LastName,
-    string? DocumentNumberMasked,
-    bool IsMinor,
-    DateTimeOffset RegisteredAt)
+/// <summary>
+/// <c>CheckinGuest</c>: a registered guest's name and masked document number (<c>*****78Z</c>) only. Anyone holding the
+/// link sees this, so nothing else about the guest (not even which guest is a minor: the snapshot's <c>has_minors</c>
+/// says enough for the form).
+/// </summary>
+internal sealed record CheckinGuestResponse(Guid Id, string FirstName, string LastName, string? DocumentNumberMasked)
 {
-    public static CheckinGuestResponse Of(CheckinGuest guest) => new(
-        guest.Id, guest.FirstName, guest.LastName, guest.DocumentNumberMasked, guest.IsMinor, guest.RegisteredAt);
+    public static CheckinGuestResponse Of(CheckinGuest guest) => new(guest.Id, guest.FirstName, guest.LastName, guest.DocumentNumberMasked);
 }

@@ -72,6 +72,13 @@ internal sealed partial class BookingGrain(
 
         var normalized = BookingRules.Normalize(details);
         BookingRules.EnsureValid(normalized);
+        if (normalized.GuestsNumber < state.State.Guests.Count)
+        {
+            throw new ConflictException(
+                "booking.guests_below_registered",
+                $"{state.State.Guests.Count} guests have already registered; the booking cannot expect fewer.");
+        }
+
         if (normalized != state.State.Details)
         {
             state.State.Details = normalized;

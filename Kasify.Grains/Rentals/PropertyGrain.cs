@@ -195,8 +195,9 @@ internal sealed partial class PropertyGrain(
             await AppendActivityAsync(BookingActivity.Created(PropertyId, bookingId, callerId, normalized, time.GetUtcNow()));
             return BookingAccess.ForRole(booking, role);
         }
-        catch (KasifyException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // Any failure, a timeout included: an entry without its booking would hold the nights for nobody.
             state.State.Bookings.Remove(bookingId);
             await state.SaveAsync(this);
             throw;
@@ -244,7 +245,7 @@ internal sealed partial class PropertyGrain(
         {
             updated = await grains.GetGrain<IBookingGrain>(bookingId).UpdateAsync(merged, Schedule);
         }
-        catch (KasifyException) when (changed)
+        catch (Exception exception) when (changed && exception is not OutOfMemoryException)
         {
             state.State.Bookings[bookingId] = current;
             await state.SaveAsync(this);
@@ -439,7 +440,7 @@ internal sealed partial class PropertyGrain(
         {
             await grains.GetGrain<IActivityFeedGrain>(PropertyId).AppendAsync(entry);
         }
-        catch (KasifyException exception)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             LogActivityNotRecorded(exception, entry.Kind);
         }

@@ -88,6 +88,8 @@ public sealed class CalendarApiTests(KasifyApiFactory factory)
     [InlineData("from=10/07/2030", "from")]
     [InlineData("to=tomorrow", "to")]
     [InlineData("from=2030-02-30&to=2030-03-01", "from")]
+    [InlineData("from=9999-12-31", "from")]
+    [InlineData("to=0001-01-01", "to")]
     public async Task BadWindowsAreFieldErrors(string query, string field)
     {
         using var owner = factory.CreateAuthenticatedClient();

@@ -138,6 +138,52 @@ public sealed class CheckinApiTests(KasifyApiFactory factory)
     }
 
     [Fact]
+    public async Task AGuestSendingTheWrongContentTypeIsToldSoNotAskedToAuthenticate()
+    {
+        var (_, _, code) = await NewBookingAsync();
+        using var guest = factory.CreateClient();
+
+        using var response = await guest.PostAsync(
+            $"/v1/checkin/{code}/guests", new StringContent("<guest/>", System.Text.Encoding.UTF8, "application/xml"));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
+    }
+
+    [Fact]
+    public async Task TheSnapshotShowsEachGuestsNameAndMaskedDocumentOnly()
+    {
+        var (_, _, code) = await NewBookingAsync();
+        using var guest = factory.CreateClient();
+        using var registered = await guest.PostAsJsonAsync($"/v1/checkin/{code}/guests", SpanishAdult());
+
+        var snapshot = await ReadAsync(await guest.GetAsync($"/v1/checkin/{code}"));
+
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var shown = Assert.Single(snapshot.GetProperty("guests").EnumerateArray());
+        Assert.Equal(
+            ["document_number_masked", "first_name", "id", "last_name"],
+            shown.EnumerateObject().Select(field => field.Name).Order());
+    }
+
+    [Fact]
+    public async Task ABookingCannotExpectFewerGuestsThanHaveRegistered()
+    {
+        var (owner, propertyId, code) = await NewBookingAsync(adults: 2);
+        using var guest = factory.CreateClient();
+        using var registered = await guest.PostAsJsonAsync($"/v1/checkin/{code}/guests", SpanishAdult());
+        using var second = await guest.PostAsJsonAsync($"/v1/checkin/{code}/guests", ForeignAdult());
+        var bookings = await ReadAsync(await owner.GetAsync($"/v1/properties/{propertyId}/bookings"));
+        var bookingId = bookings.GetProperty("content")[0].GetProperty("id").GetString();
+
+        using var patch = await owner.PatchAsync(
+            $"/v1/bookings/{bookingId}", new StringContent("""{"adults_count":1}""", System.Text.Encoding.UTF8, "application/merge-patch+json"));
+
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        await ProblemAssert.IsProblemAsync(patch, HttpStatusCode.Conflict, "booking.guests_below_registered");
+        Assert.Equal(2, (await ReadAsync(await guest.GetAsync($"/v1/checkin/{code}"))).GetProperty("guests_number").GetInt32());
+    }
+
+    [Fact]
     public async Task UnknownCodesAreNotFoundAndUnknownFieldsAreRejected()
     {
         using var guest = factory.CreateClient();

@@ -113,6 +113,22 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
     }
 
     [Fact]
+    public async Task TheGuestRegistrationBodyIsDescribed()
+    {
+        using var client = factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi.json");
+
+        var body = document.GetProperty("paths").GetProperty("/v1/checkin/{code}/guests").GetProperty("post").GetProperty("requestBody");
+        var schema = body.GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var properties = schema.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]).GetProperty("properties")
+            : schema.GetProperty("properties");
+        Assert.True(properties.TryGetProperty("document_support_number", out _), properties.ToString());
+        Assert.True(properties.TryGetProperty("relationship_code", out _));
+    }
+
+    [Fact]
     public async Task TheCoverImageUploadIsDescribedAsAMultipartFile()
     {
         using var client = factory.CreateClient();
