@@ -49,4 +49,11 @@ public interface IBookingGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("FindGuestsAsync")]
     Task<ImmutableArray<GuestDto>> FindGuestsAsync(string? text);
+
+    /// <summary>
+    /// Erases the booking with its guests' (encrypted) identity data and releases its check-in code; called by the
+    /// property grain when the property is deleted. Erasing an erased booking is a no-op.
+    /// </summary>
+    [Alias("EraseAsync")]
+    Task EraseAsync();
 }

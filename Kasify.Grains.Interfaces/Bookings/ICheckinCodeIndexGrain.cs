@@ -17,4 +17,8 @@ public interface ICheckinCodeIndexGrain : IGrainWithStringKey
     /// <summary>The booking the code belongs to, or null for an unknown code.</summary>
     [Alias("ResolveAsync")]
     Task<Guid?> ResolveAsync();
+
+    /// <summary>Forgets the code if it belongs to <paramref name="bookingId"/>; the code then resolves to nothing.</summary>
+    [Alias("ReleaseAsync")]
+    Task ReleaseAsync(Guid bookingId);
 }

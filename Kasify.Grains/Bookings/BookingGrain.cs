@@ -93,6 +93,18 @@ internal sealed partial class BookingGrain(
         return ToDto(schedule);
     }
 
+    public async Task EraseAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        await grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.For(state.State.CheckinCode)).ReleaseAsync(BookingId);
+        await state.ClearAsync(this);
+        DeactivateOnIdle();
+    }
+
     private async Task<string> RegisterNewCodeAsync()
     {
         for (var attempt = 0; attempt < CodeAttempts; attempt++)

@@ -29,4 +29,12 @@ internal sealed class CheckinCodeIndexGrain(
 
         return Task.FromResult<Guid?>(state.State.BookingId);
     }
+
+    public async Task ReleaseAsync(Guid bookingId)
+    {
+        if (state.RecordExists && state.State.BookingId == bookingId)
+        {
+            await state.ClearAsync(this);
+        }
+    }
 }

@@ -134,6 +134,13 @@ internal sealed partial class PropertyGrain(
         }
 
         await coverImages.DeleteAsync(PropertyId);
+
+        // Guests' identity data goes with the property: nothing keeps it reachable, so nothing may keep it stored.
+        foreach (var bookingId in state.State.Bookings.Keys)
+        {
+            await grains.GetGrain<IBookingGrain>(bookingId).EraseAsync();
+        }
+
         foreach (var member in state.State.Members.Keys)
         {
             await grains.GetGrain<IUserGrain>(member).RemoveMembershipAsync(PropertyId);

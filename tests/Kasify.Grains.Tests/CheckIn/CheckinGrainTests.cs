@@ -135,8 +135,12 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
     public async Task ADeletedPropertysBookingsHaveNoCheckin()
     {
         var (ownerId, property, booking) = await NewBookingAsync(Stay(Today.AddDays(10), 3));
+        await property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult());
         await property.DeleteAsync(ownerId);
 
+        // The booking and its guests' identity data are erased, and the code no longer resolves.
+        Assert.Null(await _grains.GetGrain<IBookingGrain>(booking.Id).GetPropertyIdAsync());
+        Assert.Null(await _grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.For(booking.CheckinCode!)).ResolveAsync());
         Assert.Null(await property.GetCheckinAsync(booking.Id));
         var error = await Assert.ThrowsAsync<NotFoundException>(() => property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult()));
         Assert.Equal("checkin.not_found", error.Code);
