@@ -1,13 +1,11 @@
 using System.ComponentModel;
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kasify.Api.Common;
 using Kasify.Api.Identity;
 using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Common;
-using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -168,24 +166,13 @@ internal static class BookingsApi
     internal static async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> UpdateBookingAsync(
         Guid id, HttpRequest request, ClaimsPrincipal principal, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        if (await MergePatchDocument.ReadAsync(request, json.Value.SerializerOptions, cancellationToken) is not { } document)
         {
             return ApiProblems.Create(
                 StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send application/merge-patch+json or application/json.");
         }
 
-        JsonElement document;
-        try
-        {
-            using var parsed = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            document = parsed.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            throw new RequestValidationException("validation.failed", "body", "The body is not valid JSON.");
-        }
-
-        var patch = BookingPatchParser.Parse(document, json.Value.SerializerOptions);
+        var patch = BookingPatchParser.Parse(document);
         var userId = await principal.GetUserIdAsync(grains);
         if (await grains.GetGrain<IBookingGrain>(id).GetPropertyIdAsync() is not { } propertyId)
         {

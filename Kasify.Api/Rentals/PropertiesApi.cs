@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using System.Text.Json;
+using Kasify.Api.Common;
 using Kasify.Api.Identity;
 using Kasify.Api.Validation;
-using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -91,24 +90,13 @@ internal static class PropertiesApi
     internal static async Task<Results<Ok<PropertyResponse>, ProblemHttpResult>> PatchPropertyAsync(
         Guid id, HttpRequest request, ClaimsPrincipal principal, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        if (await MergePatchDocument.ReadAsync(request, json.Value.SerializerOptions, cancellationToken) is not { } document)
         {
-            return Common.ApiProblems.Create(
+            return ApiProblems.Create(
                 StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send application/merge-patch+json or application/json.");
         }
 
-        JsonElement document;
-        try
-        {
-            using var parsed = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            document = parsed.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            throw new RequestValidationException("validation.failed", "body", "The body is not valid JSON.");
-        }
-
-        var command = PropertyPatchParser.Parse(document, json.Value.SerializerOptions);
+        var command = PropertyPatchParser.Parse(document);
         var userId = await principal.GetUserIdAsync(grains);
         return TypedResults.Ok(PropertyResponse.From(await grains.GetGrain<IPropertyGrain>(id).PatchAsync(userId, command)));
     }
@@ -121,5 +109,5 @@ internal static class PropertiesApi
     }
 
     internal static ProblemHttpResult PropertyNotFound() =>
-        Common.ApiProblems.Create(StatusCodes.Status404NotFound, "property.not_found", "No such property.");
+        ApiProblems.Create(StatusCodes.Status404NotFound, "property.not_found", "No such property.");
 }

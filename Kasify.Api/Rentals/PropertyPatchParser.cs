@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.Json;
-using Kasify.Grains.Interfaces.Common;
-using Kasify.Grains.Interfaces.Errors;
+using Kasify.Api.Common;
 using Kasify.Grains.Interfaces.Rentals;
 
 namespace Kasify.Api.Rentals;
@@ -13,67 +11,21 @@ internal static class PropertyPatchParser
     private static readonly ImmutableHashSet<string> PutOnlyFields =
         ["city", "country_code", "province_id", "city_id", "airbnb_ical_url", "booking_ical_url", "time_zone"];
 
-    public static PropertyPatch Parse(JsonElement document, JsonSerializerOptions options)
+    public static PropertyPatch Parse(MergePatchDocument document)
     {
-        if (document.ValueKind != JsonValueKind.Object)
-        {
-            throw new RequestValidationException("validation.failed", "body", "A merge patch is a JSON object.");
-        }
-
-        var errors = new Dictionary<string, string[]>();
-        var fields = new Dictionary<string, JsonElement>();
-        foreach (var property in document.EnumerateObject())
-        {
-            if (PutOnlyFields.Contains(property.Name))
-            {
-                errors[property.Name] = ["Not accepted in a patch; use PUT."];
-            }
-            else
-            {
-                fields[property.Name] = property.Value;
-            }
-        }
-
+        document.Reject(PutOnlyFields, "Not accepted in a patch; use PUT.");
         var patch = new PropertyPatch(
-            Read<string>(fields, errors, "name", options),
-            Read<string>(fields, errors, "address", options),
-            Read<string>(fields, errors, "zip_code", options),
-            Read<Guid?>(fields, errors, "default_cleaner_id", options),
-            Read<string>(fields, errors, "ses_establishment_code", options),
-            Read<string>(fields, errors, "ses_establishment_type", options),
-            Read<bool?>(fields, errors, "has_internet", options),
-            Read<int?>(fields, errors, "rooms_count", options),
-            Read<TimeOnly?>(fields, errors, "checkin_time", options),
-            Read<TimeOnly?>(fields, errors, "checkout_time", options));
-
-        foreach (var unknown in fields.Keys)
-        {
-            errors[unknown] = ["Unknown field."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException("validation.failed", "The patch has invalid fields.", errors.ToImmutableDictionary());
-        }
-
+            document.Read<string>("name"),
+            document.Read<string>("address"),
+            document.Read<string>("zip_code"),
+            document.Read<Guid?>("default_cleaner_id"),
+            document.Read<string>("ses_establishment_code"),
+            document.Read<string>("ses_establishment_type"),
+            document.Read<bool?>("has_internet"),
+            document.Read<int?>("rooms_count"),
+            document.Read<TimeOnly?>("checkin_time"),
+            document.Read<TimeOnly?>("checkout_time"));
+        document.EnsureValid();
         return patch;
-    }
-
-    private static Patch<T> Read<T>(Dictionary<string, JsonElement> fields, Dictionary<string, string[]> errors, string name, JsonSerializerOptions options)
-    {
-        if (!fields.Remove(name, out var value))
-        {
-            return default;
-        }
-
-        try
-        {
-            return Patch<T>.Set(value.Deserialize<T>(options));
-        }
-        catch (JsonException)
-        {
-            errors[name] = ["Wrong type."];
-            return default;
-        }
     }
 }
