@@ -1,4 +1,5 @@
 using System.Security.Authentication;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -7,6 +8,13 @@ namespace Kasify.Grains.Integrations.UniFi;
 /// <summary>Registers the UniFi Access client.</summary>
 public static class UniFiAccessServiceCollectionExtensions
 {
+    /// <summary>The configuration section whose values override the resilience defaults (e.g. <c>Retry:MaxRetryAttempts</c>).</summary>
+    public const string ResilienceSection = "Kasify:UniFiAccess:Resilience";
+
+    /// <summary>Adds the client with resilience settings from <see cref="ResilienceSection"/> of <paramref name="configuration"/>.</summary>
+    public static IHttpClientBuilder AddUniFiAccessClient(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddUniFiAccessClient(options => configuration.GetSection(ResilienceSection).Bind(options));
+
     /// <summary>
     /// Adds <see cref="IUniFiAccessClient"/> as a typed <see cref="HttpClient"/> with the standard resilience pipeline
     /// (total and per-attempt timeouts, retries with exponential backoff on 429, 408, 5xx and transport failures,

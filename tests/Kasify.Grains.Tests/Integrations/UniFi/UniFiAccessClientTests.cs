@@ -1,6 +1,7 @@
 using Kasify.Fakes.UniFi;
 using Kasify.Grains.Integrations.UniFi;
 using Kasify.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -247,6 +248,37 @@ public sealed class UniFiAccessClientTests : IAsyncLifetime
         Assert.Equal((UniFiAccessError.ServerError, 500), (server.Error, server.HttpStatus));
         Assert.Equal((UniFiAccessError.RateLimited, 429), (limited.Error, limited.HttpStatus));
         Assert.Equal(8, Console.RequestCount);
+    }
+
+    [Fact]
+    public async Task ResilienceSettingsComeFromConfiguration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{UniFiAccessServiceCollectionExtensions.ResilienceSection}:Retry:MaxRetryAttempts"] = "1",
+            [$"{UniFiAccessServiceCollectionExtensions.ResilienceSection}:Retry:Delay"] = "00:00:00.010",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddUniFiAccessClient(configuration);
+        await using var provider = services.BuildServiceProvider();
+        Console.FailNext(UniFiFakeError.SystemError, UniFiFakeError.SystemError);
+
+        var error = await Assert.ThrowsAsync<UniFiAccessException>(
+            () => provider.GetRequiredService<IUniFiAccessClient>().ListDoorsAsync(Connection()));
+
+        Assert.Equal(UniFiAccessError.ServerError, error.Error);
+        Assert.Equal(2, Console.RequestCount);
+    }
+
+    [Fact]
+    public async Task TheFakesErrorRateFailsRequestsWithServerErrors()
+    {
+        Console.ErrorRate = 1;
+
+        var error = await Assert.ThrowsAsync<UniFiAccessException>(() => Client().ListDoorsAsync(Connection()));
+
+        Assert.Equal((UniFiAccessError.ServerError, "CODE_SYSTEM_ERROR"), (error.Error, error.VendorCode));
+        Assert.Equal(4, Console.RequestCount);
     }
 
     [Fact]
