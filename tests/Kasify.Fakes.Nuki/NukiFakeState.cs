@@ -201,7 +201,17 @@ public sealed class NukiFakeState(NukiFakeOptions options)
                 return error;
             }
 
-            var wanted = types?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToHashSet();
+            HashSet<int>? wanted = null;
+            foreach (var type in types?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [])
+            {
+                if (!int.TryParse(type, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return FakeReply.Detail(400, $"The supplied value '{types}' for parameter 'types' is not valid");
+                }
+
+                (wanted ??= []).Add(parsed);
+            }
+
             return new(200, _auths
                 .Where(a => a.SmartlockId == smartlockId && a.Applied && (wanted is null || wanted.Contains(a.Type)))
                 .Select(ToAuthJson)

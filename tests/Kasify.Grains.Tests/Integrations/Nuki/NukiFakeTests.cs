@@ -46,6 +46,14 @@ public sealed class NukiFakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AListFilteredByAnUnknownTypeIsABadRequest()
+    {
+        using var response = await _http.GetAsync($"/smartlock/{Lock}/auth?types=13,x");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task APartialUpdateClearsTheTimeRestrictions()
     {
         using var create = await _http.PutAsJsonAsync($"/smartlock/{Lock}/auth", new
