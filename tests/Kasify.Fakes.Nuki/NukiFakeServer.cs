@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Kasify.Fakes.Nuki;
+
+/// <summary>
+/// The fake Nuki Web API as a Kestrel server: standalone from <see cref="Program"/>, or in-process from tests on a free
+/// loopback port (<c>await using var fake = new NukiFakeServer(); var baseUrl = await fake.StartAsync();</c>).
+/// </summary>
+public sealed class NukiFakeServer(NukiFakeOptions? options = null) : IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    /// <summary>The fake's state: seed accounts and locks, flip switches, inspect codes.</summary>
+    public NukiFakeState State { get; } = new(options ?? new NukiFakeOptions { ApplyDelayMs = 0 });
+
+    /// <summary>The base URL once started (e.g. <c>http://127.0.0.1:41234</c>, no trailing slash).</summary>
+    public Uri? BaseUrl { get; private set; }
+
+    /// <summary>Starts on <paramref name="url"/>, by default a free port on 127.0.0.1, and returns the base URL.</summary>
+    public async Task<Uri> StartAsync(string url = "http://127.0.0.1:0", CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(url);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        _app = builder.Build();
+        _app.MapNukiFake(State);
+        await _app.StartAsync(cancellationToken);
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address);
+        return BaseUrl;
+    }
+
+    /// <summary>Seeds the demo account of <paramref name="token"/>: two online locks with keypads and one offline lock.</summary>
+    public static void SeedDemo(NukiFakeState state, string token)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.AddSmartlock(token, 18000000001, "Front Door", keypadPaired: true, batteryCharge: 78);
+        state.AddSmartlock(token, 18000000002, "Garden Gate", keypadPaired: true, batteryCharge: 15);
+        state.AddSmartlock(token, 18000000003, "Cellar", keypadPaired: true, offline: true, batteryCharge: 40);
+    }
+
+    /// <summary>Stops the server.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+}
