@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Kasify.Api.Common;
+using Kasify.Api.Errors;
 using Kasify.Api.Identity;
 using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Bookings;
@@ -108,7 +109,7 @@ internal static class BookingsApi
         var userId = await principal.GetUserIdAsync(grains);
         return await grains.GetGrain<IPropertyGrain>(id).GetCurrentBookingAsync(userId) is { } booking
             ? TypedResults.Ok(BookingResponse.Of(booking))
-            : ApiProblems.Create(StatusCodes.Status404NotFound, "booking.none_current", "No stay is in progress at this property now.");
+            : KasifyProblems.Result(StatusCodes.Status404NotFound, "booking.none_current", "No stay is in progress at this property now.");
     }
 
     // Fans out over the caller's properties like the property list: each property counts its matches and returns the
@@ -168,7 +169,7 @@ internal static class BookingsApi
     {
         if (await MergePatchDocument.ReadAsync(request, json.Value.SerializerOptions, cancellationToken) is not { } document)
         {
-            return ApiProblems.Create(
+            return KasifyProblems.Result(
                 StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send application/merge-patch+json or application/json.");
         }
 
@@ -217,5 +218,5 @@ internal static class BookingsApi
     }
 
     private static ProblemHttpResult BookingNotFound() =>
-        ApiProblems.Create(StatusCodes.Status404NotFound, "booking.not_found", "No such booking.");
+        KasifyProblems.Result(StatusCodes.Status404NotFound, "booking.not_found", "No such booking.");
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
 using Kasify.Api.Common;
+using Kasify.Api.Errors;
 using Kasify.Api.Identity;
 using Kasify.Api.RateLimiting;
 using Kasify.Grains.Interfaces.Bookings;
@@ -89,7 +90,7 @@ internal static class CheckinApi
     {
         if (!http.HasJsonContentType())
         {
-            return ApiProblems.Create(StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send the guest as application/json.");
+            return KasifyProblems.Result(StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send the guest as application/json.");
         }
 
         GuestRegistrationRequest? request;
@@ -155,7 +156,7 @@ internal static class CheckinApi
     }
 
     private static ProblemHttpResult NotFound() =>
-        ApiProblems.Create(StatusCodes.Status404NotFound, "checkin.not_found", "No booking has this check-in code.");
+        KasifyProblems.Result(StatusCodes.Status404NotFound, "checkin.not_found", "No booking has this check-in code.");
 
     // The body is documented here instead of with Accepts<T>(): Accepts would make routing pick the content type, and
     // its 415 answer comes from an endpoint without this group's anonymous access (a guest would get 401).

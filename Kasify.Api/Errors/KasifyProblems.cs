@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -18,6 +19,9 @@ internal static class KasifyProblems
 
     public static ProblemDetails Create(int status, string code, string? detail = null) =>
         Complete(new ProblemDetails { Detail = detail }, status, code);
+
+    /// <summary>A problem as an endpoint result, for failures an endpoint decides itself (media type, size, absence).</summary>
+    public static ProblemHttpResult Result(int status, string code, string detail) => TypedResults.Problem(Create(status, code, detail));
 
     public static HttpValidationProblemDetails CreateValidation(
         string code, string? detail, IEnumerable<KeyValuePair<string, string[]>> errors) =>

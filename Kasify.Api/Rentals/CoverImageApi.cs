@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Kasify.Api.Common;
+using Kasify.Api.Errors;
 using Kasify.Api.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Microsoft.AspNetCore.Http.Features;
@@ -40,7 +40,7 @@ internal static class CoverImageApi
     {
         if (!request.HasFormContentType)
         {
-            return ApiProblems.Create(StatusCodes.Status415UnsupportedMediaType, "cover_image.unsupported_type", "Send multipart/form-data with a part named 'file'.");
+            return KasifyProblems.Result(StatusCodes.Status415UnsupportedMediaType, "cover_image.unsupported_type", "Send multipart/form-data with a part named 'file'.");
         }
 
         // Stop reading a little past the image limit (room for the multipart framing), also for chunked uploads.
@@ -60,12 +60,12 @@ internal static class CoverImageApi
         }
         catch (Exception malformed) when (malformed is InvalidDataException or IOException)
         {
-            return ApiProblems.Create(StatusCodes.Status400BadRequest, "cover_image.invalid_form", "The multipart form could not be read.");
+            return KasifyProblems.Result(StatusCodes.Status400BadRequest, "cover_image.invalid_form", "The multipart form could not be read.");
         }
 
         if (form.Files.GetFile("file") is not { } file)
         {
-            return ApiProblems.Create(StatusCodes.Status400BadRequest, "cover_image.missing_file", "The form has no part named 'file'.");
+            return KasifyProblems.Result(StatusCodes.Status400BadRequest, "cover_image.missing_file", "The form has no part named 'file'.");
         }
 
         if (file.Length > CoverImageFormats.MaxBytes)
@@ -78,7 +78,7 @@ internal static class CoverImageApi
         var content = buffer.ToArray();
         if (CoverImageFormats.Detect(content) is not { } contentType)
         {
-            return ApiProblems.Create(StatusCodes.Status415UnsupportedMediaType, "cover_image.unsupported_type", "Only JPEG, PNG and WebP images are accepted.");
+            return KasifyProblems.Result(StatusCodes.Status415UnsupportedMediaType, "cover_image.unsupported_type", "Only JPEG, PNG and WebP images are accepted.");
         }
 
         var userId = await principal.GetUserIdAsync(grains);
@@ -92,7 +92,7 @@ internal static class CoverImageApi
         var userId = await principal.GetUserIdAsync(grains);
         if (await grains.GetGrain<IPropertyGrain>(id).GetCoverImageAsync(userId) is not { } image)
         {
-            return ApiProblems.Create(StatusCodes.Status404NotFound, "cover_image.not_found", "The property has no cover image.");
+            return KasifyProblems.Result(StatusCodes.Status404NotFound, "cover_image.not_found", "The property has no cover image.");
         }
 
         return TypedResults.Bytes(image.Content, image.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{id:N}-{image.Version}\""));
@@ -106,5 +106,5 @@ internal static class CoverImageApi
     }
 
     private static ProblemHttpResult TooLarge() =>
-        ApiProblems.Create(StatusCodes.Status413PayloadTooLarge, "cover_image.too_large", "The image is larger than 5 MB.");
+        KasifyProblems.Result(StatusCodes.Status413PayloadTooLarge, "cover_image.too_large", "The image is larger than 5 MB.");
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kasify.Api.Common;
+using Kasify.Api.Errors;
 using Kasify.Api.Identity;
 using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Identity;
@@ -92,7 +93,7 @@ internal static class PropertiesApi
     {
         if (await MergePatchDocument.ReadAsync(request, json.Value.SerializerOptions, cancellationToken) is not { } document)
         {
-            return ApiProblems.Create(
+            return KasifyProblems.Result(
                 StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send application/merge-patch+json or application/json.");
         }
 
@@ -109,5 +110,5 @@ internal static class PropertiesApi
     }
 
     internal static ProblemHttpResult PropertyNotFound() =>
-        ApiProblems.Create(StatusCodes.Status404NotFound, "property.not_found", "No such property.");
+        KasifyProblems.Result(StatusCodes.Status404NotFound, "property.not_found", "No such property.");
 }

@@ -1,26 +1,17 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kasify.Api.Tests.Identity;
 using Kasify.Api.Tests.Infrastructure;
 using Kasify.Grains.Interfaces.Rentals;
+using static Kasify.Api.Tests.Infrastructure.ApiResponses;
 
 namespace Kasify.Api.Tests.Calendar;
 
 [Collection(ApiCollection.Name)]
 public sealed class CalendarApiTests(KasifyApiFactory factory)
 {
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static DateOnly Today(string zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static Task<JsonElement> ReadAsync(HttpResponseMessage response) => response.ReadSuccessAsync();
 
     private static string[] BookingIds(JsonElement events) =>
         [.. events.EnumerateArray().Select(item => item.GetProperty("booking_id").GetString()!)];

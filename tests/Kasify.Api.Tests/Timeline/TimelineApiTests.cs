@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,22 +5,14 @@ using Kasify.Api.Tests.Calendar;
 using Kasify.Api.Tests.Identity;
 using Kasify.Api.Tests.Infrastructure;
 using Kasify.Grains.Interfaces.Rentals;
+using static Kasify.Api.Tests.Infrastructure.ApiResponses;
 
 namespace Kasify.Api.Tests.Timeline;
 
 [Collection(ApiCollection.Name)]
 public sealed class TimelineApiTests(KasifyApiFactory factory)
 {
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static DateOnly Today(string zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static Task<JsonElement> ReadAsync(HttpResponseMessage response) => response.ReadSuccessAsync();
 
     private static string Id(JsonElement item) => item.GetProperty("id").GetString()!;
 
