@@ -21,8 +21,8 @@ var app = builder.Build();
 app.UseKasifyErrorHandling();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter(); // after authentication (tokens are limited per token id), before authorization (rejected requests count too)
 app.UseAuthorization();
-app.UseRateLimiter(); // after authentication: personal access tokens are limited per token id
 app.UseClusterAvailability();
 
 app.MapKasifyOpenApi();

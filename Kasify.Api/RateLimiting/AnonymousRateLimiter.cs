@@ -8,7 +8,7 @@ namespace Kasify.Api.RateLimiting;
 /// <summary>
 /// Requests per rolling minute and client IP from callers that are not authenticated (no token, or one that failed),
 /// so a flood of guessed tokens is bounded: <c>Kasify:RateLimits:AnonymousPerMinute</c>. The rate limiter middleware
-/// counts the requests that reach it; the authorization result handler counts those it challenges, which do not.
+/// runs between authentication and authorization, so it counts the requests authorization is about to refuse too.
 /// </summary>
 internal sealed class AnonymousRateLimiter : IDisposable
 {
@@ -26,19 +26,6 @@ internal sealed class AnonymousRateLimiter : IDisposable
     /// <summary>Whether an unauthenticated request from this client would be refused now. Takes no permit.</summary>
     public bool IsExhausted(HttpContext context) =>
         Applies(context) && Limiter.GetStatistics(context)?.CurrentAvailablePermits <= 0;
-
-    /// <summary>Takes a permit; when none is left, answers 429 with Retry-After and returns false.</summary>
-    public async ValueTask<bool> TryAcquireAsync(HttpContext context)
-    {
-        using var lease = Limiter.AttemptAcquire(context);
-        if (lease.IsAcquired)
-        {
-            return true;
-        }
-
-        await RateLimitingExtensions.OnRejectedAsync(new OnRejectedContext { HttpContext = context, Lease = lease }, context.RequestAborted);
-        return false;
-    }
 
     public void Dispose() => Limiter.Dispose();
 
