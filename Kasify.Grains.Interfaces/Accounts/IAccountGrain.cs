@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 
+using Kasify.Grains.Interfaces.Integrations;
+
 namespace Kasify.Grains.Interfaces.Accounts;
 
-/// <summary>An account: the business unit that owns properties (and later integrations). Key: account id.</summary>
+/// <summary>An account: the business unit that owns properties and integrations. Key: account id.</summary>
 [Alias("Kasify.Grains.Interfaces.Accounts.IAccountGrain")]
 public interface IAccountGrain : IGrainWithGuidKey
 {
@@ -29,4 +31,16 @@ public interface IAccountGrain : IGrainWithGuidKey
     /// <summary>Ids of the account's properties.</summary>
     [Alias("GetPropertyIdsAsync")]
     Task<ImmutableArray<Guid>> GetPropertyIdsAsync();
+
+    /// <summary>Adds an integration to the account's list; 409 <c>integration.exists</c> when another of its type is listed.</summary>
+    [Alias("AddIntegrationAsync")]
+    Task AddIntegrationAsync(AccountIntegration integration);
+
+    /// <summary>Removes an integration from the list; removing a missing one is a no-op.</summary>
+    [Alias("RemoveIntegrationAsync")]
+    Task RemoveIntegrationAsync(Guid integrationId);
+
+    /// <summary>The account's integrations, oldest first.</summary>
+    [Alias("GetIntegrationsAsync")]
+    Task<ImmutableArray<AccountIntegration>> GetIntegrationsAsync();
 }

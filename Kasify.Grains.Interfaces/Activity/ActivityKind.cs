@@ -18,4 +18,16 @@ public enum ActivityKind
 
     /// <summary>The last expected guest registered.</summary>
     CheckinCompleted = 4,
+
+    /// <summary>A smart lock stopped answering (vendor reports it offline).</summary>
+    SmartLockOffline = 5,
+
+    /// <summary>A smart lock that was offline answers again.</summary>
+    SmartLockOnline = 6,
+
+    /// <summary>A smart lock's battery became critical.</summary>
+    SmartLockBatteryCritical = 7,
+
+    /// <summary>A guest's access code could not be put on a lock before its window ended, or the vendor rejected it.</summary>
+    AccessCodeFailed = 8,
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Kasify.Grains.Interfaces.Accounts;
 using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Integrations;
 using Kasify.Grains.Storage;
 
 namespace Kasify.Grains.Accounts;
@@ -52,6 +53,37 @@ internal sealed class AccountGrain(
     }
 
     public Task<ImmutableArray<Guid>> GetPropertyIdsAsync() => Task.FromResult<ImmutableArray<Guid>>([.. state.State.PropertyIds]);
+
+    public async Task AddIntegrationAsync(AccountIntegration integration)
+    {
+        ArgumentNullException.ThrowIfNull(integration);
+        EnsureExists();
+        var integrations = state.State.Integrations;
+        if (integrations.Any(existing => existing.Id == integration.Id))
+        {
+            return;
+        }
+
+        // The reference: each integration type is connected once per account.
+        if (integrations.Any(existing => existing.Type == integration.Type))
+        {
+            throw new ConflictException("integration.exists", "The account already has an integration of this type; update or delete it instead.");
+        }
+
+        integrations.Add(integration);
+        await state.SaveAsync(this);
+    }
+
+    public async Task RemoveIntegrationAsync(Guid integrationId)
+    {
+        if (state.State.Integrations.RemoveAll(existing => existing.Id == integrationId) > 0)
+        {
+            await state.SaveAsync(this);
+        }
+    }
+
+    public Task<ImmutableArray<AccountIntegration>> GetIntegrationsAsync() =>
+        Task.FromResult<ImmutableArray<AccountIntegration>>([.. state.State.Integrations]);
 
     private void EnsureExists()
     {

@@ -1,3 +1,5 @@
+using Kasify.Grains.Interfaces.Integrations;
+
 namespace Kasify.Grains.Accounts;
 
 [GenerateSerializer, Alias("Kasify.Grains.Accounts.AccountState")]
@@ -20,4 +22,8 @@ internal sealed class AccountState
 
     [Id(5)]
     public HashSet<Guid> PropertyIds { get; set; } = [];
+
+    /// <summary>The account's integrations in the order they were connected.</summary>
+    [Id(6)]
+    public List<AccountIntegration> Integrations { get; set; } = [];
 }

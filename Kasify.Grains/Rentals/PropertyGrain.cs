@@ -11,6 +11,7 @@ using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
+using Kasify.Grains.Interfaces.SmartLocks;
 using Kasify.Grains.Rentals.CoverImages;
 using Kasify.Grains.Storage;
 
@@ -512,4 +513,16 @@ internal sealed partial class PropertyGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record a {Kind} activity entry")]
     private partial void LogActivityNotRecorded(Exception exception, ActivityKind kind);
+
+    public Task<ImmutableArray<SmartLockDto>> ListSmartLocksAsync(Guid callerId) => throw new NotImplementedException();
+
+    public Task<SmartLockDto> AddSmartLockAsync(Guid callerId, AssignSmartLock request) => throw new NotImplementedException();
+
+    public Task RemoveSmartLockAsync(Guid callerId, Guid smartLockId) => throw new NotImplementedException();
+
+    public Task<BookingAccessCodes> CreateAccessCodesAsync(Guid callerId, Guid bookingId) => throw new NotImplementedException();
+
+    public Task<BookingAccessCodes> GetAccessCodesAsync(Guid callerId, Guid bookingId) => throw new NotImplementedException();
+
+    public Task RevokeAccessCodeAsync(Guid callerId, Guid bookingId, Guid codeId) => throw new NotImplementedException();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Kasify.Grains;
 using Kasify.Grains.Hosting;
+using Kasify.Grains.Integrations.UniFi;
 using Kasify.Grains.Rentals.CoverImages;
 using Kasify.Silo.Schema;
 using Microsoft.Data.Sqlite;
@@ -124,6 +125,9 @@ public static class KasifySilo
 
         silo.Services.AddKasifyGrains(coverImages);
         silo.Services.AddKasifyEncryption(options.ResolveEncryption());
+        silo.Services.AddNukiClient(options.Nuki);
+        silo.Services.AddUniFiAccessClient();
+        silo.Services.AddSmartLocks(options.Locks);
         return silo;
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
+using Kasify.Grains.Integrations.Nuki;
 using Kasify.Grains.Security;
+using Kasify.Grains.SmartLocks;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 
@@ -32,6 +34,12 @@ public sealed class KasifySiloOptions
     /// the same on every silo; in Sqlite mode, without keys, a key file next to the database is used (created on first start).
     /// </summary>
     public KasifyEncryptionOptions Encryption { get; set; } = new();
+
+    /// <summary>The Nuki Web API client (section <c>Kasify:Nuki</c>): base URL, timeouts, retries.</summary>
+    public NukiOptions Nuki { get; set; } = new();
+
+    /// <summary>Smart lock timings (section <c>Kasify:Locks</c>): status refresh period, vendor timeouts, retry backoff.</summary>
+    public SmartLockOptions Locks { get; set; } = new();
 
     /// <summary>Binds and validates the options from the <c>Kasify</c> section of <paramref name="configuration"/>.</summary>
     /// <exception cref="KasifyConfigurationException">A value cannot be converted or is invalid.</exception>
@@ -86,6 +94,9 @@ public sealed class KasifySiloOptions
         Require(Cluster.SiloPort is > 0 and <= 65535, $"Kasify:Cluster:SiloPort {Cluster.SiloPort} is not a TCP port.");
         Require(Cluster.GatewayPort is > 0 and <= 65535, $"Kasify:Cluster:GatewayPort {Cluster.GatewayPort} is not a TCP port.");
         Require(Cluster.SiloPort != Cluster.GatewayPort, "Kasify:Cluster:SiloPort and GatewayPort must differ.");
+        Require(Nuki.BaseUrl.IsAbsoluteUri && Nuki.BaseUrl.Scheme is "http" or "https", "Kasify:Nuki:BaseUrl must be an absolute http(s) URL.");
+        Require(Locks.StatusRefreshPeriod > TimeSpan.Zero, "Kasify:Locks:StatusRefreshPeriod must be positive.");
+        Require(Locks.InlineVendorTimeout > TimeSpan.Zero, "Kasify:Locks:InlineVendorTimeout must be positive.");
         Require(Reminders.MinimumPeriod > TimeSpan.Zero, "Kasify:Reminders:MinimumPeriod must be positive.");
     }
 

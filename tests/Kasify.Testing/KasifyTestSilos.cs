@@ -102,6 +102,8 @@ public static class KasifyTestSilos
             Reminders = options.Reminders,
             Membership = options.Membership,
             Encryption = options.Encryption,
+            Nuki = options.Nuki,
+            Locks = options.Locks,
         };
     }
 

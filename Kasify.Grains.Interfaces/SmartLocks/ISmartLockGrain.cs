@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+
+namespace Kasify.Grains.Interfaces.SmartLocks;
+
+/// <summary>
+/// One vendor device assigned to a property, and the single writer of its guest codes. Key: smart lock id. Only the
+/// property grain calls it (after checking the caller's role), one call at a time, so code operations on one device
+/// never race. Reminders keep it going without callers: <c>refresh-status</c> reads the device's live status every
+/// period; <c>expire-codes</c> fires at the earliest code end and revokes due codes; <c>retry-codes</c> retries vendor
+/// writes that failed or await read-back. Every vendor intent is stored before the vendor is called, so a vendor or silo
+/// failure leaves work to retry, never a lost code. It calls the integration and activity feed grains only.
+/// </summary>
+[Alias("Kasify.Grains.Interfaces.SmartLocks.ISmartLockGrain")]
+public interface ISmartLockGrain : IGrainWithGuidKey
+{
+    /// <summary>Takes the device on for the property, starts the reminders and reads its status once.</summary>
+    [Alias("AssignAsync")]
+    Task<SmartLockDto> AssignAsync(SmartLockAssignment assignment);
+
+    /// <summary>The lock with its status; a status older than two periods is refreshed first (briefly) or marked stale. Null when not assigned.</summary>
+    [Alias("GetAsync")]
+    Task<SmartLockDto?> GetAsync();
+
+    /// <summary>
+    /// Revokes every code at the vendor, then forgets the device and stops the reminders. 503 <c>integration.unreachable</c>
+    /// (nothing forgotten) when the vendor cannot confirm the revocations.
+    /// </summary>
+    [Alias("UnassignAsync")]
+    Task UnassignAsync();
+
+    /// <summary>
+    /// The booking's code on this lock: the existing one when there is one (a failed one is tried again), otherwise a new
+    /// PIN put on the lock. A vendor failure leaves the code pending (retried); a rule the device breaks is a failure.
+    /// </summary>
+    [Alias("EnsureCodeAsync")]
+    Task<AccessCodeResult> EnsureCodeAsync(AccessCodeRequest request);
+
+    /// <summary>The booking's codes on this lock, revoked ones included.</summary>
+    [Alias("GetCodesAsync")]
+    Task<ImmutableArray<AccessCodeDto>> GetCodesAsync(Guid bookingId);
+
+    /// <summary>Moves the window of the booking's live codes (the booking's dates changed).</summary>
+    [Alias("MoveCodesAsync")]
+    Task MoveCodesAsync(AccessCodeRequest request);
+
+    /// <summary>Revokes the booking's live codes (the booking was cancelled).</summary>
+    [Alias("RevokeCodesAsync")]
+    Task RevokeCodesAsync(Guid bookingId);
+
+    /// <summary>Revokes one code of the booking; false when this lock holds no such code.</summary>
+    [Alias("RevokeCodeAsync")]
+    Task<bool> RevokeCodeAsync(Guid bookingId, Guid codeId);
+}

@@ -1,0 +1,38 @@
+namespace Kasify.Grains.SmartLocks;
+
+/// <summary>
+/// Timings of the smart lock grains (configuration section <c>Kasify:Locks</c>). Reminder periods below Orleans'
+/// minimum reminder period (<c>Kasify:Reminders:MinimumPeriod</c>) are raised to it.
+/// </summary>
+public sealed class SmartLockOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "Kasify:Locks";
+
+    /// <summary>How often the <c>refresh-status</c> reminder reads a lock's live status.</summary>
+    public TimeSpan StatusRefreshPeriod { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a vendor call made while a host waits (assigning, creating or revoking a code) may take; after that the
+    /// work stays pending and the <c>retry-codes</c> reminder carries on.
+    /// </summary>
+    public TimeSpan InlineVendorTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the immediate refresh of a stale status may take before the stale status is served.</summary>
+    public TimeSpan StaleRefreshTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The first retry delay after a vendor failure; later ones double up to <see cref="RetryMaxDelay"/>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest delay between retries of a failing vendor write.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long after an asynchronous Nuki write the lock reads the device back to confirm it.</summary>
+    public TimeSpan ReadBackDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long a Nuki code create may take to show up in the lock's list before it is sent again (Nuki applies writes
+    /// asynchronously and an offline lock holds them back).
+    /// </summary>
+    public TimeSpan CreateConfirmGrace { get; set; } = TimeSpan.FromMinutes(2);
+}
