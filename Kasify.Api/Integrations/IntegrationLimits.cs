@@ -4,7 +4,7 @@ namespace Kasify.Api.Integrations;
 internal static class IntegrationLimits
 {
     public const int NameLength = 100;
-    public const int TokenLength = 2048;
+    public const int TokenLength = 4096;
     public const int UrlLength = 2048;
 
     /// <summary>The port of the UniFi Access developer API on a console, used when the URL names none.</summary>
