@@ -173,6 +173,102 @@ public sealed class AccessCodesApiTests(KasifyApiFactory factory)
         Assert.Empty(factory.Nuki.State.CodesOn(offline));
     }
 
+    [Fact]
+    public async Task AFailingVendorLeavesCodesPendingAndTheyArriveWhenItRecovers()
+    {
+        var (owner, _, bookingId, smartlockIds) = await ArrangeAsync(locks: 1);
+        using var _ = owner;
+
+        JsonElement created;
+        factory.Nuki.State.Options.ErrorRate = 1;
+        try
+        {
+            using var create = await owner.PostAsync($"/v1/bookings/{bookingId}/accesscode", null);
+            created = await create.ReadSuccessAsync();
+        }
+        finally
+        {
+            factory.Nuki.State.Options.ErrorRate = 0;
+        }
+
+        var code = Assert.Single(created.GetProperty("codes").EnumerateArray());
+        Assert.Equal("pending", code.GetProperty("status").GetString());
+        Assert.StartsWith("vendor.", code.GetProperty("last_error").GetString(), StringComparison.Ordinal);
+        var pin = code.GetProperty("code").GetString()!;
+        await ApiLocks.WaitUntilAsync(() => Task.FromResult(IsOnLock(smartlockIds[0], pin)), "the retried code is on the lock");
+        await ApiLocks.WaitUntilAsync(
+            async () => (await ReadAsync(await owner.GetAsync($"/v1/bookings/{bookingId}/accesscode"))).GetProperty("codes")[0].GetProperty("status").GetString() == "active",
+            "the retried code is active");
+    }
+
+    [Fact]
+    public async Task ConcurrentRequestsForABookingsCodesGetTheSameCodes()
+    {
+        var (owner, _, bookingId, smartlockIds) = await ArrangeAsync(locks: 1);
+        using var _ = owner;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => owner.PostAsync($"/v1/bookings/{bookingId}/accesscode", null)));
+
+        var codes = new HashSet<(Guid, string?)>();
+        foreach (var response in responses)
+        {
+            using (response)
+            {
+                var code = Assert.Single((await response.ReadSuccessAsync()).GetProperty("codes").EnumerateArray());
+                codes.Add((code.GetProperty("id").GetGuid(), code.GetProperty("code").GetString()));
+            }
+        }
+
+        Assert.Single(codes);
+        await ApiLocks.WaitUntilAsync(() => Task.FromResult(factory.Nuki.State.CodesOn(smartlockIds[0]).Count == 1), "the code is on the lock");
+        await Task.Delay(500);
+        Assert.Single(factory.Nuki.State.CodesOn(smartlockIds[0]));
+    }
+
+    [Fact]
+    public async Task ChangingTheBookingsDatesMovesItsCodesAtTheVendor()
+    {
+        var (owner, _, bookingId, smartlockIds) = await ArrangeAsync(locks: 1);
+        using var _ = owner;
+        var pin = (await (await owner.PostAsync($"/v1/bookings/{bookingId}/accesscode", null)).ReadSuccessAsync()).GetProperty("codes")[0].GetProperty("code").GetString()!;
+        await ApiLocks.WaitUntilAsync(() => Task.FromResult(IsOnLock(smartlockIds[0], pin)), "the code is on the lock");
+        var later = ApiResponses.Today(Zone).AddDays(10);
+
+        using var move = await owner.PatchAsync($"/v1/bookings/{bookingId}", Json($$"""{"from":"{{ApiResponses.Day(later)}}","to":"{{ApiResponses.Day(later.AddDays(2))}}"}"""));
+        var moved = await move.ReadSuccessAsync();
+
+        var arrival = moved.GetProperty("arrival_at").GetDateTimeOffset();
+        var departure = moved.GetProperty("departure_at").GetDateTimeOffset();
+        await ApiLocks.WaitUntilAsync(
+            () => Task.FromResult(factory.Nuki.State.CodesOn(smartlockIds[0]).Any(auth => auth.AllowedFromDate == arrival && auth.AllowedUntilDate == departure)),
+            "the code's window at the lock is the new stay");
+        var code = (await ReadAsync(await owner.GetAsync($"/v1/bookings/{bookingId}/accesscode"))).GetProperty("codes")[0];
+        Assert.Equal(pin, code.GetProperty("code").GetString());
+        Assert.Equal(arrival, code.GetProperty("valid_from").GetDateTimeOffset());
+        Assert.Equal(departure, code.GetProperty("valid_to").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task AUnifiDoorGetsAVisitorPinForTheStay()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var integrationId = (await owner.ConnectUnifiAsync(factory)).GetProperty("id").GetGuid();
+        var propertyId = (await owner.CreatePropertyAsync()).GetProperty("id").GetGuid();
+        using var assign = await owner.PostAsJsonAsync($"/v1/properties/{propertyId}/smartlocks", new { integration_id = integrationId, door_id = Kasify.Fakes.UniFi.UniFiFakeSeed.MainDoorId });
+        await assign.ReadSuccessAsync();
+        var tomorrow = ApiResponses.Today(Zone).AddDays(1);
+        var bookingId = (await owner.CreateBookingAsync(propertyId, new { from = ApiResponses.Day(tomorrow), to = ApiResponses.Day(tomorrow.AddDays(2)) })).GetProperty("id").GetGuid();
+
+        var created = await (await owner.PostAsync($"/v1/bookings/{bookingId}/accesscode", null)).ReadSuccessAsync();
+
+        var code = Assert.Single(created.GetProperty("codes").EnumerateArray());
+        Assert.Empty(created.GetProperty("failed_smartlocks").EnumerateArray());
+        var pin = code.GetProperty("code").GetString();
+        Assert.Contains(factory.UniFi.Console.Visitors(), visitor => visitor.Pin == pin && !visitor.Cancelled && visitor.DoorIds.Contains(Kasify.Fakes.UniFi.UniFiFakeSeed.MainDoorId));
+        Assert.DoesNotContain(Kasify.Fakes.UniFi.UniFiFakeSeed.Token, created.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("post", "")]
     [InlineData("get", "")]

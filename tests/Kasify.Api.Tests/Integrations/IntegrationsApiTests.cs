@@ -310,6 +310,35 @@ public sealed class IntegrationsApiTests(KasifyApiFactory factory)
     }
 
     [Fact]
+    public async Task WhenNukiFailsTheLockListIsTheLastKnownOneMarkedUnreachable()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var token = ApiLocks.NewToken();
+        var smartlockId = factory.SeedNukiLock(token, "Front Door");
+        var integrationId = (await owner.ConnectNukiAsync(factory, token)).GetProperty("id").GetGuid();
+        Assert.Equal("online", (await ReadAsync(await owner.GetAsync($"/v1/integrations/nuki/{integrationId}/smartlocks"))).GetProperty("nuki_status").GetString());
+
+        factory.Nuki.State.Options.ErrorRate = 1;
+        JsonElement listing;
+        try
+        {
+            using var response = await owner.GetAsync($"/v1/integrations/nuki/{integrationId}/smartlocks");
+            listing = await response.ReadSuccessAsync();
+        }
+        finally
+        {
+            factory.Nuki.State.Options.ErrorRate = 0;
+        }
+
+        Assert.Equal("unreachable", listing.GetProperty("nuki_status").GetString());
+        var known = Assert.Single(listing.GetProperty("smartlocks").EnumerateArray());
+        Assert.Equal(smartlockId, known.GetProperty("smartlock_id").GetInt64());
+        Assert.Equal("Front Door", known.GetProperty("name").GetString());
+        Assert.True(known.GetProperty("offline").GetBoolean());
+    }
+
+    [Fact]
     public async Task AnIntegrationWithAssignedLocksCannotBeDeleted()
     {
         using var owner = factory.CreateAuthenticatedClient();
