@@ -21,7 +21,7 @@ public sealed class AccessCodesApiTests(KasifyApiFactory factory)
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
     /// <summary>An owner with a property holding <paramref name="locks"/> assigned Nuki locks and a booking from tomorrow for three nights.</summary>
-    private async Task<(HttpClient Owner, Guid PropertyId, Guid BookingId, long[] SmartlockIds)> ArrangeAsync(int locks = 2)
+    private async Task<Stay> ArrangeAsync(int locks = 2)
     {
         var owner = factory.CreateAuthenticatedClient();
         await owner.RegisterAsync();
@@ -36,7 +36,7 @@ public sealed class AccessCodesApiTests(KasifyApiFactory factory)
 
         var tomorrow = ApiResponses.Today(Zone).AddDays(1);
         var booking = await owner.CreateBookingAsync(propertyId, new { from = ApiResponses.Day(tomorrow), to = ApiResponses.Day(tomorrow.AddDays(3)) });
-        return (owner, propertyId, booking.GetProperty("id").GetGuid(), smartlockIds);
+        return new Stay(owner, propertyId, booking.GetProperty("id").GetGuid(), smartlockIds);
     }
 
     private bool IsOnLock(long smartlockId, string code) =>
@@ -45,8 +45,8 @@ public sealed class AccessCodesApiTests(KasifyApiFactory factory)
     [Fact]
     public async Task CodesArePutOnEveryLockConfirmedByTheVendorAndCreatedOnlyOnce()
     {
-        var (owner, _, bookingId, smartlockIds) = await ArrangeAsync();
-        using var _ = owner;
+        using var stay = await ArrangeAsync();
+        var (owner, bookingId, smartlockIds) = (stay.Owner, stay.BookingId, stay.SmartlockIds);
         var booking = await ReadAsync(await owner.GetAsync($"/v1/bookings/{bookingId}"));
 
         using var create = await owner.PostAsync($"/v1/bookings/{bookingId}/accesscode", null);
@@ -97,8 +97,8 @@ public sealed class AccessCodesApiTests(KasifyApiFactory factory)
     [Fact]
     public async Task RevokingOneCodeRemovesItFromTheLock()
     {
-        var (owner, _, bookingId, smartlockIds) = await ArrangeAsync(locks: 1);
-        using var _ = owner;
+        using var stay = await ArrangeAsync(locks: 1);
+        var (owner, bookingId, smartlockIds) = (stay.Owner, stay.BookingId, stay.SmartlockIds);
         var code = (await (await owner.PostAsync($"/v1/bookings/{bookingId}/accesscode", null)).ReadSuccessAsync()).GetProperty("codes")[0];
         var pin = code.GetProperty("code").GetString()!;
         await ApiLocks.WaitUntilAsync(() => Task.FromResult(IsOnLock(smartlockIds[0], pin)), "the code is on the lock");
@@ -117,8 +117,8 @@ public sealed class AccessCodesApiTests(KasifyApiFactory factory)
     [Fact]
     public async Task CancellingTheBookingRevokesItsCodesAtTheVendor()
     {
-        var (owner, _, bookingId, smartlockIds) = await ArrangeAsync();
-        using var _ = owner;
+        using var stay = await ArrangeAsync();
+        var (owner, bookingId, smartlockIds) = (stay.Owner, stay.BookingId, stay.SmartlockIds);
         var pins = (await (await owner.PostAsync($"/v1/bookings/{bookingId}/accesscode", null)).ReadSuccessAsync()).GetProperty("codes")
             .EnumerateArray().Select(code => code.GetProperty("code").GetString()!).ToList();
         await ApiLocks.WaitUntilAsync(
@@ -176,8 +176,8 @@ public sealed class AccessCodesApiTests(KasifyApiFactory factory)
     [Fact]
     public async Task AFailingVendorLeavesCodesPendingAndTheyArriveWhenItRecovers()
     {
-        var (owner, _, bookingId, smartlockIds) = await ArrangeAsync(locks: 1);
-        using var _ = owner;
+        using var stay = await ArrangeAsync(locks: 1);
+        var (owner, bookingId, smartlockIds) = (stay.Owner, stay.BookingId, stay.SmartlockIds);
 
         JsonElement created;
         factory.Nuki.State.Options.ErrorRate = 1;
@@ -204,8 +204,8 @@ public sealed class AccessCodesApiTests(KasifyApiFactory factory)
     [Fact]
     public async Task ConcurrentRequestsForABookingsCodesGetTheSameCodes()
     {
-        var (owner, _, bookingId, smartlockIds) = await ArrangeAsync(locks: 1);
-        using var _ = owner;
+        using var stay = await ArrangeAsync(locks: 1);
+        var (owner, bookingId, smartlockIds) = (stay.Owner, stay.BookingId, stay.SmartlockIds);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => owner.PostAsync($"/v1/bookings/{bookingId}/accesscode", null)));
 
@@ -228,8 +228,8 @@ public sealed class AccessCodesApiTests(KasifyApiFactory factory)
     [Fact]
     public async Task ChangingTheBookingsDatesMovesItsCodesAtTheVendor()
     {
-        var (owner, _, bookingId, smartlockIds) = await ArrangeAsync(locks: 1);
-        using var _ = owner;
+        using var stay = await ArrangeAsync(locks: 1);
+        var (owner, bookingId, smartlockIds) = (stay.Owner, stay.BookingId, stay.SmartlockIds);
         var pin = (await (await owner.PostAsync($"/v1/bookings/{bookingId}/accesscode", null)).ReadSuccessAsync()).GetProperty("codes")[0].GetProperty("code").GetString()!;
         await ApiLocks.WaitUntilAsync(() => Task.FromResult(IsOnLock(smartlockIds[0], pin)), "the code is on the lock");
         var later = ApiResponses.Today(Zone).AddDays(10);
@@ -286,8 +286,8 @@ public sealed class AccessCodesApiTests(KasifyApiFactory factory)
     [Fact]
     public async Task RevokingACodeOfAnotherBookingIsNotFound()
     {
-        var (owner, _, bookingId, _) = await ArrangeAsync(locks: 1);
-        using var _ = owner;
+        using var stay = await ArrangeAsync(locks: 1);
+        var (owner, bookingId) = (stay.Owner, stay.BookingId);
         await (await owner.PostAsync($"/v1/bookings/{bookingId}/accesscode", null)).ReadSuccessAsync();
 
         using var response = await owner.DeleteAsync($"/v1/bookings/{bookingId}/accesscode/{Guid.NewGuid()}");
@@ -323,26 +323,32 @@ public sealed class AccessCodesApiTests(KasifyApiFactory factory)
         foreach (var crew in new[] { staff, contractor })
         {
             using var create = await crew.PostAsync($"/v1/bookings/{bookingId}/accesscode", null);
-            Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+            await ProblemAssert.IsProblemAsync(create, HttpStatusCode.Forbidden, "accesscode.forbidden");
             using var read = await crew.GetAsync($"/v1/bookings/{bookingId}/accesscode");
-            Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+            await ProblemAssert.IsProblemAsync(read, HttpStatusCode.Forbidden, "accesscode.forbidden");
             using var revoke = await crew.DeleteAsync($"/v1/bookings/{bookingId}/accesscode/{codeId}");
-            Assert.Equal(HttpStatusCode.Forbidden, revoke.StatusCode);
+            await ProblemAssert.IsProblemAsync(revoke, HttpStatusCode.Forbidden, "accesscode.forbidden");
         }
 
         using var strangerCreate = await stranger.PostAsync($"/v1/bookings/{bookingId}/accesscode", null);
-        Assert.Equal(HttpStatusCode.NotFound, strangerCreate.StatusCode);
+        await ProblemAssert.IsProblemAsync(strangerCreate, HttpStatusCode.NotFound, "booking.not_found");
         Assert.Equal([codeId], ApiLocks.Ids((await ReadAsync(await owner.GetAsync($"/v1/bookings/{bookingId}/accesscode"))).GetProperty("codes")));
     }
 
     [Fact]
     public async Task AMalformedCodeIdIsNotARoute()
     {
-        var (owner, _, bookingId, _) = await ArrangeAsync(locks: 1);
-        using var _ = owner;
+        using var stay = await ArrangeAsync(locks: 1);
+        var (owner, bookingId) = (stay.Owner, stay.BookingId);
 
         using var response = await owner.DeleteAsync($"/v1/bookings/{bookingId}/accesscode/not-a-uuid");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>What <see cref="ArrangeAsync"/> set up; disposing it disposes the owner's client.</summary>
+    private sealed record Stay(HttpClient Owner, Guid PropertyId, Guid BookingId, long[] SmartlockIds) : IDisposable
+    {
+        public void Dispose() => Owner.Dispose();
     }
 }

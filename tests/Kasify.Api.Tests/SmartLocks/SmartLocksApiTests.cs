@@ -189,9 +189,9 @@ public sealed class SmartLocksApiTests(KasifyApiFactory factory)
         foreach (var crew in new[] { staff, contractor })
         {
             using var list = await crew.GetAsync($"/v1/properties/{propertyId}/smartlocks");
-            Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+            await ProblemAssert.IsProblemAsync(list, HttpStatusCode.Forbidden, "smartlock.forbidden");
             using var add = await crew.PostAsJsonAsync($"/v1/properties/{propertyId}/smartlocks", new { integration_id = integrationId, smartlock_id = smartlockId });
-            Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+            await ProblemAssert.IsProblemAsync(add, HttpStatusCode.Forbidden, "smartlock.forbidden");
         }
 
         using var strangerList = await stranger.GetAsync($"/v1/properties/{propertyId}/smartlocks");
@@ -207,6 +207,28 @@ public sealed class SmartLocksApiTests(KasifyApiFactory factory)
 
         using var response = await owner.DeleteAsync($"/v1/properties/{propertyId}/smartlocks/{Guid.NewGuid()}");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "smartlock.not_found");
+    }
+
+    [Fact]
+    public async Task RemovingALockRevokesItsCodesAtTheVendorFirst()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var token = ApiLocks.NewToken();
+        var smartlockId = factory.SeedNukiLock(token);
+        var integrationId = (await owner.ConnectNukiAsync(factory, token)).GetProperty("id").GetGuid();
+        var propertyId = (await owner.CreatePropertyAsync()).GetProperty("id").GetGuid();
+        var id = (await owner.AssignNukiLockAsync(propertyId, integrationId, smartlockId)).GetProperty("id").GetGuid();
+        var tomorrow = ApiResponses.Today("Europe/Madrid").AddDays(1);
+        var bookingId = (await owner.CreateBookingAsync(propertyId, new { from = ApiResponses.Day(tomorrow), to = ApiResponses.Day(tomorrow.AddDays(2)) })).GetProperty("id").GetGuid();
+        await (await owner.PostAsync($"/v1/bookings/{bookingId}/accesscode", null)).ReadSuccessAsync();
+        await ApiLocks.WaitUntilAsync(() => Task.FromResult(factory.Nuki.State.CodesOn(smartlockId).Count == 1), "the code is on the lock");
+
+        using var remove = await owner.DeleteAsync($"/v1/properties/{propertyId}/smartlocks/{id}");
+
+        Assert.Equal(HttpStatusCode.NoContent, remove.StatusCode);
+        await ApiLocks.WaitUntilAsync(() => Task.FromResult(factory.Nuki.State.CodesOn(smartlockId).Count == 0), "the removed lock holds no code");
+        Assert.Empty((await ReadAsync(await owner.GetAsync($"/v1/bookings/{bookingId}/accesscode"))).GetProperty("codes").EnumerateArray());
     }
 }
