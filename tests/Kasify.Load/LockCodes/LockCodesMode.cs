@@ -1,0 +1,69 @@
+using System.Diagnostics;
+
+namespace Kasify.Load.LockCodes;
+
+/// <summary>
+/// The lock-codes mode: set up a property with Nuki locks and bookings, warm up, run the mixed code operations with N
+/// workers for the given time, print the figures, check the codes (and the fake's), then unassign the locks.
+/// Exit code 1 when a request got a 5xx or no answer, or the fake disagrees with Kasify.
+/// </summary>
+internal static class LockCodesMode
+{
+    public static async Task<int> RunAsync(HttpClient http, LoadOptions options, LockCodesOptions lockOptions)
+    {
+        var api = new LockCodesApi(http);
+        var fixture = await new LockCodesSetup(api, lockOptions).RunAsync();
+        try
+        {
+            // Warm-up: every booking's codes once, so first activations and vendor connections are not measured.
+            await Parallel.ForEachAsync(fixture.Bookings, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (booking, _) =>
+                booking.Observe((await api.CreateAccessCodesAsync(booking.Id)).Body));
+            Console.WriteLine($"warm-up: codes created for {fixture.Bookings.Count(b => b.HasLiveCodes)} of {fixture.Bookings.Count} bookings");
+
+            var workload = new LockCodesWorkload(api, fixture.Bookings, lockOptions.Mix);
+            var samples = new List<OperationSample>[options.Concurrency];
+            var issued = 0;
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async worker =>
+            {
+                var random = new Random();
+                samples[worker] = [];
+                while (clock.Elapsed < options.Duration && Interlocked.Increment(ref issued) <= options.MaxRequests)
+                {
+                    samples[worker].Add(await workload.RunOneAsync(random));
+                }
+            }));
+            var elapsed = clock.Elapsed.TotalSeconds;
+
+            Console.WriteLine(
+                $"mode: LockCodes  property: {fixture.PropertyId}  locks: {fixture.Locks.Count}  bookings: {fixture.Bookings.Count}  "
+                + $"concurrency: {options.Concurrency}  duration: {elapsed:F1} s");
+            var failures = OperationReport.Print([.. samples.SelectMany(list => list)], elapsed, LockCodesWorkload.Kinds);
+            var consistent = await new LockCodesCheck(api, fixture, lockOptions).RunAsync();
+            return failures == 0 && consistent ? 0 : 1;
+        }
+        finally
+        {
+            if (!lockOptions.KeepSetup)
+            {
+                await TearDownAsync(api, fixture);
+            }
+        }
+    }
+
+    // Unassigning revokes the lock's codes at the vendor first, so the run leaves no codes behind on the locks.
+    private static async Task TearDownAsync(LockCodesApi api, LockCodesFixture fixture)
+    {
+        foreach (var smartlock in fixture.Locks)
+        {
+            var response = await api.UnassignSmartlockAsync(fixture.PropertyId, smartlock.RecordId.ToString());
+            for (var attempt = 1; response.Status is 0 or >= 500 && attempt < 5; attempt++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+                response = await api.UnassignSmartlockAsync(fixture.PropertyId, smartlock.RecordId.ToString());
+            }
+
+            Console.WriteLine($"teardown: unassign lock {smartlock.SmartlockId}: HTTP {response.Status}");
+        }
+    }
+}
