@@ -5,14 +5,24 @@ namespace Kasify.Load.LockCodes;
 /// <summary>
 /// The lock-codes mode: set up a property with Nuki locks and bookings, warm up, run the mixed code operations with N
 /// workers for the given time, print the figures, check the codes (and the fake's), then unassign the locks.
-/// Exit code 1 when a request got a 5xx or no answer, or the fake disagrees with Kasify.
+/// Exit code 1 when a request got a 5xx or no answer, or the fake disagrees with Kasify; 2 when the setup fails.
 /// </summary>
 internal static class LockCodesMode
 {
     public static async Task<int> RunAsync(HttpClient http, LoadOptions options, LockCodesOptions lockOptions)
     {
         var api = new LockCodesApi(http);
-        var fixture = await new LockCodesSetup(api, lockOptions).RunAsync();
+        LockCodesFixture fixture;
+        try
+        {
+            fixture = await new LockCodesSetup(api, lockOptions).RunAsync();
+        }
+        catch (InvalidOperationException exception)
+        {
+            Console.Error.WriteLine($"setup failed: {exception.Message}");
+            return 2;
+        }
+
         try
         {
             // Warm-up: every booking's codes once, so first activations and vendor connections are not measured.
