@@ -22,16 +22,30 @@ internal sealed class LockCodesCheck(LockCodesApi api, LockCodesFixture fixture,
             return true;
         }
 
-        var deadline = DateTime.UtcNow + options.Settle;
+        // Vendor writes finish after the answers (Nuki applies them with a delay, failures are retried), so the comparison
+        // is repeated until it matches or the settle time is up.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         var online = fixture.Locks.Where(l => !l.Offline).Select(l => l.RecordId).ToHashSet();
-        while (codes.Any(code => online.Contains(code.SmartlockId) && code.Status is "pending" or "revoking") && DateTime.UtcNow < deadline)
+        while (true)
         {
+            var settled = !codes.Any(code => online.Contains(code.SmartlockId) && code.Status is "pending" or "revoking");
+            var (consistent, lines) = settled ? await CompareWithFakeAsync(codes) : (false, new List<string>());
+            if (consistent || waited.Elapsed >= options.Settle)
+            {
+                PrintTally(codes);
+                Console.WriteLine($"  compared with the fake {waited.Elapsed.TotalSeconds:F0} s after the run:");
+                lines.ForEach(Console.WriteLine);
+                if (!settled)
+                {
+                    Console.WriteLine($"  codes still pending or revoking on online locks after {options.Settle.TotalSeconds:F0} s; not compared with the fake");
+                }
+
+                return consistent;
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(2));
             codes = await ReadCodesAsync();
         }
-
-        PrintTally(codes);
-        return await CompareWithFakeAsync(codes);
     }
 
     private async Task<List<ObservedCode>> ReadCodesAsync()
@@ -72,8 +86,9 @@ internal sealed class LockCodesCheck(LockCodesApi api, LockCodesFixture fixture,
             string.Join(' ', codes.GroupBy(code => code.Status).OrderBy(group => group.Key).Select(group => $"{group.Key}={group.Count()}"));
     }
 
-    private async Task<bool> CompareWithFakeAsync(List<ObservedCode> codes)
+    private async Task<(bool Consistent, List<string> Lines)> CompareWithFakeAsync(List<ObservedCode> codes)
     {
+        var lines = new List<string>();
         using var fake = new HttpClient { BaseAddress = options.NukiFake, Timeout = TimeSpan.FromSeconds(30) };
         var state = JsonNode.Parse(await fake.GetStringAsync("/fake/state"))!;
         var auths = state["auths"]!.AsArray().OfType<JsonNode>()
@@ -93,7 +108,7 @@ internal sealed class LockCodesCheck(LockCodesApi api, LockCodesFixture fixture,
             var windows = active.Count(code => atVendor.FirstOrDefault(auth => auth["code"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture) == code.Pin) is { } auth
                 && !(Near(auth["allowedFromDate"], code.ValidFrom) && Near(auth["allowedUntilDate"], code.ValidTo)));
             var verdict = missing + extra + repeated + windows == 0 ? "match" : "MISMATCH";
-            Console.WriteLine(
+            lines.Add(
                 $"  fake vs Kasify, lock {smartlock.SmartlockId}: {verdict}: {active.Count} active in Kasify, {atVendor.Count} applied at the fake; "
                 + $"missing at the fake {missing}, unknown to Kasify {extra}, repeated PINs {repeated}, other windows {windows}");
             consistent &= verdict == "match";
@@ -101,10 +116,10 @@ internal sealed class LockCodesCheck(LockCodesApi api, LockCodesFixture fixture,
 
         if (!consistent)
         {
-            Console.WriteLine("  (codes of other properties on the same fake locks count as unknown to Kasify)");
+            lines.Add("  (codes of other properties on the same fake locks count as unknown to Kasify)");
         }
 
-        return consistent;
+        return (consistent, lines);
     }
 
     private static bool Near(JsonNode? vendorDate, DateTimeOffset expected) =>
