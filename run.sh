@@ -48,11 +48,10 @@ if ((with_fakes)); then
   pids+=($!)
   (cd tests/Kasify.Fakes.UniFi/bin/Release/net10.0 && exec dotnet Kasify.Fakes.UniFi.dll --urls "$unifi_fake_url") >"$root/.kasify/unifi-fake.log" 2>&1 &
   pids+=($!)
-  # The silo calls the Nuki fake; status refreshes every minute and reminders may fire every 10 s, so pending codes
-  # settle and expired codes are revoked within seconds rather than minutes (Orleans warns about the short period).
+  # The silo calls the Nuki fake and reads lock status every minute (the shortest reminder period) instead of every
+  # five. Code work needs no shorter reminders: lock grains place, confirm and expire codes on grain timers.
   export Kasify__Nuki__BaseUrl="${Kasify__Nuki__BaseUrl:-$nuki_fake_url}"
   export Kasify__Locks__StatusRefreshPeriod="${Kasify__Locks__StatusRefreshPeriod:-00:01:00}"
-  export Kasify__Reminders__MinimumPeriod="${Kasify__Reminders__MinimumPeriod:-00:00:10}"
 
   # The UniFi fake prints its certificate fingerprint once it listens; a UniFi integration pins it.
   for _ in $(seq 1 60); do
