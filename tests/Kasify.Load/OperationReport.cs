@@ -14,6 +14,11 @@ internal static class OperationReport
         foreach (var kind in kinds)
         {
             var ofKind = samples.Where(sample => sample.Kind == kind).ToArray();
+            if (ofKind.Length == 0)
+            {
+                continue;
+            }
+
             Console.WriteLine(
                 $"  {kind,-7} {ofKind.Length,7} ops {ofKind.Length / seconds,7:F1}/s  {Latencies(ofKind)}  statuses: {Statuses(ofKind)}");
         }
