@@ -4,7 +4,8 @@
 # With KASIFY_FAKES=1 (or --with-fakes) it also starts the fake vendors for trying smart locks without hardware: the
 # Nuki Web API fake on http://127.0.0.1:18081 (API token nuki-demo-token, three demo locks) and the UniFi Access fake on
 # https://127.0.0.1:12445 (token unifi-fake-token, a fresh self-signed certificate whose fingerprint is printed), and
-# points the silo at the Nuki fake with short lock timings. Their logs go to .kasify/nuki-fake.log and unifi-fake.log.
+# points the silo at the Nuki fake with a one-minute lock status refresh. Their logs go to .kasify/nuki-fake.log and
+# unifi-fake.log; their state is in memory and starts afresh with every run.
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$PWD"
