@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Kasify.Load.LockCodes;
@@ -26,9 +27,16 @@ internal static class LockCodesMode
         try
         {
             // Warm-up: every booking's codes once, so first activations and vendor connections are not measured.
+            var warmup = new ConcurrentBag<int>();
             await Parallel.ForEachAsync(fixture.Bookings, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (booking, _) =>
-                booking.Observe((await api.CreateAccessCodesAsync(booking.Id)).Body));
-            Console.WriteLine($"warm-up: codes created for {fixture.Bookings.Count(b => b.HasLiveCodes)} of {fixture.Bookings.Count} bookings");
+            {
+                var created = await api.CreateAccessCodesAsync(booking.Id);
+                warmup.Add(created.Status);
+                booking.Observe(created.Body);
+            });
+            var warmupStatuses = string.Join(' ', warmup.GroupBy(status => status).OrderBy(group => group.Key).Select(group => $"{group.Key}={group.Count()}"));
+            Console.WriteLine(
+                $"warm-up: codes created for {fixture.Bookings.Count(b => b.HasLiveCodes)} of {fixture.Bookings.Count} bookings (statuses {warmupStatuses})");
 
             var workload = new LockCodesWorkload(api, fixture.Bookings, lockOptions.Mix);
             var samples = new List<OperationSample>[options.Concurrency];
