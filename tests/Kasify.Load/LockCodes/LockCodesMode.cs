@@ -57,8 +57,14 @@ internal static class LockCodesMode
                 $"mode: LockCodes  property: {fixture.PropertyId}  locks: {fixture.Locks.Count}  bookings: {fixture.Bookings.Count}  "
                 + $"concurrency: {options.Concurrency}  duration: {elapsed:F1} s");
             var failures = OperationReport.Print([.. samples.SelectMany(list => list)], elapsed, LockCodesWorkload.Kinds);
+            var warmupFailures = warmup.Count(status => status is 0 or >= 500);
+            if (warmupFailures > 0)
+            {
+                Console.WriteLine($"5xx OR NO RESPONSE in the warm-up (not in the figures above): {warmupFailures}  <-- see the API and silo logs");
+            }
+
             var consistent = await new LockCodesCheck(api, fixture, lockOptions).RunAsync();
-            return failures == 0 && consistent ? 0 : 1;
+            return failures + warmupFailures == 0 && consistent ? 0 : 1;
         }
         finally
         {
