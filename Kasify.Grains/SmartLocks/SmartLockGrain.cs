@@ -109,7 +109,27 @@ internal sealed partial class SmartLockGrain(
         }
 
         await state.SaveAsync(this);
+
+        // Revocations are confirmed by reading the lock back (Nuki applies them later), so the host waits a little for that.
+        var deadline = now + Max(options.InlineVendorTimeout, options.ReadBackDelay * 3);
         await WorkAsync(options.InlineVendorTimeout);
+        while (state.State.Codes.Any(code => code.Status == AccessCodeStatus.Revoking) && time.GetUtcNow() < deadline)
+        {
+            var next = state.State.Codes.Where(code => code.Status == AccessCodeStatus.Revoking).Min(code => code.NextAttemptAt ?? now);
+            var wait = next - time.GetUtcNow();
+            if (next > deadline)
+            {
+                break;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time);
+            }
+
+            await WorkAsync(options.InlineVendorTimeout);
+        }
+
         if (state.State.Codes.Any(code => code.Status == AccessCodeStatus.Revoking))
         {
             throw new IntegrationUnavailableException(

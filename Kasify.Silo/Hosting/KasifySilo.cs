@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Storage;
 
 namespace Kasify.Silo.Hosting;
 
@@ -18,6 +19,9 @@ namespace Kasify.Silo.Hosting;
 /// </summary>
 public static class KasifySilo
 {
+    /// <summary>Name of the ADO.NET grain storage inside <see cref="SerializedWritesGrainStorage"/> in Sqlite mode.</summary>
+    private const string SqliteStorageName = "kasify-sqlite";
+
     /// <summary>Orleans ServiceId. Stored state and reminders are keyed by it, so it never changes.</summary>
     public const string ServiceId = "kasify";
 
@@ -103,11 +107,27 @@ public static class KasifySilo
             options, services.GetRequiredService<ILogger<KasifyDatabaseLifecycle>>(), dataSource));
 
         silo.UseSystemTextJsonGrainStorageSerializer();
-        silo.AddAdoNetGrainStorage(StorageNames.Kasify, o =>
+        if (options.Storage.Mode == KasifyStorageMode.Postgres)
         {
-            o.Invariant = invariant;
-            o.ConnectionString = connectionString;
-        });
+            silo.AddAdoNetGrainStorage(StorageNames.Kasify, o =>
+            {
+                o.Invariant = invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+        else
+        {
+            // The ADO.NET storage runs under an inner name; grains use the wrapper that queues writes to the one file.
+            silo.AddAdoNetGrainStorage(SqliteStorageName, o =>
+            {
+                o.Invariant = invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.Services.AddKeyedSingleton<IGrainStorage>(
+                StorageNames.Kasify,
+                static (services, _) => new SerializedWritesGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(SqliteStorageName)));
+        }
+
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = invariant;
