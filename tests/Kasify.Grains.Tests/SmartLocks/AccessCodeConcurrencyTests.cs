@@ -63,10 +63,10 @@ public sealed class AccessCodeConcurrencyTests(LockCluster cluster, ITestOutputH
             codes => codes.All(c => c.Status is not (AccessCodeStatus.Pending or AccessCodeStatus.Revoking)),
             SettleWait,
             "Every code settling (no pending or revoking code) once Nuki stops failing",
-            codes => string.Join("; ", codes.Where(c => c.Status is AccessCodeStatus.Pending or AccessCodeStatus.Revoking).Select(NukiHost.Describe)));
+            codes => string.Join("; ", codes.Where(c => c.Status is AccessCodeStatus.Pending or AccessCodeStatus.Revoking).Select(AccessCodeText.Describe)));
         output.WriteLine($"Settled: {string.Join(", ", settled.GroupBy(c => c.Status).Select(g => $"{g.Key} {g.Count()}"))}");
 
-        Assert.Empty(settled.Where(c => c.Status == AccessCodeStatus.Failed).Select(NukiHost.Describe));
+        Assert.Empty(settled.Where(c => c.Status == AccessCodeStatus.Failed).Select(AccessCodeText.Describe));
         Assert.Contains(settled, c => c.Status == AccessCodeStatus.Active);
         var current = new Dictionary<Guid, BookingDto>();
         foreach (var booking in bookings)

@@ -30,12 +30,12 @@ public sealed class AccessCodeTests(LockCluster cluster) : IClassFixture<LockClu
             Assert.False(code.Code.StartsWith("12", StringComparison.Ordinal), $"{code.Code} starts with 12");
             Assert.Equal((booking.Id, booking.ArrivalAt, booking.DepartureAt), (code.BookingId, code.ValidFrom, code.ValidTo));
             Assert.Equal(host.Locks.Single(l => l.SmartLock.Id == code.SmartLockId).SmartLock.Name, code.SmartLockName);
-            Assert.True(code.Status is AccessCodeStatus.Pending or AccessCodeStatus.Active, NukiHost.Describe(code));
+            Assert.True(code.Status is AccessCodeStatus.Pending or AccessCodeStatus.Active, AccessCodeText.Describe(code));
 
             // Nuki answers a create with 204 and applies it later: "active" needs the code to be on the lock.
             Assert.True(
                 code.Status == AccessCodeStatus.Pending || cluster.NukiFake.Holds(host.DeviceOf(code.SmartLockId), code),
-                $"{NukiHost.Describe(code)} is active but {cluster.NukiFake.Describe(host.DeviceOf(code.SmartLockId))}");
+                $"{AccessCodeText.Describe(code)} is active but {cluster.NukiFake.Describe(host.DeviceOf(code.SmartLockId))}");
         });
 
         var active = await host.WaitForCodesAsync(booking.Id, 2, c => c.Status == AccessCodeStatus.Active, "Both codes becoming active after read-back", VendorWait);
@@ -43,7 +43,7 @@ public sealed class AccessCodeTests(LockCluster cluster) : IClassFixture<LockClu
         foreach (var code in active.Codes)
         {
             var device = host.DeviceOf(code.SmartLockId);
-            Assert.True(cluster.NukiFake.Holds(device, code), $"{NukiHost.Describe(code)} vs {cluster.NukiFake.Describe(device)}");
+            Assert.True(cluster.NukiFake.Holds(device, code), $"{AccessCodeText.Describe(code)} vs {cluster.NukiFake.Describe(device)}");
             Assert.Single(cluster.NukiFake.CodesOn(device));
         }
 
@@ -122,7 +122,7 @@ public sealed class AccessCodeTests(LockCluster cluster) : IClassFixture<LockClu
             codes => codes.Codes.Single(c => c.Id == revoked.Id).Status == AccessCodeStatus.Revoked,
             VendorWait,
             "The revoked code showing as revoked",
-            NukiHost.Describe);
+            AccessCodeText.Describe);
         Assert.Equal(AccessCodeStatus.Active, after.Codes.Single(c => c.Id == kept.Id).Status);
         Assert.True(cluster.NukiFake.Holds(host.Locks[1].DeviceId, kept), cluster.NukiFake.Describe(host.Locks[1].DeviceId));
 
@@ -173,7 +173,7 @@ public sealed class AccessCodeTests(LockCluster cluster) : IClassFixture<LockClu
                 && cluster.NukiFake.Holds(host.DeviceOf(c.SmartLockId), c)),
             VendorWait,
             "The codes' windows moving to the new dates at Kasify and on the locks",
-            codes => NukiHost.Describe(codes) + " | " + string.Join(" | ", host.Locks.Select(l => cluster.NukiFake.Describe(l.DeviceId))));
+            codes => AccessCodeText.Describe(codes) + " | " + string.Join(" | ", host.Locks.Select(l => cluster.NukiFake.Describe(l.DeviceId))));
 
         // Moved, not replaced: same Kasify codes, same PINs, same auths at Nuki.
         Assert.Equal(before.Codes.Select(c => (c.Id, c.Code)).Order(), after.Codes.Select(c => (c.Id, c.Code)).Order());

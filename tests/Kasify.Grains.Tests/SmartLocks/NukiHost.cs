@@ -102,12 +102,5 @@ internal sealed class NukiHost
             codes => codes.Codes.Length == count && codes.Codes.All(done),
             timeout ?? TimeSpan.FromSeconds(15),
             what,
-            Describe);
-
-    /// <summary>The codes and failures in one line, for timeout messages.</summary>
-    public static string Describe(BookingAccessCodes codes) =>
-        $"codes [{string.Join("; ", codes.Codes.Select(Describe))}], failed [{string.Join("; ", codes.FailedSmartLocks.Select(f => $"{f.Name}: {f.Error}"))}]";
-
-    public static string Describe(AccessCodeDto code) =>
-        $"{code.SmartLockName} {code.Code} {code.Status} {code.ValidFrom:O}..{code.ValidTo:O} error={code.LastError ?? "-"}";
+            AccessCodeText.Describe);
 }

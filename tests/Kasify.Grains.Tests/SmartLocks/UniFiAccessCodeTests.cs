@@ -105,5 +105,5 @@ public sealed class UniFiAccessCodeTests(LockCluster cluster) : IClassFixture<Lo
             codes => codes.Codes.Length == 1 && codes.Codes[0].Status == status,
             VendorWait,
             $"The door's code becoming {status}",
-            NukiHost.Describe);
+            AccessCodeText.Describe);
 }
