@@ -10,6 +10,7 @@ using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
+using Kasify.Grains.Interfaces.Integrations;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.SmartLocks;
 using Kasify.Grains.Rentals.CoverImages;
@@ -28,6 +29,8 @@ internal sealed partial class PropertyGrain(
     TimeProvider time,
     ILogger<PropertyGrain> logger) : Grain, IPropertyGrain
 {
+    private const int SmartLockNameMaxLength = 100;
+
     private Guid PropertyId => this.GetPrimaryKey();
 
     private bool Exists => state.RecordExists && !state.State.Deleted;
@@ -135,6 +138,14 @@ internal sealed partial class PropertyGrain(
         }
 
         await coverImages.DeleteAsync(PropertyId);
+
+        // Guests' codes go before anything else: a lock whose vendor is down stops the delete, which the owner repeats.
+        foreach (var (smartLockId, smartLock) in state.State.SmartLocks.ToList())
+        {
+            await DetachSmartLockAsync(smartLockId, smartLock);
+            state.State.SmartLocks.Remove(smartLockId);
+            await state.SaveAsync(this);
+        }
 
         // Guests' identity data goes with the property: nothing keeps it reachable, so nothing may keep it stored.
         foreach (var bookingId in state.State.Bookings.Keys)
@@ -264,6 +275,8 @@ internal sealed partial class PropertyGrain(
         {
             await AppendActivityAsync(entry);
         }
+
+        await SyncAccessCodesAsync(bookingId, merged);
 
         return BookingAccess.ForRole(updated, role);
     }
@@ -514,15 +527,152 @@ internal sealed partial class PropertyGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record a {Kind} activity entry")]
     private partial void LogActivityNotRecorded(Exception exception, ActivityKind kind);
 
-    public Task<ImmutableArray<SmartLockDto>> ListSmartLocksAsync(Guid callerId) => throw new NotImplementedException();
+    public async Task<ImmutableArray<SmartLockDto>> ListSmartLocksAsync(Guid callerId)
+    {
+        RequireLockManager(callerId);
+        var locks = await Task.WhenAll(state.State.SmartLocks.Keys.Select(id => grains.GetGrain<ISmartLockGrain>(id).GetAsync()));
+        return [.. locks.OfType<SmartLockDto>().OrderBy(smartLock => smartLock.AssignedAt)];
+    }
 
-    public Task<SmartLockDto> AddSmartLockAsync(Guid callerId, AssignSmartLock request) => throw new NotImplementedException();
+    public async Task<SmartLockDto> AddSmartLockAsync(Guid callerId, AssignSmartLock request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequireLockManager(callerId);
+        var externalId = request.ExternalId.Trim();
+        var name = request.Name?.Trim();
+        if (externalId.Length is 0 or > 100)
+        {
+            throw new RequestValidationException("validation.failed", "external_id", "The vendor's lock or door id is required.");
+        }
 
-    public Task RemoveSmartLockAsync(Guid callerId, Guid smartLockId) => throw new NotImplementedException();
+        if (name is { Length: 0 or > SmartLockNameMaxLength })
+        {
+            throw new RequestValidationException("validation.failed", "name", $"The name has 1 to {SmartLockNameMaxLength} characters.");
+        }
 
-    public Task<BookingAccessCodes> CreateAccessCodesAsync(Guid callerId, Guid bookingId) => throw new NotImplementedException();
+        if (state.State.SmartLocks.Values.Any(existing => existing.IntegrationId == request.IntegrationId && existing.ExternalId == externalId))
+        {
+            throw new ConflictException("smartlock.assigned", "This device is already assigned to this property.");
+        }
 
-    public Task<BookingAccessCodes> GetAccessCodesAsync(Guid callerId, Guid bookingId) => throw new NotImplementedException();
+        // The integration reserves the device first (at most one property per device); if the lock grain or this
+        // property's write fails, the reservation is taken back, since the client's retry uses a new smart lock id.
+        var smartLockId = Guid.NewGuid();
+        var integration = grains.GetGrain<IIntegrationGrain>(request.IntegrationId);
+        var device = await integration.AssignDeviceAsync(state.State.AccountId, externalId, PropertyId, smartLockId);
+        try
+        {
+            var smartLock = await grains.GetGrain<ISmartLockGrain>(smartLockId).AssignAsync(
+                new SmartLockAssignment(PropertyId, request.IntegrationId, device.Provider, externalId, name ?? device.Name));
+            state.State.SmartLocks[smartLockId] = new PropertySmartLock(request.IntegrationId, externalId);
+            await state.SaveAsync(this);
+            return smartLock;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            state.State.SmartLocks.Remove(smartLockId);
+            await integration.ReleaseDeviceAsync(externalId, smartLockId);
+            throw;
+        }
+    }
 
-    public Task RevokeAccessCodeAsync(Guid callerId, Guid bookingId, Guid codeId) => throw new NotImplementedException();
+    public async Task RemoveSmartLockAsync(Guid callerId, Guid smartLockId)
+    {
+        RequireLockManager(callerId);
+        if (!state.State.SmartLocks.TryGetValue(smartLockId, out var smartLock))
+        {
+            throw new NotFoundException("smartlock.not_found", "No such smart lock on this property.");
+        }
+
+        await DetachSmartLockAsync(smartLockId, smartLock);
+        state.State.SmartLocks.Remove(smartLockId);
+        await state.SaveAsync(this);
+    }
+
+    public async Task<BookingAccessCodes> CreateAccessCodesAsync(Guid callerId, Guid bookingId)
+    {
+        var details = RequireCodeBooking(callerId, bookingId);
+        if (!details.IsActive)
+        {
+            throw new ConflictException("booking.cancelled", "A cancelled booking gets no access codes.");
+        }
+
+        var request = CodeWindow(bookingId, details);
+        if (request.ValidTo <= time.GetUtcNow())
+        {
+            throw new ConflictException("booking.ended", "The booking's stay has ended.");
+        }
+
+        if (state.State.SmartLocks.Count == 0)
+        {
+            throw new DomainRuleException("smartlock.none", "The property has no smart locks; assign one first.");
+        }
+
+        var results = await Task.WhenAll(state.State.SmartLocks.Keys.Select(id => grains.GetGrain<ISmartLockGrain>(id).EnsureCodeAsync(request)));
+        return new BookingAccessCodes(
+            bookingId,
+            [.. results.Select(result => result.Code).OfType<AccessCodeDto>()],
+            [.. results.Select(result => result.Failure).OfType<SmartLockFailure>()]);
+    }
+
+    public async Task<BookingAccessCodes> GetAccessCodesAsync(Guid callerId, Guid bookingId)
+    {
+        RequireCodeBooking(callerId, bookingId);
+        var codes = await Task.WhenAll(state.State.SmartLocks.Keys.Select(id => grains.GetGrain<ISmartLockGrain>(id).GetCodesAsync(bookingId)));
+        return new BookingAccessCodes(bookingId, [.. codes.SelectMany(lockCodes => lockCodes).OrderBy(code => code.CreatedAt)], []);
+    }
+
+    public async Task RevokeAccessCodeAsync(Guid callerId, Guid bookingId, Guid codeId)
+    {
+        RequireCodeBooking(callerId, bookingId);
+        foreach (var smartLockId in state.State.SmartLocks.Keys)
+        {
+            if (await grains.GetGrain<ISmartLockGrain>(smartLockId).RevokeCodeAsync(bookingId, codeId))
+            {
+                return;
+            }
+        }
+
+        throw new NotFoundException("accesscode.not_found", "The booking has no such access code.");
+    }
+
+    // Codes follow the booking: a cancelled booking's codes are revoked, moved dates move every code's window. Called on
+    // every update, changed or not, so a retry after a lock call failed half-way finishes the job.
+    private async Task SyncAccessCodesAsync(Guid bookingId, BookingDetails details)
+    {
+        var request = CodeWindow(bookingId, details);
+        await Task.WhenAll(state.State.SmartLocks.Keys.Select(id => details.IsActive
+            ? grains.GetGrain<ISmartLockGrain>(id).MoveCodesAsync(request)
+            : grains.GetGrain<ISmartLockGrain>(id).RevokeCodesAsync(bookingId)));
+    }
+
+    // Revokes the lock's codes at the vendor (the lock grain refuses with 503 when it cannot yet) and frees the device.
+    private async Task DetachSmartLockAsync(Guid smartLockId, PropertySmartLock smartLock)
+    {
+        await grains.GetGrain<ISmartLockGrain>(smartLockId).UnassignAsync();
+        await grains.GetGrain<IIntegrationGrain>(smartLock.IntegrationId).ReleaseDeviceAsync(smartLock.ExternalId, smartLockId);
+    }
+
+    private AccessCodeRequest CodeWindow(Guid bookingId, BookingDetails details) =>
+        new(bookingId, BookingRules.ArrivalAt(details, Schedule), BookingRules.DepartureAt(details, Schedule));
+
+    private AccessLevel RequireLockManager(Guid callerId)
+    {
+        var role = RequireRole(callerId);
+        return BookingAccess.CanEdit(role)
+            ? role
+            : throw new ForbiddenException("smartlock.forbidden", "Only the owner and managers manage smart locks and access codes.");
+    }
+
+    private BookingDetails RequireCodeBooking(Guid callerId, Guid bookingId)
+    {
+        if (!TryGetRole(callerId, out var role) || !state.State.Bookings.TryGetValue(bookingId, out var details))
+        {
+            throw new NotFoundException("booking.not_found", "No such booking.");
+        }
+
+        return BookingAccess.CanEdit(role)
+            ? details
+            : throw new ForbiddenException("accesscode.forbidden", "Only the owner and managers manage access codes.");
+    }
 }

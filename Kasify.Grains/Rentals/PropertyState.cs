@@ -34,4 +34,8 @@ internal sealed class PropertyState
     /// </summary>
     [Id(7)]
     public Dictionary<Guid, BookingDetails> Bookings { get; set; } = [];
+
+    /// <summary>The property's smart locks by smart lock id; each lock grain holds the device's codes and status.</summary>
+    [Id(8)]
+    public Dictionary<Guid, PropertySmartLock> SmartLocks { get; set; } = [];
 }

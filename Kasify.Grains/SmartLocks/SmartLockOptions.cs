@@ -18,6 +18,9 @@ public sealed class SmartLockOptions
     /// </summary>
     public TimeSpan InlineVendorTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long checking an integration's credentials or listing its devices may take while the host waits.</summary>
+    public TimeSpan VendorCheckTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How long the immediate refresh of a stale status may take before the stale status is served.</summary>
     public TimeSpan StaleRefreshTimeout { get; set; } = TimeSpan.FromSeconds(2);
 

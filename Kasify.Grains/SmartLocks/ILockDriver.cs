@@ -1,0 +1,25 @@
+using Kasify.Grains.Interfaces.Integrations;
+
+namespace Kasify.Grains.SmartLocks;
+
+/// <summary>
+/// How a lock grain talks to one vendor: read the device's status, make PINs, and bring codes at the vendor in line with
+/// what the grain wants. One implementation per <see cref="IntegrationType"/> that has locks.
+/// </summary>
+internal interface ILockDriver
+{
+    IntegrationType Provider { get; }
+
+    /// <summary>The device's live status.</summary>
+    /// <exception cref="Integrations.VendorCallException">The vendor refused the credentials or did not answer.</exception>
+    Task<LockReading> ReadAsync(IntegrationCredentials credentials, string externalId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>A fresh PIN valid for the device, not in <paramref name="taken"/>.</summary>
+    string GeneratePin(SmartLockState lockState, IReadOnlySet<string> taken);
+
+    /// <summary>
+    /// Works through <paramref name="work"/> (codes whose vendor state differs from the wanted one), recording each
+    /// code's outcome on it. Never throws for vendor failures; a cancelled token leaves the remaining codes for later.
+    /// </summary>
+    Task ApplyAsync(LockCodeSession session, IReadOnlyList<LockCode> work, CancellationToken cancellationToken);
+}

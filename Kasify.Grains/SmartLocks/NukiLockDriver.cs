@@ -1,0 +1,299 @@
+using System.Globalization;
+using Kasify.Grains.Integrations;
+using Kasify.Grains.Integrations.Nuki;
+using Kasify.Grains.Interfaces.Integrations;
+using Kasify.Grains.Interfaces.SmartLocks;
+
+namespace Kasify.Grains.SmartLocks;
+
+/// <summary>
+/// Nuki keypad codes. Nuki writes are asynchronous (204 without an id) and an offline lock silently drops them, so a
+/// create is confirmed by finding the code's unique name in the lock's list; until then the code is pending. Codes
+/// named like Kasify's that no live code claims (a create retried after a lost answer, a crash before the state was
+/// stored) are deleted, so the lock holds exactly the codes Kasify tracks.
+/// </summary>
+internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
+{
+    /// <summary>Prefix of the names Kasify gives its codes; names stay within Nuki's 20 characters.</summary>
+    public const string NamePrefix = "KSF-";
+
+    // Nuki stores windows to the second at best; a move smaller than this is no move.
+    private static readonly TimeSpan WindowTolerance = TimeSpan.FromSeconds(1);
+
+    public IntegrationType Provider => IntegrationType.Nuki;
+
+    public async Task<LockReading> ReadAsync(IntegrationCredentials credentials, string externalId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var smartlock = await nuki.GetSmartlockAsync(credentials.Token, LockId(externalId), cancellationToken);
+            return new LockReading(
+                LockStateName(smartlock.LockState),
+                DoorStateName(smartlock.DoorState),
+                smartlock.BatteryCharge,
+                smartlock.BatteryCritical,
+                !smartlock.Offline,
+                now);
+        }
+        catch (NukiException exception)
+        {
+            throw new VendorCallException(exception.Kind is NukiErrorKind.InvalidCredentials or NukiErrorKind.Forbidden, exception.Message, exception);
+        }
+    }
+
+    public string GeneratePin(SmartLockState lockState, IReadOnlySet<string> taken)
+    {
+        var codes = taken.Select(pin => int.TryParse(pin, CultureInfo.InvariantCulture, out var code) ? code : 0).ToHashSet();
+        return NukiCodeRules.GenerateCode(codes).ToString(CultureInfo.InvariantCulture);
+    }
+
+    public async Task ApplyAsync(LockCodeSession session, IReadOnlyList<LockCode> work, CancellationToken cancellationToken)
+    {
+        var lockId = LockId(session.Lock.ExternalId);
+        IReadOnlyList<NukiKeypadCode>? listed = null;
+        async Task<IReadOnlyList<NukiKeypadCode>> ListAsync() =>
+            listed ??= await nuki.ListKeypadCodesAsync(session.Credentials.Token, lockId, cancellationToken);
+
+        foreach (var code in work)
+        {
+            try
+            {
+                if (code.Wanted)
+                {
+                    await PlaceAsync(session, lockId, code, ListAsync, cancellationToken);
+                }
+                else
+                {
+                    await RemoveAsync(session, lockId, code, ListAsync, cancellationToken);
+                }
+
+                // A write changed the lock's list; read it again for the next code.
+                listed = null;
+            }
+            catch (NukiException exception)
+            {
+                Record(session, code, exception);
+                listed = null;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                session.Retry(code, "vendor.timeout");
+                return;
+            }
+        }
+
+        try
+        {
+            await DeleteOrphansAsync(session, lockId, await ListAsync(), cancellationToken);
+        }
+        catch (NukiException)
+        {
+            // Orphans are swept on the next pass.
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Likewise.
+        }
+    }
+
+    private async Task PlaceAsync(
+        LockCodeSession session, long lockId, LockCode code, Func<Task<IReadOnlyList<NukiKeypadCode>>> list, CancellationToken cancellationToken)
+    {
+        var token = session.Credentials.Token;
+        if (code.VendorId is null)
+        {
+            var found = (await list()).FirstOrDefault(listed => listed.Name == code.VendorName);
+            if (found is null)
+            {
+                await CreateAsync(session, lockId, code, await list(), cancellationToken);
+                return;
+            }
+
+            code.VendorId = found.Id;
+            code.SentFrom = found.AllowedFrom;
+            code.SentTo = found.AllowedUntil;
+            var pinOnLock = found.Code.ToString(CultureInfo.InvariantCulture);
+            if (session.ReadPin(code) != pinOnLock)
+            {
+                // A create sent twice with different PINs: the one the lock took is the code.
+                session.WritePin(code, pinOnLock);
+            }
+
+            if (found.OperationId is not null)
+            {
+                session.CheckAgain(code, session.Options.ReadBackDelay);
+                return;
+            }
+        }
+
+        if (!SameWindow(code))
+        {
+            var request = new NukiKeypadCodeRequest(code.VendorName, int.Parse(session.ReadPin(code), CultureInfo.InvariantCulture), code.ValidFrom, code.ValidTo);
+            await nuki.UpdateKeypadCodeAsync(token, lockId, code.VendorId, request, cancellationToken);
+        }
+
+        code.SentFrom = code.ValidFrom;
+        code.SentTo = code.ValidTo;
+        session.Done(code, AccessCodeStatus.Active);
+    }
+
+    private async Task CreateAsync(
+        LockCodeSession session, long lockId, LockCode code, IReadOnlyList<NukiKeypadCode> onLock, CancellationToken cancellationToken)
+    {
+        // A create already sent may still be on its way to the device: wait for it rather than send a second one.
+        if (code.CreateSentAt is { } sentAt && session.Now - sentAt < session.Options.CreateConfirmGrace)
+        {
+            session.CheckAgain(code, session.Options.ReadBackDelay);
+            return;
+        }
+
+        if (session.Lock.Status is { Online: false })
+        {
+            session.Retry(code, "smartlock.offline");
+            return;
+        }
+
+        var foreign = onLock.Where(listed => listed.Name != code.VendorName).ToList();
+        if (!NukiCodeRules.HasRoom(foreign.Count))
+        {
+            session.Reject(code, "smartlock.full");
+            return;
+        }
+
+        var taken = foreign.Select(listed => listed.Code.ToString(CultureInfo.InvariantCulture)).ToHashSet();
+        taken.UnionWith(session.LivePins(except: code));
+        var pin = session.ReadPin(code);
+        if (pin.Length == 0 || taken.Contains(pin))
+        {
+            pin = GeneratePin(session.Lock, taken);
+            session.WritePin(code, pin);
+        }
+
+        // Stored before the call: if the answer is lost, the next pass looks for the code by name instead of creating another.
+        code.CreateSentAt = session.Now;
+        await session.SaveIntentAsync();
+        try
+        {
+            await nuki.CreateKeypadCodeAsync(
+                session.Credentials.Token,
+                lockId,
+                new NukiKeypadCodeRequest(code.VendorName, int.Parse(pin, CultureInfo.InvariantCulture), code.ValidFrom, code.ValidTo),
+                cancellationToken);
+        }
+        catch (NukiException exception) when (exception.Kind == NukiErrorKind.DuplicateCode)
+        {
+            // Another code on the lock has this PIN (one the list did not show yet): pick another next time.
+            code.CreateSentAt = null;
+            session.WritePin(code, GeneratePin(session.Lock, taken.Append(pin).ToHashSet()));
+            session.Retry(code, "smartlock.code_taken");
+            return;
+        }
+
+        code.SentFrom = code.ValidFrom;
+        code.SentTo = code.ValidTo;
+        session.CheckAgain(code, session.Options.ReadBackDelay);
+    }
+
+    private async Task RemoveAsync(
+        LockCodeSession session, long lockId, LockCode code, Func<Task<IReadOnlyList<NukiKeypadCode>>> list, CancellationToken cancellationToken)
+    {
+        var vendorId = code.VendorId;
+        if (vendorId is null && code.CreateSentAt is { } sentAt)
+        {
+            vendorId = (await list()).FirstOrDefault(listed => listed.Name == code.VendorName)?.Id;
+            if (vendorId is null && session.Now - sentAt < session.Options.CreateConfirmGrace && session.Lock.Status is not { Online: false })
+            {
+                // The create may still land; look again before calling it gone.
+                session.CheckAgain(code, session.Options.ReadBackDelay);
+                return;
+            }
+        }
+
+        if (vendorId is not null)
+        {
+            try
+            {
+                await nuki.DeleteKeypadCodeAsync(session.Credentials.Token, lockId, vendorId, cancellationToken);
+            }
+            catch (NukiException exception) when (exception.Kind == NukiErrorKind.NotFound)
+            {
+                // Already gone.
+            }
+        }
+
+        session.Done(code, AccessCodeStatus.Revoked);
+    }
+
+    private async Task DeleteOrphansAsync(LockCodeSession session, long lockId, IReadOnlyList<NukiKeypadCode> onLock, CancellationToken cancellationToken)
+    {
+        var claimed = session.Lock.Codes
+            .Where(code => code.Wanted || code.Status == AccessCodeStatus.Revoking)
+            .ToDictionary(code => code.VendorName);
+        foreach (var listed in onLock.Where(listed => listed.Name.StartsWith(NamePrefix, StringComparison.Ordinal)))
+        {
+            var owner = claimed.GetValueOrDefault(listed.Name);
+            var orphan = owner is null || (owner.VendorId is not null && owner.VendorId != listed.Id);
+            if (orphan && listed.OperationId is null)
+            {
+                await nuki.DeleteKeypadCodeAsync(session.Credentials.Token, lockId, listed.Id, cancellationToken);
+            }
+        }
+    }
+
+    private static void Record(LockCodeSession session, LockCode code, NukiException exception)
+    {
+        switch (exception.Kind)
+        {
+            case NukiErrorKind.Unavailable or NukiErrorKind.Pending or NukiErrorKind.Unexpected:
+                session.Retry(code, exception.Kind == NukiErrorKind.Pending ? "vendor.busy" : "vendor.unavailable");
+                break;
+            case NukiErrorKind.NotFound when code.VendorId is not null && code.Wanted:
+                // The code was removed at the lock by someone else: put it back.
+                code.VendorId = null;
+                code.CreateSentAt = null;
+                session.Retry(code, "accesscode.missing");
+                break;
+            case NukiErrorKind.InvalidCredentials or NukiErrorKind.Forbidden:
+                session.Reject(code, "integration.unauthorized");
+                break;
+            case NukiErrorKind.NotFound:
+                session.Reject(code, "smartlock.not_found");
+                break;
+            case NukiErrorKind.Unprocessable:
+                session.Reject(code, "smartlock.full");
+                break;
+            case NukiErrorKind.AccountRestricted:
+                session.Reject(code, "integration.restricted");
+                break;
+            default:
+                session.Reject(code, "smartlock.rejected");
+                break;
+        }
+    }
+
+    private static bool SameWindow(LockCode code) =>
+        code.SentFrom is { } from && code.SentTo is { } to
+        && (from - code.ValidFrom).Duration() < WindowTolerance
+        && (to - code.ValidTo).Duration() < WindowTolerance;
+
+    public static long LockId(string externalId) => long.Parse(externalId, CultureInfo.InvariantCulture);
+
+    public static string LockStateName(int? state) => state switch
+    {
+        1 => "locked",
+        2 => "unlocking",
+        3 or 6 => "unlocked",
+        4 => "locking",
+        5 => "unlatched",
+        7 => "unlatching",
+        254 => "jammed",
+        _ => "unknown",
+    };
+
+    public static string DoorStateName(int? state) => state switch
+    {
+        2 => "closed",
+        3 => "open",
+        _ => "unknown",
+    };
+}

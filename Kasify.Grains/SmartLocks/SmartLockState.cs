@@ -1,0 +1,35 @@
+using Kasify.Grains.Interfaces.Integrations;
+
+namespace Kasify.Grains.SmartLocks;
+
+[GenerateSerializer, Alias("Kasify.Grains.SmartLocks.SmartLockState")]
+internal sealed class SmartLockState
+{
+    [Id(0)]
+    public Guid PropertyId { get; set; }
+
+    [Id(1)]
+    public Guid IntegrationId { get; set; }
+
+    [Id(2)]
+    public IntegrationType Provider { get; set; }
+
+    [Id(3)]
+    public string ExternalId { get; set; } = "";
+
+    [Id(4)]
+    public string Name { get; set; } = "";
+
+    [Id(5)]
+    public DateTimeOffset AssignedAt { get; set; }
+
+    [Id(6)]
+    public LockReading? Status { get; set; }
+
+    [Id(7)]
+    public List<LockCode> Codes { get; set; } = [];
+
+    /// <summary>The UniFi site's PIN length once learned (null: not yet, or variable).</summary>
+    [Id(8)]
+    public int? PinLength { get; set; }
+}
