@@ -156,9 +156,23 @@ public sealed class AccessCodeConcurrencyTests(LockCluster cluster, ITestOutputH
 
             Assert.Equal(kasify.Count, kasify.Select(c => c.Pin).Distinct().Count());
             Assert.Equal(vendor.Count, vendor.Select(c => c.Pin).Distinct().Count());
-            Assert.Equal(kasify.Order(), vendor.Order());
+            var onlyKasify = kasify.Except(vendor).ToList();
+            var onlyNuki = vendor.Except(kasify).ToList();
+            Assert.True(
+                onlyKasify.Count == 0 && onlyNuki.Count == 0,
+                $"{smartLock.Name}: active at Kasify but not on the lock [{string.Join("; ", onlyKasify.Select(c => DescribePin(codes, device, smartLock.Id, c.Pin, c.From, c.Until)))}]; "
+                + $"on the lock but not active at Kasify [{string.Join("; ", onlyNuki.Select(c => DescribePin(codes, device, smartLock.Id, c.Pin, c.From, c.Until)))}]");
             Assert.All(cluster.NukiFake.CodesOn(device), auth => Assert.Null(auth.OperationId));
         }
+    }
+
+    private string DescribePin(IEnumerable<AccessCodeDto> codes, long deviceId, Guid smartLockId, string pin, DateTimeOffset? from, DateTimeOffset? until)
+    {
+        var known = codes.Where(c => c.SmartLockId == smartLockId && c.Code == pin)
+            .Select(c => $"{c.Status} {c.ValidFrom:O}..{c.ValidTo:O} booking {c.BookingId} code {c.Id:N} created {c.CreatedAt:O} updated {c.UpdatedAt:O} error {c.LastError ?? "-"}");
+        var auths = cluster.NukiFake.CodesOn(deviceId).Where(a => a.Pin() == pin)
+            .Select(a => $"auth {a.Id} name {a.Name} created {a.CreationDate:O} updated {a.UpdateDate:O}");
+        return $"{pin} {from:O}..{until:O} (Kasify: {string.Join(", ", known.DefaultIfEmpty("no such code"))}; Nuki: {string.Join(", ", auths)})";
     }
 
     private void Report(IReadOnlyCollection<CodeOperationOutcome> outcomes, TimeSpan elapsed)

@@ -111,4 +111,60 @@ public sealed class AccessCodeRetryTests(LockCluster cluster) : IClassFixture<Lo
             () => cluster.NukiFake.Describe(device));
         await host.WaitForCodesAsync(booking.Id, 1, c => c.Status == AccessCodeStatus.Revoked, "The code showing as revoked", RetryWait);
     }
+
+    [Fact]
+    public async Task ARevocationWhileTheLockIsOfflineIsCompletedWhenItIsBack()
+    {
+        var host = await NukiHost.CreateAsync(cluster, lockCount: 1);
+        var device = host.Locks[0].DeviceId;
+        var booking = await host.BookAsync(LockStays.InSlot(0));
+        await host.CreateCodesAsync(booking.Id);
+        var code = Assert.Single((await host.WaitForCodesAsync(booking.Id, 1, c => c.Status == AccessCodeStatus.Active, "The code becoming active", RetryWait)).Codes);
+
+        // Nuki answers the delete with 204 but the offline lock drops it: the code is still on the lock.
+        cluster.NukiFake.UpdateSmartlock(device, offline: true);
+        await host.Property.RevokeAccessCodeAsync(host.Owner.Id, booking.Id, code.Id);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.NotNull(cluster.NukiFake.CodeWithPin(device, code.Code));
+        Assert.Equal(AccessCodeStatus.Revoking, Assert.Single((await host.CodesAsync(booking.Id)).Codes).Status);
+
+        cluster.NukiFake.UpdateSmartlock(device, offline: false);
+
+        await Poll.UntilAsync(
+            async () => (Gone: cluster.NukiFake.CodeWithPin(device, code.Code) is null, Kasify: await host.CodesAsync(booking.Id)),
+            seen => seen.Gone,
+            RetryWait,
+            "The revoked code disappearing from the lock once it is back online",
+            seen => cluster.NukiFake.Describe(device) + " | Kasify: " + AccessCodeText.Describe(seen.Kasify));
+        await host.WaitForCodesAsync(booking.Id, 1, c => c.Status == AccessCodeStatus.Revoked, "The code showing as revoked", RetryWait);
+    }
+
+    [Fact]
+    public async Task AMoveWhileTheLockIsOfflineReachesItWhenItIsBack()
+    {
+        var host = await NukiHost.CreateAsync(cluster, lockCount: 1);
+        var device = host.Locks[0].DeviceId;
+        var booking = await host.BookAsync(LockStays.InSlot(0));
+        await host.CreateCodesAsync(booking.Id);
+        await host.WaitForCodesAsync(booking.Id, 1, c => c.Status == AccessCodeStatus.Active, "The code becoming active", RetryWait);
+
+        // Nuki answers the update with 204 but the offline lock drops it: the lock keeps the old window.
+        cluster.NukiFake.UpdateSmartlock(device, offline: true);
+        var moved = await host.UpdateBookingAsync(booking.Id, LockStays.MoveInSlot(0, 1));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var whileOffline = Assert.Single((await host.CodesAsync(booking.Id)).Codes);
+        Assert.False(
+            whileOffline.Status == AccessCodeStatus.Active && !cluster.NukiFake.Holds(device, whileOffline),
+            $"Kasify shows {AccessCodeText.Describe(whileOffline)} as active, but {cluster.NukiFake.Describe(device)}");
+
+        cluster.NukiFake.UpdateSmartlock(device, offline: false);
+
+        await Poll.UntilAsync(
+            () => host.CodesAsync(booking.Id),
+            codes => codes.Codes.Length == 1 && codes.Codes[0].Status == AccessCodeStatus.Active
+                && codes.Codes[0].ValidFrom == moved.ArrivalAt && cluster.NukiFake.Holds(device, codes.Codes[0]),
+            RetryWait,
+            "The moved window reaching the lock once it is back online",
+            codes => AccessCodeText.Describe(codes) + " | " + cluster.NukiFake.Describe(device));
+    }
 }

@@ -70,7 +70,7 @@ public sealed class IntegrationGrainTests(LockCluster cluster) : IClassFixture<L
 
         Assert.Equal("integration.exists", conflict.Code);
         Assert.Null(await second.GetAsync(owner.Id, null));
-        Assert.Equal([new AccountIntegration(first.Id, IntegrationType.Nuki)], await Grains.GetGrain<IAccountGrain>(owner.AccountId).GetIntegrationsAsync());
+        Assert.Equal(new AccountIntegration(first.Id, IntegrationType.Nuki), Assert.Single(await Grains.GetGrain<IAccountGrain>(owner.AccountId).GetIntegrationsAsync()));
     }
 
     [Fact]
