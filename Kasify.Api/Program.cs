@@ -3,6 +3,7 @@ using Kasify.Api.Endpoints;
 using Kasify.Api.Errors;
 using Kasify.Api.Health;
 using Kasify.Api.Hosting;
+using Kasify.Api.Integrations;
 using Kasify.Api.Json;
 using Kasify.Api.OpenApi;
 using Kasify.Api.RateLimiting;
@@ -16,6 +17,7 @@ builder.Services.AddKasifyAuthentication(builder.Configuration);
 builder.Services.AddKasifyRateLimiting(builder.Configuration);
 builder.Services.AddKasifyOpenApi();
 builder.Services.AddKasifyHealthChecks();
+builder.Services.AddIntegrationHandlers();
 
 var app = builder.Build();
 app.UseKasifyErrorHandling();

@@ -1,10 +1,13 @@
+using Kasify.Api.AccessCodes;
 using Kasify.Api.Accounts;
 using Kasify.Api.Bookings;
 using Kasify.Api.Calendar;
 using Kasify.Api.CheckIn;
 using Kasify.Api.Geo;
 using Kasify.Api.Identity;
+using Kasify.Api.Integrations;
 using Kasify.Api.Rentals;
+using Kasify.Api.SmartLocks;
 using Kasify.Api.Timeline;
 
 namespace Kasify.Api.Endpoints;
@@ -44,5 +47,8 @@ internal static class KasifyEndpoints
         group.MapCalendarApi();
         group.MapTimelineApi();
         group.MapCheckinApi();
+        group.MapIntegrationsApi();
+        group.MapSmartLocksApi();
+        group.MapAccessCodesApi();
     }
 }

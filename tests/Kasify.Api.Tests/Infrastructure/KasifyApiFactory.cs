@@ -3,7 +3,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Claims;
+using Kasify.Fakes.Nuki;
+using Kasify.Fakes.UniFi;
+using Kasify.Grains.Integrations.Nuki;
 using Kasify.Grains.Interfaces.Identity;
+using Kasify.Grains.SmartLocks;
 using Kasify.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,7 +23,8 @@ namespace Kasify.Api.Tests.Infrastructure;
 /// <see cref="TestJwt"/>'s issuer, audience and key.
 /// </summary>
 /// <remarks>
-/// Used as an xunit fixture it owns a one-silo cluster. <see cref="WithSettings"/> gives a host with other settings on
+/// Used as an xunit fixture it owns a one-silo cluster whose vendor clients talk to an in-process Nuki fake
+/// (<see cref="Nuki"/>) and UniFi Access console fake (<see cref="UniFi"/>). <see cref="WithSettings"/> gives a host with other settings on
 /// the same cluster; <see cref="WithUnreachableCluster"/> a host whose real Orleans client points at no silo.
 /// </remarks>
 public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
@@ -34,6 +39,8 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
     private readonly bool _ownsCluster;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "kasify-api-tests-" + Guid.NewGuid().ToString("N"));
     private InProcessTestCluster? _cluster;
+    private NukiFakeServer? _nuki;
+    private UniFiFakeServer? _uniFi;
 
     public KasifyApiFactory()
         : this(DefaultSettings(), cluster: null, ownsCluster: true)
@@ -52,6 +59,15 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
 
     /// <summary>The test silo's services, for writing grain state before a grain activates.</summary>
     public IServiceProvider SiloServices => (_cluster ?? throw new InvalidOperationException("This host has no test cluster.")).Silos[0].ServiceProvider;
+
+    /// <summary>The Nuki Web API fake the silo's Nuki client calls: seed accounts and locks, inspect codes, flip switches.</summary>
+    public NukiFakeServer Nuki => _nuki ?? throw new InvalidOperationException("This host has no vendor fakes.");
+
+    /// <summary>
+    /// The UniFi Access console fake (HTTPS, self-signed certificate; pin <see cref="UniFiFakeServer.CertificateFingerprint"/>),
+    /// seeded with <see cref="UniFiFakeSeed"/>'s token, floors and doors.
+    /// </summary>
+    public UniFiFakeServer UniFi => _uniFi ?? throw new InvalidOperationException("This host has no vendor fakes.");
 
     /// <summary>A host with these settings added (e.g. lower rate limits), sharing this factory's cluster. Dispose it.</summary>
     public KasifyApiFactory WithSettings(IReadOnlyDictionary<string, string?> settings) =>
@@ -76,8 +92,30 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
             return;
         }
 
-        // The production silo configuration: ADO.NET storage and reminders on a SQLite file, cover images on disk.
-        _cluster = KasifyTestSilos.CreateInProcessClusterBuilder(KasifyTestSilos.SqliteOptions(_folder)).Build();
+        _nuki = new NukiFakeServer(new NukiFakeOptions { ApplyDelayMs = 100 });
+        var nukiUrl = await _nuki.StartAsync();
+        _uniFi = await UniFiFakeServer.StartAsync();
+
+        // The production silo configuration: ADO.NET storage and reminders on a SQLite file, cover images on disk; vendor
+        // calls go to the fakes, with timings short enough that read-backs, retries and a dead vendor show within seconds.
+        var options = KasifyTestSilos.SqliteOptions(_folder);
+        options.Nuki = new NukiOptions
+        {
+            BaseUrl = nukiUrl,
+            AttemptTimeout = TimeSpan.FromSeconds(2),
+            TotalTimeout = TimeSpan.FromSeconds(5),
+            MaxRetries = 1,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(100),
+        };
+        options.Locks = new SmartLockOptions
+        {
+            ReadBackDelay = TimeSpan.FromMilliseconds(200),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(500),
+            RetryMaxDelay = TimeSpan.FromSeconds(2),
+            InlineVendorTimeout = TimeSpan.FromSeconds(3),
+            CreateConfirmGrace = TimeSpan.FromSeconds(5),
+        };
+        _cluster = KasifyTestSilos.CreateInProcessClusterBuilder(options).Build();
         await _cluster.DeployAsync();
     }
 
@@ -130,6 +168,18 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
         {
             _cluster = null;
             await cluster.DisposeAsync();
+        }
+
+        if (_ownsCluster && _nuki is { } nuki)
+        {
+            _nuki = null;
+            await nuki.DisposeAsync();
+        }
+
+        if (_ownsCluster && _uniFi is { } uniFi)
+        {
+            _uniFi = null;
+            await uniFi.DisposeAsync();
         }
 
         if (Directory.Exists(_folder))

@@ -36,6 +36,19 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "get", "/v1/timeline/upcoming", "Timeline" },
         { "get", "/v1/timeline/activity", "Timeline" },
         { "get", "/v1/guests", "Guests" },
+        { "get", "/v1/integrations", "Integrations" },
+        { "get", "/v1/integrations/{integration}", "Integrations" },
+        { "post", "/v1/integrations/{integration}", "Integrations" },
+        { "put", "/v1/integrations/{integration}/{id}", "Integrations" },
+        { "delete", "/v1/integrations/{integration}/{id}", "Integrations" },
+        { "get", "/v1/integrations/nuki/{id}/smartlocks", "Integrations" },
+        { "get", "/v1/integrations/unifi/{id}/smartlocks", "Integrations" },
+        { "get", "/v1/properties/{id}/smartlocks", "SmartLocks" },
+        { "post", "/v1/properties/{id}/smartlocks", "SmartLocks" },
+        { "delete", "/v1/properties/{id}/smartlocks/{smartlockId}", "SmartLocks" },
+        { "post", "/v1/bookings/{id}/accesscode", "AccessCodes" },
+        { "get", "/v1/bookings/{id}/accesscode", "AccessCodes" },
+        { "delete", "/v1/bookings/{id}/accesscode/{code_id}", "AccessCodes" },
     };
 
     public static TheoryData<string, string, string> AnonymousOperations => new()
@@ -100,6 +113,7 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
     [InlineData("post", "/v1/properties/{id}/bookings", "application/json", "BookingRequest")]
     [InlineData("patch", "/v1/bookings/{id}", "application/merge-patch+json", "BookingPatchRequest")]
     [InlineData("post", "/v1/checkin/{code}/guests", "application/json", "GuestRegistrationRequest")]
+    [InlineData("post", "/v1/properties/{id}/smartlocks", "application/json", "AddSmartLockRequest")]
     public async Task RequestBodiesAreDescribed(string method, string path, string contentType, string schema)
     {
         using var client = factory.CreateClient();
@@ -110,6 +124,29 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         var reference = body.GetProperty(contentType).GetProperty("schema").GetProperty("$ref").GetString();
         Assert.Equal("#/components/schemas/" + schema, reference);
         Assert.True(document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").EnumerateObject().Any());
+    }
+
+    [Theory]
+    [InlineData("post", "/v1/integrations/{integration}")]
+    [InlineData("put", "/v1/integrations/{integration}/{id}")]
+    public async Task IntegrationBodiesAreDescribedOnePerType(string method, string path)
+    {
+        using var client = factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi.json");
+
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
+        var schema = operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Equal(
+            ["#/components/schemas/NukiIntegrationRequest", "#/components/schemas/UnifiIntegrationRequest"],
+            schema.GetProperty("oneOf").EnumerateArray().Select(item => item.GetProperty("$ref").GetString()));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.Equal(["name", "token"], schemas.GetProperty("NukiIntegrationRequest").GetProperty("properties").EnumerateObject().Select(field => field.Name));
+        Assert.Equal(
+            ["name", "url", "api_token", "certificate_sha256"],
+            schemas.GetProperty("UnifiIntegrationRequest").GetProperty("properties").EnumerateObject().Select(field => field.Name));
+        var slug = operation.GetProperty("parameters").EnumerateArray().Single(parameter => parameter.GetProperty("name").GetString() == "integration");
+        Assert.Equal(["nuki", "unifi"], slug.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
     }
 
     [Fact]

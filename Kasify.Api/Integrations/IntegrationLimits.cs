@@ -1,0 +1,12 @@
+namespace Kasify.Api.Integrations;
+
+/// <summary>Field lengths of integration bodies.</summary>
+internal static class IntegrationLimits
+{
+    public const int NameLength = 100;
+    public const int TokenLength = 4096;
+    public const int UrlLength = 2048;
+
+    /// <summary>The port of the UniFi Access developer API on a console, used when the URL names none.</summary>
+    public const int UnifiDefaultPort = 12445;
+}

@@ -1,0 +1,9 @@
+using Kasify.Grains.Interfaces.Integrations;
+
+namespace Kasify.Api.Integrations;
+
+/// <summary>
+/// The doors a UniFi Access integration reaches. <c>unifi_status</c> is <c>online</c> when the console answered;
+/// <c>unauthorized</c> or <c>unreachable</c> when it did not, and the list is then the last one it gave.
+/// </summary>
+internal sealed record UnifilocksResponse(IntegrationStatus UnifiStatus, IReadOnlyList<UnifiDoorResponse> Smartlocks);
