@@ -1,14 +1,31 @@
 #!/usr/bin/env bash
 # Starts Kasify's embedded default: one silo on SQLite (data under .kasify/) and the API on http://localhost:8080.
 # Ctrl-C stops both; data is kept between runs.
+# With KASIFY_FAKES=1 (or --with-fakes) it also starts the fake vendors for trying smart locks without hardware: the
+# Nuki Web API fake on http://127.0.0.1:18081 (API token nuki-demo-token, three demo locks) and the UniFi Access fake on
+# https://127.0.0.1:12445 (token unifi-fake-token, a fresh self-signed certificate whose fingerprint is printed), and
+# points the silo at the Nuki fake with a one-minute lock status refresh. Their logs go to .kasify/nuki-fake.log and
+# unifi-fake.log; their state is in memory and starts afresh with every run.
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$PWD"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+with_fakes=0
+case "${KASIFY_FAKES:-0}" in 1 | true | yes) with_fakes=1 ;; esac
+for arg in "$@"; do
+  if [[ "$arg" == --with-fakes ]]; then with_fakes=1; fi
+done
+nuki_fake_url=http://127.0.0.1:18081
+unifi_fake_url=https://127.0.0.1:12445
+
 echo "Building Kasify..."
 dotnet build Kasify.Silo/Kasify.Silo.csproj -c Release -v quiet -nologo
 dotnet build Kasify.Api/Kasify.Api.csproj -c Release -v quiet -nologo
+if ((with_fakes)); then
+  dotnet build tests/Kasify.Fakes.Nuki/Kasify.Fakes.Nuki.csproj -c Release -v quiet -nologo
+  dotnet build tests/Kasify.Fakes.UniFi/Kasify.Fakes.UniFi.csproj -c Release -v quiet -nologo
+fi
 
 mkdir -p "$root/.kasify"
 export Kasify__Storage__Mode="${Kasify__Storage__Mode:-Sqlite}"
@@ -25,6 +42,27 @@ stop() {
   wait "${pids[@]}" 2>/dev/null || true
 }
 trap stop INT TERM EXIT
+
+if ((with_fakes)); then
+  (cd tests/Kasify.Fakes.Nuki/bin/Release/net10.0 \
+    && exec dotnet Kasify.Fakes.Nuki.dll --urls "$nuki_fake_url" --NukiFake:DemoToken=nuki-demo-token) >"$root/.kasify/nuki-fake.log" 2>&1 &
+  pids+=($!)
+  (cd tests/Kasify.Fakes.UniFi/bin/Release/net10.0 && exec dotnet Kasify.Fakes.UniFi.dll --urls "$unifi_fake_url") >"$root/.kasify/unifi-fake.log" 2>&1 &
+  pids+=($!)
+  # The silo calls the Nuki fake and reads lock status every minute (the shortest reminder period) instead of every
+  # five. Code work needs no shorter reminders: lock grains place, confirm and expire codes on grain timers.
+  export Kasify__Nuki__BaseUrl="${Kasify__Nuki__BaseUrl:-$nuki_fake_url}"
+  export Kasify__Locks__StatusRefreshPeriod="${Kasify__Locks__StatusRefreshPeriod:-00:01:00}"
+
+  # The UniFi fake prints its certificate fingerprint once it listens; a UniFi integration pins it.
+  for _ in $(seq 1 60); do
+    grep -q 'fingerprint' "$root/.kasify/unifi-fake.log" 2>/dev/null && break
+    sleep 0.5
+  done
+  echo "Fake Nuki Web API on $nuki_fake_url: API token nuki-demo-token, locks 18000000001-18000000003 (state: $nuki_fake_url/fake/state)"
+  echo "Fake UniFi Access API on $unifi_fake_url:"
+  sed 's/^/  /' "$root/.kasify/unifi-fake.log"
+fi
 
 # Each host runs from its output folder so it finds its appsettings.json.
 (cd Kasify.Silo/bin/Release/net10.0 && exec dotnet Kasify.Silo.dll) &

@@ -67,6 +67,13 @@ internal sealed class LockCode
     [Id(16)]
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// When an update or delete was last sent without being confirmed yet (Nuki applies them later, or never for an
+    /// offline lock); cleared once read-back confirms it.
+    /// </summary>
+    [Id(17)]
+    public DateTimeOffset? WriteSentAt { get; set; }
+
     /// <summary>Whether the vendor does not yet match what is wanted.</summary>
     public bool NeedsWork =>
         Wanted

@@ -99,42 +99,75 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
     private async Task PlaceAsync(
         LockCodeSession session, long lockId, LockCode code, Func<Task<IReadOnlyList<NukiKeypadCode>>> list, CancellationToken cancellationToken)
     {
-        var token = session.Credentials.Token;
-        if (code.VendorId is null)
+        var onLock = await list();
+        var found = code.VendorId is null
+            ? onLock.FirstOrDefault(listed => listed.Name == code.VendorName)
+            : onLock.FirstOrDefault(listed => listed.Id == code.VendorId);
+        if (found is null)
         {
-            var found = (await list()).FirstOrDefault(listed => listed.Name == code.VendorName);
-            if (found is null)
+            if (code.VendorId is not null)
             {
-                await CreateAsync(session, lockId, code, await list(), cancellationToken);
-                return;
+                // The code was removed at the lock by someone else: put it back.
+                code.VendorId = null;
+                code.CreateSentAt = null;
             }
 
-            code.VendorId = found.Id;
-            code.SentFrom = found.AllowedFrom;
-            code.SentTo = found.AllowedUntil;
-            var pinOnLock = found.Code.ToString(CultureInfo.InvariantCulture);
-            if (session.ReadPin(code) != pinOnLock)
-            {
-                // A create sent twice with different PINs: the one the lock took is the code.
-                session.WritePin(code, pinOnLock);
-            }
-
-            if (found.OperationId is not null)
-            {
-                session.CheckAgain(code, session.Options.ReadBackDelay);
-                return;
-            }
+            await CreateAsync(session, lockId, code, onLock, cancellationToken);
+            return;
         }
 
-        if (!SameWindow(code))
+        code.VendorId = found.Id;
+        var pinOnLock = found.Code.ToString(CultureInfo.InvariantCulture);
+        if (session.ReadPin(code) != pinOnLock)
         {
-            var request = new NukiKeypadCodeRequest(code.VendorName, int.Parse(session.ReadPin(code), CultureInfo.InvariantCulture), code.ValidFrom, code.ValidTo);
-            await nuki.UpdateKeypadCodeAsync(token, lockId, code.VendorId, request, cancellationToken);
+            // A create sent twice with different PINs: the one the lock took is the code.
+            session.WritePin(code, pinOnLock);
         }
 
-        code.SentFrom = code.ValidFrom;
-        code.SentTo = code.ValidTo;
-        session.Done(code, AccessCodeStatus.Active);
+        if (found.OperationId is not null)
+        {
+            session.CheckAgain(code, session.Options.ReadBackDelay);
+            return;
+        }
+
+        if (SameWindow(found, code))
+        {
+            code.SentFrom = code.ValidFrom;
+            code.SentTo = code.ValidTo;
+            code.WriteSentAt = null;
+            session.Done(code, AccessCodeStatus.Active);
+            return;
+        }
+
+        // The lock holds another window: the move is sent, then confirmed by reading back like every Nuki write.
+        if (!MayWrite(session, code))
+        {
+            return;
+        }
+
+        var request = new NukiKeypadCodeRequest(code.VendorName, found.Code, code.ValidFrom, code.ValidTo);
+        code.WriteSentAt = session.Now;
+        await nuki.UpdateKeypadCodeAsync(session.Credentials.Token, lockId, found.Id, request, cancellationToken);
+        session.CheckAgain(code, session.Options.ReadBackDelay);
+    }
+
+    // A write to an offline lock is dropped by Nuki, and a write sent a moment ago may still be on its way: in both
+    // cases the code waits instead of sending (again).
+    private static bool MayWrite(LockCodeSession session, LockCode code)
+    {
+        if (session.Lock.Status is { Online: false })
+        {
+            session.Retry(code, "smartlock.offline");
+            return false;
+        }
+
+        if (code.WriteSentAt is { } sentAt && session.Now - sentAt < session.Options.CreateConfirmGrace)
+        {
+            session.CheckAgain(code, session.Options.ReadBackDelay);
+            return false;
+        }
+
+        return true;
     }
 
     private async Task CreateAsync(
@@ -197,31 +230,57 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
     private async Task RemoveAsync(
         LockCodeSession session, long lockId, LockCode code, Func<Task<IReadOnlyList<NukiKeypadCode>>> list, CancellationToken cancellationToken)
     {
-        var vendorId = code.VendorId;
-        if (vendorId is null && code.CreateSentAt is { } sentAt)
+        if (code.VendorId is null && code.CreateSentAt is null)
         {
-            vendorId = (await list()).FirstOrDefault(listed => listed.Name == code.VendorName)?.Id;
-            if (vendorId is null && session.Now - sentAt < session.Options.CreateConfirmGrace && session.Lock.Status is not { Online: false })
+            session.Done(code, AccessCodeStatus.Revoked);
+            return;
+        }
+
+        var onLock = await list();
+        var found = code.VendorId is null
+            ? onLock.FirstOrDefault(listed => listed.Name == code.VendorName)
+            : onLock.FirstOrDefault(listed => listed.Id == code.VendorId);
+        if (found is null)
+        {
+            var createMayLand = code.VendorId is null && code.CreateSentAt is { } sentAt
+                && session.Now - sentAt < session.Options.CreateConfirmGrace && session.Lock.Status is not { Online: false };
+            if (createMayLand)
             {
-                // The create may still land; look again before calling it gone.
+                // The create may still land; look again before calling the code gone.
                 session.CheckAgain(code, session.Options.ReadBackDelay);
                 return;
             }
+
+            // Gone from the lock (or never reached it): confirmed by the read-back.
+            code.WriteSentAt = null;
+            session.Done(code, AccessCodeStatus.Revoked);
+            return;
         }
 
-        if (vendorId is not null)
+        code.VendorId = found.Id;
+        if (found.OperationId is not null || !MayWrite(session, code))
         {
-            try
+            if (found.OperationId is not null)
             {
-                await nuki.DeleteKeypadCodeAsync(session.Credentials.Token, lockId, vendorId, cancellationToken);
+                session.CheckAgain(code, session.Options.ReadBackDelay);
             }
-            catch (NukiException exception) when (exception.Kind == NukiErrorKind.NotFound)
-            {
-                // Already gone.
-            }
+
+            return;
         }
 
-        session.Done(code, AccessCodeStatus.Revoked);
+        code.WriteSentAt = session.Now;
+        try
+        {
+            await nuki.DeleteKeypadCodeAsync(session.Credentials.Token, lockId, found.Id, cancellationToken);
+        }
+        catch (NukiException exception) when (exception.Kind == NukiErrorKind.NotFound)
+        {
+            code.WriteSentAt = null;
+            session.Done(code, AccessCodeStatus.Revoked);
+            return;
+        }
+
+        session.CheckAgain(code, session.Options.ReadBackDelay);
     }
 
     private async Task DeleteOrphansAsync(LockCodeSession session, long lockId, IReadOnlyList<NukiKeypadCode> onLock, CancellationToken cancellationToken)
@@ -248,9 +307,10 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
                 session.Retry(code, exception.Kind == NukiErrorKind.Pending ? "vendor.busy" : "vendor.unavailable");
                 break;
             case NukiErrorKind.NotFound when code.VendorId is not null && code.Wanted:
-                // The code was removed at the lock by someone else: put it back.
+                // The code was removed at the lock between the read and the write: the next pass puts it back.
                 code.VendorId = null;
                 code.CreateSentAt = null;
+                code.WriteSentAt = null;
                 session.Retry(code, "accesscode.missing");
                 break;
             case NukiErrorKind.InvalidCredentials or NukiErrorKind.Forbidden:
@@ -271,8 +331,8 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
         }
     }
 
-    private static bool SameWindow(LockCode code) =>
-        code.SentFrom is { } from && code.SentTo is { } to
+    private static bool SameWindow(NukiKeypadCode listed, LockCode code) =>
+        listed.AllowedFrom is { } from && listed.AllowedUntil is { } to
         && (from - code.ValidFrom).Duration() < WindowTolerance
         && (to - code.ValidTo).Duration() < WindowTolerance;
 

@@ -299,10 +299,15 @@ internal sealed partial class SmartLockGrain(
         var cameBack = previous is { Online: false } && reading.Online;
         if (cameBack)
         {
-            // Nuki drops writes for an offline lock: creates sent meanwhile are sent again.
-            foreach (var code in state.State.Codes.Where(code => code.Wanted && code.VendorId is null))
+            // Nuki drops writes for an offline lock: writes sent meanwhile are sent again.
+            foreach (var code in state.State.Codes.Where(code => code.NeedsWork))
             {
-                code.CreateSentAt = null;
+                if (code.VendorId is null)
+                {
+                    code.CreateSentAt = null;
+                }
+
+                code.WriteSentAt = null;
                 code.NextAttemptAt = null;
             }
         }
@@ -458,6 +463,9 @@ internal sealed partial class SmartLockGrain(
 
         code.ValidFrom = request.ValidFrom;
         code.ValidTo = request.ValidTo;
+
+        // A new target: an earlier write still on its way does not hold this one back.
+        code.WriteSentAt = null;
         code.NextAttemptAt = null;
         code.Attempts = 0;
         code.UpdatedAt = now;
@@ -467,6 +475,7 @@ internal sealed partial class SmartLockGrain(
     {
         code.Wanted = false;
         code.Status = code.VendorId is null && code.CreateSentAt is null ? AccessCodeStatus.Revoked : AccessCodeStatus.Revoking;
+        code.WriteSentAt = null;
         code.NextAttemptAt = null;
         code.Attempts = 0;
         code.UpdatedAt = now;
@@ -484,6 +493,7 @@ internal sealed partial class SmartLockGrain(
             code.LastError ??= "accesscode.window_ended";
         }
 
+        code.WriteSentAt = null;
         code.NextAttemptAt = null;
         code.Attempts = 0;
         code.UpdatedAt = now;

@@ -11,4 +11,10 @@ internal enum LoadMode
     /// random far-future start, so no two requests overlap.
     /// </summary>
     CreateBookings,
+
+    /// <summary>
+    /// Sets up a property with Nuki locks and bookings, then mixes access code creates, revokes, reads and booking date
+    /// moves (see <see cref="LockCodes.LockCodesMode"/>); <c>--path</c> is not used.
+    /// </summary>
+    LockCodes,
 }

@@ -3,15 +3,9 @@ namespace Kasify.Load;
 /// <summary>What to measure: one path, for a bounded time and request count, with N concurrent workers.</summary>
 internal sealed record LoadOptions(Uri BaseAddress, string Path, string? Token, int Concurrency, TimeSpan Duration, int MaxRequests, LoadMode Mode)
 {
-    public static LoadOptions Parse(string[] args)
+    public static LoadOptions Parse(LoadArguments values)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            values[args[i].TrimStart('-')] = args[i + 1];
-        }
-
-        var baseAddress = new Uri(values.GetValueOrDefault("url", "http://localhost:8080"));
+        var baseAddress = new Uri(values.Text("url", "http://localhost:8080"));
         if (!baseAddress.IsLoopback)
         {
             // Load is only ever generated against servers on this machine.
@@ -20,11 +14,11 @@ internal sealed record LoadOptions(Uri BaseAddress, string Path, string? Token, 
 
         return new LoadOptions(
             baseAddress,
-            values.GetValueOrDefault("path", "/health"),
-            values.GetValueOrDefault("token") ?? Environment.GetEnvironmentVariable("KASIFY_TOKEN"),
-            int.Parse(values.GetValueOrDefault("concurrency", "16"), System.Globalization.CultureInfo.InvariantCulture),
-            TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("seconds", "10"), System.Globalization.CultureInfo.InvariantCulture)),
-            int.Parse(values.GetValueOrDefault("max-requests", "200000"), System.Globalization.CultureInfo.InvariantCulture),
-            Enum.Parse<LoadMode>(values.GetValueOrDefault("mode", "get").Replace("-", "", StringComparison.Ordinal), ignoreCase: true));
+            values.Text("path", "/health"),
+            values.Text("token") ?? Environment.GetEnvironmentVariable("KASIFY_TOKEN"),
+            values.Integer("concurrency", 16),
+            TimeSpan.FromSeconds(values.Number("seconds", 10)),
+            values.Integer("max-requests", 200000),
+            Enum.Parse<LoadMode>(values.Text("mode", "get").Replace("-", "", StringComparison.Ordinal), ignoreCase: true));
     }
 }

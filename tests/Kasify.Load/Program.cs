@@ -2,14 +2,22 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using Kasify.Load;
+using Kasify.Load.LockCodes;
 
 // Usage: dotnet run --project tests/Kasify.Load -- --url http://localhost:8080 --path /v1/properties/{id}
 //        --token <jwt or kas_pat_...> [--concurrency 16] [--seconds 10] [--max-requests 200000] [--mode get|create-bookings]
-var options = LoadOptions.Parse(args);
+//    or: ... --mode lock-codes --token <jwt> [--nuki-token nuki-demo-token] [--locks 3] [--bookings 50] (see LockCodesOptions)
+var arguments = new LoadArguments(args);
+var options = LoadOptions.Parse(arguments);
 using var http = new HttpClient { BaseAddress = options.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 if (options.Token is { } token)
 {
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+}
+
+if (options.Mode == LoadMode.LockCodes)
+{
+    return await LockCodesMode.RunAsync(http, options, LockCodesOptions.Parse(arguments));
 }
 
 // Bookings start on a random far-future day so that runs against the same property do not collide.
@@ -70,3 +78,4 @@ Console.WriteLine($"mode: {options.Mode}  path: {options.Path}  concurrency: {op
 Console.WriteLine($"requests: {all.Length}  statuses: {string.Join(' ', byStatus)}");
 Console.WriteLine($"throughput: {all.Length / elapsed:F0} requests/s");
 Console.WriteLine($"latency ms: p50 {Percentile(0.50):F2}  p90 {Percentile(0.90):F2}  p99 {Percentile(0.99):F2}  max {(all.Length == 0 ? 0 : all[^1]):F2}");
+return 0;
