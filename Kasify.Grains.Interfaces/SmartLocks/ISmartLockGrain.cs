@@ -4,8 +4,8 @@ namespace Kasify.Grains.Interfaces.SmartLocks;
 
 /// <summary>
 /// One vendor device assigned to a property, and the single writer of its guest codes. Key: smart lock id. Only the
-/// property grain calls it (after checking the caller's role), one call at a time, so code operations on one device
-/// never race. Reminders keep it going without callers: <c>refresh-status</c> reads the device's live status every
+/// property grain calls it (after checking the caller's role); the grain handles one call at a time, so code operations
+/// on one device never race, and booking revisions order code requests against booking changes. Reminders keep it going without callers: <c>refresh-status</c> reads the device's live status every
 /// period; <c>expire-codes</c> fires at the earliest code end and revokes due codes; <c>retry-codes</c> retries vendor
 /// writes that failed or await read-back. Every vendor intent is stored before the vendor is called, so a vendor or silo
 /// failure leaves work to retry, never a lost code. It calls the integration and activity feed grains only.
@@ -30,7 +30,8 @@ public interface ISmartLockGrain : IGrainWithGuidKey
 
     /// <summary>
     /// The booking's code on this lock: the existing one when there is one (a failed one is tried again), otherwise a new
-    /// PIN put on the lock. A vendor failure leaves the code pending (retried); a rule the device breaks is a failure.
+    /// PIN put on the lock. A vendor failure leaves the code pending (retried); a rule the device breaks is a failure, and
+    /// so is a booking this lock already knows as cancelled at a newer revision (<c>booking.cancelled</c>).
     /// </summary>
     [Alias("EnsureCodeAsync")]
     Task<AccessCodeResult> EnsureCodeAsync(AccessCodeRequest request);
@@ -43,9 +44,9 @@ public interface ISmartLockGrain : IGrainWithGuidKey
     [Alias("MoveCodesAsync")]
     Task MoveCodesAsync(AccessCodeRequest request);
 
-    /// <summary>Revokes the booking's live codes (the booking was cancelled).</summary>
+    /// <summary>Revokes the booking's live codes (the booking was cancelled at <paramref name="revision"/>).</summary>
     [Alias("RevokeCodesAsync")]
-    Task RevokeCodesAsync(Guid bookingId);
+    Task RevokeCodesAsync(Guid bookingId, long revision);
 
     /// <summary>Revokes one code of the booking; false when this lock holds no such code.</summary>
     [Alias("RevokeCodeAsync")]

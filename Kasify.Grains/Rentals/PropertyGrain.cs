@@ -20,8 +20,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Kasify.Grains.Rentals;
 
-// Calls go from the property to user, account and booking grains only, never back: that keeps grain call chains acyclic.
-// Not reentrant: booking changes are decided one at a time against the calendar in this grain's state.
+// Calls go from the property to user, account, booking, integration, smart lock and activity feed grains, never back:
+// that keeps grain call chains acyclic.
+// Not reentrant: booking changes are decided one at a time against the calendar in this grain's state. The smart lock
+// and access code calls interleave (see IPropertyGrain): they only read state before waiting on lock grains.
 internal sealed partial class PropertyGrain(
     [PersistentState("property", StorageNames.Kasify)] IPersistentState<PropertyState> state,
     IGrainFactory grains,
@@ -253,9 +255,11 @@ internal sealed partial class PropertyGrain(
 
         // As on create, the calendar changes first and is put back if the booking cannot be written.
         var changed = merged != current;
+        var revision = state.State.BookingRevisions.GetValueOrDefault(bookingId);
         if (changed)
         {
             state.State.Bookings[bookingId] = merged;
+            state.State.BookingRevisions[bookingId] = revision + 1;
             await state.SaveAsync(this);
         }
 
@@ -267,6 +271,7 @@ internal sealed partial class PropertyGrain(
         catch (Exception exception) when (changed && exception is not OutOfMemoryException)
         {
             state.State.Bookings[bookingId] = current;
+            state.State.BookingRevisions[bookingId] = revision;
             await state.SaveAsync(this);
             throw;
         }
@@ -608,7 +613,7 @@ internal sealed partial class PropertyGrain(
             throw new DomainRuleException("smartlock.none", "The property has no smart locks; assign one first.");
         }
 
-        var results = await Task.WhenAll(state.State.SmartLocks.Keys.Select(id => grains.GetGrain<ISmartLockGrain>(id).EnsureCodeAsync(request)));
+        var results = await Task.WhenAll(state.State.SmartLocks.Keys.Select(id => EnsureCodeAsync(id, request)));
         return new BookingAccessCodes(
             bookingId,
             [.. results.Select(result => result.Code).OfType<AccessCodeDto>()],
@@ -643,7 +648,7 @@ internal sealed partial class PropertyGrain(
         var request = CodeWindow(bookingId, details);
         await Task.WhenAll(state.State.SmartLocks.Keys.Select(id => details.IsActive
             ? grains.GetGrain<ISmartLockGrain>(id).MoveCodesAsync(request)
-            : grains.GetGrain<ISmartLockGrain>(id).RevokeCodesAsync(bookingId)));
+            : grains.GetGrain<ISmartLockGrain>(id).RevokeCodesAsync(bookingId, request.Revision)));
     }
 
     // Revokes the lock's codes at the vendor (the lock grain refuses with 503 when it cannot yet) and frees the device.
@@ -653,8 +658,24 @@ internal sealed partial class PropertyGrain(
         await grains.GetGrain<IIntegrationGrain>(smartLock.IntegrationId).ReleaseDeviceAsync(smartLock.ExternalId, smartLockId);
     }
 
-    private AccessCodeRequest CodeWindow(Guid bookingId, BookingDetails details) =>
-        new(bookingId, BookingRules.ArrivalAt(details, Schedule), BookingRules.DepartureAt(details, Schedule));
+    private AccessCodeRequest CodeWindow(Guid bookingId, BookingDetails details) => new(
+        bookingId,
+        BookingRules.ArrivalAt(details, Schedule),
+        BookingRules.DepartureAt(details, Schedule),
+        state.State.BookingRevisions.GetValueOrDefault(bookingId));
+
+    // One lock's answer; a lock removed meanwhile (this call interleaves) is a failure of that lock, not of the request.
+    private async Task<AccessCodeResult> EnsureCodeAsync(Guid smartLockId, AccessCodeRequest request)
+    {
+        try
+        {
+            return await grains.GetGrain<ISmartLockGrain>(smartLockId).EnsureCodeAsync(request);
+        }
+        catch (KasifyException exception)
+        {
+            return new AccessCodeResult(null, new SmartLockFailure(smartLockId, "", exception.Code, exception.Message));
+        }
+    }
 
     private AccessLevel RequireLockManager(Guid callerId)
     {

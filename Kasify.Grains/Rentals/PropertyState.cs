@@ -38,4 +38,8 @@ internal sealed class PropertyState
     /// <summary>The property's smart locks by smart lock id; each lock grain holds the device's codes and status.</summary>
     [Id(8)]
     public Dictionary<Guid, PropertySmartLock> SmartLocks { get; set; } = [];
+
+    /// <summary>How often each booking has changed; lock grains order code requests and booking changes by it.</summary>
+    [Id(9)]
+    public Dictionary<Guid, long> BookingRevisions { get; set; } = [];
 }

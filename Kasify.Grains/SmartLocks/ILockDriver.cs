@@ -20,6 +20,7 @@ internal interface ILockDriver
     /// <summary>
     /// Works through <paramref name="work"/> (codes whose vendor state differs from the wanted one), recording each
     /// code's outcome on it. Never throws for vendor failures; a cancelled token leaves the remaining codes for later.
+    /// With <paramref name="sweep"/>, also removes codes the vendor holds under Kasify's names that no code claims.
     /// </summary>
-    Task ApplyAsync(LockCodeSession session, IReadOnlyList<LockCode> work, CancellationToken cancellationToken);
+    Task ApplyAsync(LockCodeSession session, IReadOnlyList<LockCode> work, bool sweep, CancellationToken cancellationToken);
 }

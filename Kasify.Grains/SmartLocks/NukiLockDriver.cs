@@ -47,7 +47,7 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
         return NukiCodeRules.GenerateCode(codes).ToString(CultureInfo.InvariantCulture);
     }
 
-    public async Task ApplyAsync(LockCodeSession session, IReadOnlyList<LockCode> work, CancellationToken cancellationToken)
+    public async Task ApplyAsync(LockCodeSession session, IReadOnlyList<LockCode> work, bool sweep, CancellationToken cancellationToken)
     {
         var lockId = LockId(session.Lock.ExternalId);
         IReadOnlyList<NukiKeypadCode>? listed = null;
@@ -82,6 +82,11 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
             }
         }
 
+        if (!sweep)
+        {
+            return;
+        }
+
         try
         {
             await DeleteOrphansAsync(session, lockId, await ListAsync(), cancellationToken);
@@ -99,6 +104,13 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
     private async Task PlaceAsync(
         LockCodeSession session, long lockId, LockCode code, Func<Task<IReadOnlyList<NukiKeypadCode>>> list, CancellationToken cancellationToken)
     {
+        if (code.VendorId is null && code.CreateSentAt is null)
+        {
+            // A first create needs no read: a PIN taken by a code Kasify does not know is a 409, a full lock a 422.
+            await CreateAsync(session, lockId, code, onLock: null, cancellationToken);
+            return;
+        }
+
         var onLock = await list();
         var found = code.VendorId is null
             ? onLock.FirstOrDefault(listed => listed.Name == code.VendorName)
@@ -171,7 +183,7 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
     }
 
     private async Task CreateAsync(
-        LockCodeSession session, long lockId, LockCode code, IReadOnlyList<NukiKeypadCode> onLock, CancellationToken cancellationToken)
+        LockCodeSession session, long lockId, LockCode code, IReadOnlyList<NukiKeypadCode>? onLock, CancellationToken cancellationToken)
     {
         // A create already sent may still be on its way to the device: wait for it rather than send a second one.
         if (code.CreateSentAt is { } sentAt && session.Now - sentAt < session.Options.CreateConfirmGrace)
@@ -186,7 +198,7 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
             return;
         }
 
-        var foreign = onLock.Where(listed => listed.Name != code.VendorName).ToList();
+        var foreign = onLock?.Where(listed => listed.Name != code.VendorName).ToList() ?? [];
         if (!NukiCodeRules.HasRoom(foreign.Count))
         {
             session.Reject(code, "smartlock.full");

@@ -154,6 +154,13 @@ internal sealed partial class SmartLockGrain(
         ArgumentNullException.ThrowIfNull(request);
         RequireAssigned();
         var now = time.GetUtcNow();
+        var known = Learn(request, active: true);
+        if (!known.Active)
+        {
+            return new AccessCodeResult(null, Failure("booking.cancelled", "The booking was cancelled meanwhile."));
+        }
+
+        request = request with { ValidFrom = known.ValidFrom, ValidTo = known.ValidTo, Revision = known.Revision };
         var code = state.State.Codes.LastOrDefault(code => code.BookingId == request.BookingId && code.Wanted);
         if (code is not null)
         {
@@ -189,7 +196,7 @@ internal sealed partial class SmartLockGrain(
         }
 
         await state.SaveAsync(this);
-        await WorkAsync(options.InlineVendorTimeout);
+        await WorkAsync(options.InlineVendorTimeout, [code.Id]);
         return code.Status == AccessCodeStatus.Failed
             ? new AccessCodeResult(null, Failure(code.LastError ?? "smartlock.rejected", FailureMessage(code.LastError)))
             : new AccessCodeResult(ToDto(code), null);
@@ -209,18 +216,20 @@ internal sealed partial class SmartLockGrain(
         }
 
         var now = time.GetUtcNow();
+        var before = state.State.Bookings.GetValueOrDefault(request.BookingId);
+        var known = Learn(request, active: true);
         var codes = state.State.Codes.Where(code => code.BookingId == request.BookingId && code.Wanted).ToList();
-        if (codes.All(code => code.ValidFrom == request.ValidFrom && code.ValidTo == request.ValidTo))
+        if (known == before && codes.All(code => code.ValidFrom == known.ValidFrom && code.ValidTo == known.ValidTo))
         {
             return;
         }
 
-        codes.ForEach(code => Move(code, request, now));
+        codes.ForEach(code => Move(code, request with { ValidFrom = known.ValidFrom, ValidTo = known.ValidTo }, now));
         await state.SaveAsync(this);
-        await WorkAsync(options.InlineVendorTimeout);
+        await WorkAsync(options.InlineVendorTimeout, [.. codes.Select(code => code.Id)]);
     }
 
-    public async Task RevokeCodesAsync(Guid bookingId)
+    public async Task RevokeCodesAsync(Guid bookingId, long revision)
     {
         if (!Assigned)
         {
@@ -228,15 +237,17 @@ internal sealed partial class SmartLockGrain(
         }
 
         var now = time.GetUtcNow();
-        var codes = state.State.Codes.Where(code => code.BookingId == bookingId && code.Wanted).ToList();
-        if (codes.Count == 0)
+        var before = state.State.Bookings.GetValueOrDefault(bookingId);
+        var known = Learn(new AccessCodeRequest(bookingId, before?.ValidFrom ?? now, before?.ValidTo ?? now, revision), active: false);
+        var codes = known.Active ? [] : state.State.Codes.Where(code => code.BookingId == bookingId && code.Wanted).ToList();
+        if (known == before && codes.Count == 0)
         {
             return;
         }
 
         codes.ForEach(code => Revoke(code, now));
         await state.SaveAsync(this);
-        await WorkAsync(options.InlineVendorTimeout);
+        await WorkAsync(options.InlineVendorTimeout, [.. codes.Select(code => code.Id)]);
     }
 
     public async Task<bool> RevokeCodeAsync(Guid bookingId, Guid codeId)
@@ -251,7 +262,7 @@ internal sealed partial class SmartLockGrain(
         {
             Revoke(code, time.GetUtcNow());
             await state.SaveAsync(this);
-            await WorkAsync(options.InlineVendorTimeout);
+            await WorkAsync(options.InlineVendorTimeout, [code.Id]);
         }
 
         return true;
@@ -347,7 +358,9 @@ internal sealed partial class SmartLockGrain(
     }
 
     // One pass: expire codes whose window ended, bring due codes in line with the vendor, store, and arm what comes next.
-    private async Task WorkAsync(TimeSpan budget)
+    // A pass for a caller handles only the codes of its request (<paramref name="only"/>), so the caller never waits for
+    // other bookings' retries; timer and reminder passes handle everything due and sweep orphans.
+    private async Task WorkAsync(TimeSpan budget, IReadOnlyCollection<Guid>? only = null)
     {
         var now = time.GetUtcNow();
         foreach (var code in state.State.Codes.Where(code => code.Wanted && code.ValidTo <= now))
@@ -355,7 +368,10 @@ internal sealed partial class SmartLockGrain(
             Expire(code, now);
         }
 
-        var due = state.State.Codes.Where(code => code.NeedsWork && IsDue(code, now)).Take(MaxCodesPerPass).ToList();
+        var due = state.State.Codes
+            .Where(code => code.NeedsWork && (only is null ? IsDue(code, now) : only.Contains(code.Id)))
+            .Take(MaxCodesPerPass)
+            .ToList();
         if (due.Count > 0)
         {
             var failedBefore = state.State.Codes.Where(code => code.Status == AccessCodeStatus.Failed).Select(code => code.Id).ToHashSet();
@@ -369,7 +385,7 @@ internal sealed partial class SmartLockGrain(
             {
                 var session = new LockCodeSession(SmartLockId, state.State, credentials, now, options, protector, () => state.SaveAsync(this));
                 using var cancellation = new CancellationTokenSource(budget);
-                await Driver.ApplyAsync(session, due, cancellation.Token);
+                await Driver.ApplyAsync(session, due, sweep: only is null, cancellation.Token);
             }
 
             await state.SaveAsync(this);
@@ -471,7 +487,32 @@ internal sealed partial class SmartLockGrain(
 
         // Forget revoked and failed codes that ended long ago, so the state does not grow without bound.
         state.State.Codes.RemoveAll(old => !old.Wanted && !old.NeedsWork && old.ValidTo < now - TimeSpan.FromDays(30));
+        foreach (var ended in state.State.Bookings.Where(booking => booking.Value.ValidTo < now - TimeSpan.FromDays(30)).Select(booking => booking.Key).ToList())
+        {
+            state.State.Bookings.Remove(ended);
+        }
+
         return code;
+    }
+
+    // Records what the request says about its booking unless the lock already knows a newer revision, and returns the
+    // newest known state. Requests reach the lock in any order; revisions put them back in the property's order.
+    private LockBooking Learn(AccessCodeRequest request, bool active)
+    {
+        if (state.State.Bookings.TryGetValue(request.BookingId, out var known) && known.Revision > request.Revision)
+        {
+            return known;
+        }
+
+        if (known is not null && known.Revision == request.Revision && !known.Active)
+        {
+            // A cancellation and a code request of the same revision: the cancellation stands.
+            return known;
+        }
+
+        var learned = new LockBooking(request.Revision, request.ValidFrom, request.ValidTo, active);
+        state.State.Bookings[request.BookingId] = learned;
+        return learned;
     }
 
     private static void Move(LockCode code, AccessCodeRequest request, DateTimeOffset now)
@@ -483,6 +524,9 @@ internal sealed partial class SmartLockGrain(
 
         code.ValidFrom = request.ValidFrom;
         code.ValidTo = request.ValidTo;
+
+        // Active means the lock holds the booking's window: until read-back shows the new one, the code is pending.
+        code.Status = AccessCodeStatus.Pending;
 
         // A new target: an earlier write still on its way does not hold this one back.
         code.WriteSentAt = null;

@@ -32,4 +32,8 @@ internal sealed class SmartLockState
     /// <summary>The UniFi site's PIN length once learned (null: not yet, or variable).</summary>
     [Id(8)]
     public int? PinLength { get; set; }
+
+    /// <summary>The newest revision of each booking the lock has heard of, so an older request cannot undo a newer change.</summary>
+    [Id(9)]
+    public Dictionary<Guid, LockBooking> Bookings { get; set; } = [];
 }

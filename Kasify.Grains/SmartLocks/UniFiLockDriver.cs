@@ -52,7 +52,7 @@ internal sealed class UniFiLockDriver(IUniFiAccessClient unifi) : ILockDriver
     public string GeneratePin(SmartLockState lockState, IReadOnlySet<string> taken) =>
         UniFiPinRules.Generate(lockState.PinLength ?? DefaultPinLength, taken);
 
-    public async Task ApplyAsync(LockCodeSession session, IReadOnlyList<LockCode> work, CancellationToken cancellationToken)
+    public async Task ApplyAsync(LockCodeSession session, IReadOnlyList<LockCode> work, bool sweep, CancellationToken cancellationToken)
     {
         var connection = UniFiIntegrationVendor.Connection(session.Credentials);
         foreach (var code in work)
