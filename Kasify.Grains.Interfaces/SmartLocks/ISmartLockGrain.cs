@@ -40,11 +40,11 @@ public interface ISmartLockGrain : IGrainWithGuidKey
     [Alias("GetCodesAsync")]
     Task<ImmutableArray<AccessCodeDto>> GetCodesAsync(Guid bookingId);
 
-    /// <summary>Moves the window of the booking's live codes (the booking's dates changed).</summary>
+    /// <summary>Moves the window of the booking's live codes (the booking's dates changed); the vendor is told right after, not during the call.</summary>
     [Alias("MoveCodesAsync")]
     Task MoveCodesAsync(AccessCodeRequest request);
 
-    /// <summary>Revokes the booking's live codes (the booking was cancelled at <paramref name="revision"/>).</summary>
+    /// <summary>Revokes the booking's live codes (the booking was cancelled at <paramref name="revision"/>); the vendor is told right after the call.</summary>
     [Alias("RevokeCodesAsync")]
     Task RevokeCodesAsync(Guid bookingId, long revision);
 

@@ -225,6 +225,13 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
                 new NukiKeypadCodeRequest(code.VendorName, int.Parse(pin, CultureInfo.InvariantCulture), code.ValidFrom, code.ValidTo),
                 cancellationToken);
         }
+        catch (NukiException exception) when (exception.Kind is not (NukiErrorKind.DuplicateCode or NukiErrorKind.Unavailable
+            or NukiErrorKind.Unexpected or NukiErrorKind.Pending))
+        {
+            // Refused outright: no code will land from this create, so nothing waits for it to show up.
+            code.CreateSentAt = null;
+            throw;
+        }
         catch (NukiException exception) when (exception.Kind == NukiErrorKind.DuplicateCode)
         {
             // Another code on the lock has this PIN (one the list did not show yet): pick another next time.
@@ -331,6 +338,10 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
             case NukiErrorKind.NotFound:
                 session.Reject(code, "smartlock.not_found");
                 break;
+            case NukiErrorKind.Unprocessable when code.Wanted && FreeingSlots(session):
+                // The lock counts codes whose deletion is still on its way: room comes back in a moment.
+                session.Retry(code, "smartlock.full");
+                break;
             case NukiErrorKind.Unprocessable:
                 session.Reject(code, "smartlock.full");
                 break;
@@ -342,6 +353,10 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
                 break;
         }
     }
+
+    private static bool FreeingSlots(LockCodeSession session) =>
+        session.Lock.Codes.Any(other => other.Status == AccessCodeStatus.Revoking
+            || (other.Status == AccessCodeStatus.Revoked && session.Now - other.UpdatedAt < session.Options.CreateConfirmGrace));
 
     private static bool SameWindow(NukiKeypadCode listed, LockCode code) =>
         listed.AllowedFrom is { } from && listed.AllowedUntil is { } to

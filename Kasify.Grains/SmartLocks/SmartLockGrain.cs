@@ -27,8 +27,9 @@ internal sealed partial class SmartLockGrain(
     private const string ExpireCodesReminder = "expire-codes";
     private const string RetryCodesReminder = "retry-codes";
 
-    // Work done in one pass at most, so a long backlog cannot hold the grain (and its property) for long.
-    private const int MaxCodesPerPass = 25;
+    // Codes a timer or reminder pass works through at most before it lets waiting callers in; the rest follows in the
+    // next pass a moment later. Keeps a long backlog at a slow vendor from holding the grain (and its callers) for long.
+    private const int MaxCodesPerPass = 5;
 
     private IGrainTimer? _workTimer;
     private DateTimeOffset? _expiryArmedFor;
@@ -226,7 +227,9 @@ internal sealed partial class SmartLockGrain(
 
         codes.ForEach(code => Move(code, request with { ValidFrom = known.ValidFrom, ValidTo = known.ValidTo }, now));
         await state.SaveAsync(this);
-        await WorkAsync(options.InlineVendorTimeout, [.. codes.Select(code => code.Id)]);
+
+        // The booking's change is stored and its caller needs no vendor answer: the timer sends the move right away.
+        await ArmAsync();
     }
 
     public async Task RevokeCodesAsync(Guid bookingId, long revision)
@@ -247,7 +250,9 @@ internal sealed partial class SmartLockGrain(
 
         codes.ForEach(code => Revoke(code, now));
         await state.SaveAsync(this);
-        await WorkAsync(options.InlineVendorTimeout, [.. codes.Select(code => code.Id)]);
+
+        // As for a move: the cancellation is stored, the timer revokes at the vendor right away.
+        await ArmAsync();
     }
 
     public async Task<bool> RevokeCodeAsync(Guid bookingId, Guid codeId)
@@ -370,7 +375,8 @@ internal sealed partial class SmartLockGrain(
 
         var due = state.State.Codes
             .Where(code => code.NeedsWork && (only is null ? IsDue(code, now) : only.Contains(code.Id)))
-            .Take(MaxCodesPerPass)
+            .OrderBy(code => code.NextAttemptAt ?? DateTimeOffset.MinValue)
+            .Take(only is null ? MaxCodesPerPass : int.MaxValue)
             .ToList();
         if (due.Count > 0)
         {
@@ -386,6 +392,15 @@ internal sealed partial class SmartLockGrain(
                 var session = new LockCodeSession(SmartLockId, state.State, credentials, now, options, protector, () => state.SaveAsync(this));
                 using var cancellation = new CancellationTokenSource(budget);
                 await Driver.ApplyAsync(session, due, sweep: only is null, cancellation.Token);
+            }
+
+            if (due.Any(code => code.Status == AccessCodeStatus.Revoked))
+            {
+                // Slots came free: codes that waited for room try again now rather than after their backoff.
+                foreach (var waiting in state.State.Codes.Where(code => code.Wanted && code.LastError == "smartlock.full"))
+                {
+                    waiting.NextAttemptAt = null;
+                }
             }
 
             await state.SaveAsync(this);
@@ -539,6 +554,12 @@ internal sealed partial class SmartLockGrain(
     {
         code.Wanted = false;
         code.Status = code.VendorId is null && code.CreateSentAt is null ? AccessCodeStatus.Revoked : AccessCodeStatus.Revoking;
+        if (code.Status == AccessCodeStatus.Revoked)
+        {
+            // It never reached the lock: whatever kept it from getting there no longer matters.
+            code.LastError = null;
+        }
+
         code.WriteSentAt = null;
         code.NextAttemptAt = null;
         code.Attempts = 0;
