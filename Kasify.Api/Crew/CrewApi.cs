@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kasify.Api.Errors;
 using Kasify.Api.Identity;
 using Kasify.Grains.Interfaces.Crew;
+using Kasify.Grains.Interfaces.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kasify.Api.Crew;
@@ -78,8 +79,9 @@ internal static class CrewApi
                 "Owner or manager. Body { \"accessLevel\": \"staff\", \"service\": \"cleaning\" }, each optional, at least one; "
                 + "\"service\": null removes the service, and becoming a manager drops it. The owner cannot be changed (409 "
                 + "crew.owner); a manager can neither grant the manager level nor change a manager (403 crew.forbidden).")
-            .Accepts<JsonElement>("application/json")
+            .Accepts<UpdateCrewMemberRequest>("application/json", "application/merge-patch+json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -148,10 +150,27 @@ internal static class CrewApi
         return TypedResults.Ok(members.Select(CrewMemberResponse.From).ToArray());
     }
 
-    internal static async Task<Ok<CrewMemberResponse>> UpdateMemberAsync(
-        Guid id, Guid userId, JsonElement body, ClaimsPrincipal principal, IGrainFactory grains)
+    // The body is read rather than bound, so that an absent service and "service": null stay apart.
+    internal static async Task<Results<Ok<CrewMemberResponse>, ProblemHttpResult>> UpdateMemberAsync(
+        Guid id, Guid userId, HttpRequest request, ClaimsPrincipal principal, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var command = UpdateCrewMemberRequest.Read(body);
+        if (!request.HasJsonContentType())
+        {
+            return KasifyProblems.Result(
+                StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, "Send the request body as application/json.");
+        }
+
+        UpdateCrewMember command;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            command = UpdateCrewMemberRequest.Read(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            throw new RequestValidationException(ProblemCodes.ValidationFailed, "body", "The body is not valid JSON.");
+        }
+
         var callerId = await principal.GetUserIdAsync(grains);
         var member = await grains.GetGrain<IPropertyCrewGrain>(id).UpdateMemberAsync(callerId, userId, command);
         return TypedResults.Ok(CrewMemberResponse.From(member));

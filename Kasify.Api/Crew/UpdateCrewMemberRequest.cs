@@ -1,17 +1,26 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Crew;
-using Kasify.Grains.Interfaces.Rentals;
 
 namespace Kasify.Api.Crew;
 
 /// <summary>
 /// The PATCH body of a crew member: <c>{ "accessLevel": "staff", "service": "cleaning" }</c>, each optional but at least
-/// one present; <c>"service": null</c> removes the service. Read from the document itself, since an absent and a null
-/// <c>service</c> mean different things.
+/// one present; <c>"service": null</c> removes the service. The properties describe the body in the OpenAPI document;
+/// <see cref="Read"/> reads the document itself, since an absent and a null <c>service</c> mean different things.
 /// </summary>
-internal static class UpdateCrewMemberRequest
+internal sealed class UpdateCrewMemberRequest
 {
+    /// <summary>manager, staff or contractor (any case).</summary>
+    [JsonPropertyName("accessLevel")]
+    public string? AccessLevel { get; init; }
+
+    /// <summary>cleaning, maintenance, pool or gardening; null removes the service.</summary>
+    [JsonPropertyName("service")]
+    public string? Service { get; init; }
+
+    /// <summary>The grain command from the body; unknown fields and values that name nothing are 400 field errors.</summary>
     public static UpdateCrewMember Read(JsonElement body)
     {
         var errors = new Dictionary<string, List<string>>();
@@ -21,7 +30,7 @@ internal static class UpdateCrewMemberRequest
             CrewWire.ThrowIfAny(errors);
         }
 
-        AccessLevel? level = null;
+        Grains.Interfaces.Rentals.AccessLevel? level = null;
         var service = default(Patch<CrewService?>);
         foreach (var field in body.EnumerateObject())
         {

@@ -225,6 +225,7 @@ public sealed class CrewApiTests(KasifyApiFactory factory)
     [InlineData("""{"service":"plumbing"}""", "service")]
     [InlineData("""{"service":7}""", "service")]
     [InlineData("""{"role":"staff"}""", "role")]
+    [InlineData("""{"accessLevel":""", "body")]
     public async Task InvalidMemberChangesAreFieldErrors(string body, string field)
     {
         var (owner, _, propertyId) = await NewPropertyAsync();
@@ -254,6 +255,17 @@ public sealed class CrewApiTests(KasifyApiFactory factory)
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         await ProblemAssert.IsProblemAsync(afterwards, HttpStatusCode.NotFound, "property.not_found");
         Assert.DoesNotContain(propertyId.ToString(), properties.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMemberChangeThatIsNotJsonIs415()
+    {
+        var (owner, ownerId, propertyId) = await NewPropertyAsync();
+
+        using var response = await owner.PatchAsync(
+            $"/v1/properties/{propertyId}/crew/{ownerId}", new StringContent("accessLevel=staff", System.Text.Encoding.UTF8, "text/plain"));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
     }
 
     [Theory]
@@ -302,5 +314,6 @@ public sealed class CrewApiTests(KasifyApiFactory factory)
         Assert.Equal(["email", "maxUses", "expiresAt", "accessLevel", "locale", "service"], Fields(schemas.GetProperty("CreateInvitationRequest").GetProperty("properties")));
         Assert.Equal(["propertyId", "propertyName"], Fields(schemas.GetProperty("AcceptInvitationResponse").GetProperty("properties")));
         Assert.Equal(MemberFields, Fields(schemas.GetProperty("CrewMemberResponse").GetProperty("properties")));
+        Assert.Equal(["accessLevel", "service"], Fields(schemas.GetProperty("UpdateCrewMemberRequest").GetProperty("properties")));
     }
 }

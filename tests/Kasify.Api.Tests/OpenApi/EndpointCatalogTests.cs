@@ -122,6 +122,7 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
     [InlineData("post", "/v1/checkin/{code}/guests", "application/json", "GuestRegistrationRequest")]
     [InlineData("post", "/v1/properties/{id}/smartlocks", "application/json", "AddSmartLockRequest")]
     [InlineData("post", "/v1/properties/{id}/invitations", "application/json", "CreateInvitationRequest")]
+    [InlineData("patch", "/v1/properties/{id}/crew/{userId}", "application/json", "UpdateCrewMemberRequest")]
     public async Task RequestBodiesAreDescribed(string method, string path, string contentType, string schema)
     {
         using var client = factory.CreateClient();
