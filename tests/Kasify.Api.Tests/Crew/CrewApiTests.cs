@@ -168,8 +168,7 @@ public sealed class CrewApiTests(KasifyApiFactory factory)
         var (owner, ownerId, propertyId) = await NewPropertyAsync();
         var (cleaner, cleanerId, cleanerEmail) = await NewUserAsync();
         var (stranger, _, _) = await NewUserAsync();
-        using var accepted = await AcceptAsync(
-            cleaner, (await InviteAsync(owner, propertyId, new { accessLevel = "staff", service = "cleaning" })).GetProperty("token").GetString()!);
+        await owner.JoinAsync(cleaner, propertyId, new { accessLevel = "staff", service = "cleaning" });
 
         var crew = (await owner.GetFromJsonAsync<JsonElement>($"/v1/properties/{propertyId}/crew")).EnumerateArray().ToList();
         using var byStaff = await cleaner.GetAsync($"/v1/properties/{propertyId}/crew");
@@ -194,8 +193,8 @@ public sealed class CrewApiTests(KasifyApiFactory factory)
         var (owner, ownerId, propertyId) = await NewPropertyAsync();
         var (manager, _, _) = await NewUserAsync();
         var (cleaner, cleanerId, _) = await NewUserAsync();
-        using var m = await AcceptAsync(manager, (await InviteAsync(owner, propertyId, new { accessLevel = "manager" })).GetProperty("token").GetString()!);
-        using var c = await AcceptAsync(cleaner, (await InviteAsync(manager, propertyId, new { accessLevel = "staff" })).GetProperty("token").GetString()!);
+        await owner.JoinAsync(manager, propertyId, new { accessLevel = "manager" });
+        await manager.JoinAsync(cleaner, propertyId, new { accessLevel = "staff" });
         using var managerInvitesManager = await manager.PostAsJsonAsync($"/v1/properties/{propertyId}/invitations", new { accessLevel = "manager" });
 
         using var changed = await manager.PatchAsJsonAsync($"/v1/properties/{propertyId}/crew/{cleanerId}", new { accessLevel = "CONTRACTOR", service = "gardening" });
@@ -230,7 +229,7 @@ public sealed class CrewApiTests(KasifyApiFactory factory)
     {
         var (owner, _, propertyId) = await NewPropertyAsync();
         var (cleaner, cleanerId, _) = await NewUserAsync();
-        using var accepted = await AcceptAsync(cleaner, (await InviteAsync(owner, propertyId, new { accessLevel = "staff" })).GetProperty("token").GetString()!);
+        await owner.JoinAsync(cleaner, propertyId, new { accessLevel = "staff" });
 
         using var response = await owner.PatchAsync(
             $"/v1/properties/{propertyId}/crew/{cleanerId}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
@@ -244,7 +243,7 @@ public sealed class CrewApiTests(KasifyApiFactory factory)
     {
         var (owner, ownerId, propertyId) = await NewPropertyAsync();
         var (cleaner, cleanerId, _) = await NewUserAsync();
-        using var accepted = await AcceptAsync(cleaner, (await InviteAsync(owner, propertyId, new { accessLevel = "staff" })).GetProperty("token").GetString()!);
+        await owner.JoinAsync(cleaner, propertyId, new { accessLevel = "staff" });
 
         using var removeOwner = await owner.DeleteAsync($"/v1/properties/{propertyId}/crew/{ownerId}");
         using var removed = await owner.DeleteAsync($"/v1/properties/{propertyId}/crew/{cleanerId}");

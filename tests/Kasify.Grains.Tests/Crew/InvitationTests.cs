@@ -260,14 +260,15 @@ public sealed class InvitationTests(GrainClusterFixture fixture) : IClassFixture
         await _grains.GetGrain<IPropertyGrain>(second).CreateAsync(owner.Id, PropertyGrainTests.Details("Casa Verde"));
         var person = await _grains.RegisterNewUserAsync();
 
-        await AcceptAsync(person.Id, (await _grains.GetGrain<IPropertyCrewGrain>(first).CreateInvitationAsync(owner.Id, Invite())).Token);
-        await AcceptAsync(person.Id, (await _grains.GetGrain<IPropertyCrewGrain>(second).CreateInvitationAsync(owner.Id, Invite(AccessLevel.Manager, null))).Token);
+        await _grains.JoinAsync(first, owner, person, AccessLevel.Staff, CrewService.Cleaning);
+        await _grains.JoinAsync(second, owner, person, AccessLevel.Manager);
         await _grains.GetGrain<IPropertyCrewGrain>(first).RemoveMemberAsync(person.Id, person.Id);
-        await AcceptAsync(person.Id, (await _grains.GetGrain<IPropertyCrewGrain>(first).CreateInvitationAsync(owner.Id, Invite(AccessLevel.Contractor, null))).Token);
+        await _grains.JoinAsync(first, owner, person, AccessLevel.Contractor);
 
         var memberships = await _grains.GetGrain<IUserGrain>(person.Id).GetMembershipsAsync();
         Assert.Contains(new PropertyMembership(first, AccessLevel.Contractor), memberships);
         Assert.Contains(new PropertyMembership(second, AccessLevel.Manager), memberships);
+        Assert.Null(Assert.Single(await _grains.GetGrain<IPropertyCrewGrain>(first).ListCrewAsync(owner.Id), member => member.UserId == person.Id).Service);
     }
 
     private static Patch<CrewService?> Patch(CrewService? service) => Patch<CrewService?>.Set(service);
