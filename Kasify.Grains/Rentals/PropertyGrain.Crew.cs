@@ -161,7 +161,7 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
             throw new RequestValidationException("validation.failed", "accessLevel", "One of: manager, staff, contractor.");
         }
 
-        var service = command.Service.IsSet ? command.Service.Value : state.State.MemberServices.GetValueOrDefault(userId) as CrewService?;
+        var service = command.Service.IsSet ? command.Service.Value : CurrentService(userId);
         if (service is { } chosen && (!Enum.IsDefined(chosen) || level == AccessLevel.Manager))
         {
             if (command.Service.IsSet)
@@ -248,7 +248,7 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
             string.IsNullOrEmpty(name) ? null : name,
             user?.Email,
             level,
-            state.State.MemberServices.TryGetValue(userId, out var service) ? service : null,
+            CurrentService(userId),
             JoinedAt(userId, level));
     }
 
@@ -259,6 +259,9 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
             : state.State.Invitations.Values
                 .Select(invitation => invitation.AcceptedBy.TryGetValue(userId, out var at) ? at : (DateTimeOffset?)null)
                 .Max();
+
+    private CrewService? CurrentService(Guid userId) =>
+        state.State.MemberServices.TryGetValue(userId, out var service) ? service : null;
 
     private void SetService(Guid userId, CrewService? service)
     {

@@ -253,6 +253,23 @@ public sealed class InvitationTests(GrainClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task ChangingOnlyTheLevelKeepsTheServiceAsItWas()
+    {
+        var (owner, propertyId) = await NewPropertyAsync();
+        var plain = await _grains.RegisterNewUserAsync();
+        var cleaner = await _grains.RegisterNewUserAsync();
+        await _grains.JoinAsync(propertyId, owner, plain, AccessLevel.Staff);
+        await _grains.JoinAsync(propertyId, owner, cleaner, AccessLevel.Staff, CrewService.Cleaning);
+        var crew = _grains.GetGrain<IPropertyCrewGrain>(propertyId);
+
+        var withoutService = await crew.UpdateMemberAsync(owner.Id, plain.Id, new(AccessLevel.Contractor, default));
+        var withService = await crew.UpdateMemberAsync(owner.Id, cleaner.Id, new(AccessLevel.Contractor, default));
+
+        Assert.Equal((AccessLevel.Contractor, (CrewService?)null), (withoutService.AccessLevel, withoutService.Service));
+        Assert.Equal((AccessLevel.Contractor, (CrewService?)CrewService.Cleaning), (withService.AccessLevel, withService.Service));
+    }
+
+    [Fact]
     public async Task ARemovedMemberCanRejoinWithANewInvitationAndAPersonHoldsDifferentRolesOnDifferentProperties()
     {
         var (owner, first) = await NewPropertyAsync();
