@@ -151,6 +151,9 @@ public sealed class CrewApiTests(KasifyApiFactory factory)
     [InlineData("""{"accessLevel":"staff","service":"plumbing"}""", "service")]
     [InlineData("""{"accessLevel":"manager","service":"cleaning"}""", "service")]
     [InlineData("""{"accessLevel":"staff","max_uses":2}""", "max_uses")]
+    [InlineData("""[]""", "body")]
+    [InlineData("""{"accessLevel":""", "accessLevel")]
+    [InlineData("""{"accessLevel":["staff"]}""", "accessLevel")]
     public async Task InvalidInvitationsAreFieldErrors(string body, string field)
     {
         var (owner, _, propertyId) = await NewPropertyAsync();
@@ -254,6 +257,19 @@ public sealed class CrewApiTests(KasifyApiFactory factory)
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         await ProblemAssert.IsProblemAsync(afterwards, HttpStatusCode.NotFound, "property.not_found");
         Assert.DoesNotContain(propertyId.ToString(), properties.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnInvitationWithoutABodyOrWithAnotherMediaTypeIsRefusedAsTheClientsFault()
+    {
+        var (owner, _, propertyId) = await NewPropertyAsync();
+
+        using var empty = await owner.PostAsync($"/v1/properties/{propertyId}/invitations", null);
+        using var text = await owner.PostAsync(
+            $"/v1/properties/{propertyId}/invitations", new StringContent("accessLevel=staff", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        await ProblemAssert.IsProblemAsync(text, HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
     }
 
     [Fact]
