@@ -31,6 +31,10 @@ mkdir -p "$root/.kasify"
 export Kasify__Storage__Mode="${Kasify__Storage__Mode:-Sqlite}"
 export Kasify__Storage__SqlitePath="${Kasify__Storage__SqlitePath:-$root/.kasify/kasify.db}"
 export Kasify__Storage__CoverImagesPath="${Kasify__Storage__CoverImagesPath:-$root/.kasify/cover-images}"
+# Without an SMTP host (Kasify__Email__Host) invitation emails are written to .kasify/mail/ as .eml files.
+export Kasify__Email__PickupDirectory="${Kasify__Email__PickupDirectory:-$root/.kasify/mail}"
+api_url="${KASIFY_URLS:-http://localhost:8080}"
+export Kasify__Email__AcceptUrlBase="${Kasify__Email__AcceptUrlBase:-${api_url%%;*}}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_ENVIRONMENT="$ASPNETCORE_ENVIRONMENT"
 

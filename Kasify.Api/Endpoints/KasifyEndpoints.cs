@@ -3,6 +3,7 @@ using Kasify.Api.Accounts;
 using Kasify.Api.Bookings;
 using Kasify.Api.Calendar;
 using Kasify.Api.CheckIn;
+using Kasify.Api.Crew;
 using Kasify.Api.Geo;
 using Kasify.Api.Identity;
 using Kasify.Api.Integrations;
@@ -50,5 +51,6 @@ internal static class KasifyEndpoints
         group.MapIntegrationsApi();
         group.MapSmartLocksApi();
         group.MapAccessCodesApi();
+        group.MapCrewApi();
     }
 }

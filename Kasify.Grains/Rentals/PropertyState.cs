@@ -1,4 +1,6 @@
+using Kasify.Grains.Crew;
 using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Rentals;
 
 namespace Kasify.Grains.Rentals;
@@ -42,4 +44,12 @@ internal sealed class PropertyState
     /// <summary>How often each booking has changed; lock grains order code requests and booking changes by it.</summary>
     [Id(9)]
     public Dictionary<Guid, long> BookingRevisions { get; set; } = [];
+
+    /// <summary>The property's invitations by id, revoked ones included so that their tokens answer 410, not 404.</summary>
+    [Id(10)]
+    public Dictionary<Guid, PropertyInvitation> Invitations { get; set; } = [];
+
+    /// <summary>The service of each staff member or contractor that has one, by user id.</summary>
+    [Id(11)]
+    public Dictionary<Guid, CrewService> MemberServices { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Kasify.Grains;
+using Kasify.Grains.Crew;
 using Kasify.Grains.Hosting;
 using Kasify.Grains.Integrations.UniFi;
 using Kasify.Grains.Rentals.CoverImages;
@@ -148,6 +149,7 @@ public static class KasifySilo
         silo.Services.AddNukiClient(options.Nuki);
         silo.Services.AddUniFiAccessClient();
         silo.Services.AddSmartLocks(options.Locks);
+        silo.Services.AddInvitationEmail(options.Email);
         return silo;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Kasify.Grains.Crew;
 using Kasify.Grains.Integrations.Nuki;
 using Kasify.Grains.Security;
 using Kasify.Grains.SmartLocks;
@@ -40,6 +41,12 @@ public sealed class KasifySiloOptions
 
     /// <summary>Smart lock timings (section <c>Kasify:Locks</c>): status refresh period, vendor timeouts, retry backoff.</summary>
     public SmartLockOptions Locks { get; set; } = new();
+
+    /// <summary>
+    /// Invitation emails (section <c>Kasify:Email</c>): SMTP host, port, credentials, sender, TLS, and the accept link's base
+    /// URL. Without a host, messages are written as <c>.eml</c> files to <c>PickupDirectory</c> (<c>.kasify/mail</c>).
+    /// </summary>
+    public InvitationEmailOptions Email { get; set; } = new();
 
     /// <summary>Binds and validates the options from the <c>Kasify</c> section of <paramref name="configuration"/>.</summary>
     /// <exception cref="KasifyConfigurationException">A value cannot be converted or is invalid.</exception>
@@ -98,6 +105,14 @@ public sealed class KasifySiloOptions
         Require(Locks.StatusRefreshPeriod > TimeSpan.Zero, "Kasify:Locks:StatusRefreshPeriod must be positive.");
         Require(Locks.InlineVendorTimeout > TimeSpan.Zero, "Kasify:Locks:InlineVendorTimeout must be positive.");
         Require(Reminders.MinimumPeriod > TimeSpan.Zero, "Kasify:Reminders:MinimumPeriod must be positive.");
+        Require(Email.Port is > 0 and <= 65535, $"Kasify:Email:Port {Email.Port} is not a TCP port.");
+        Require(
+            Uri.TryCreate(Email.AcceptUrlBase, UriKind.Absolute, out var acceptBase) && acceptBase.Scheme is "http" or "https",
+            "Kasify:Email:AcceptUrlBase must be an absolute http(s) URL.");
+        Require(MimeKit.InternetAddress.TryParse(Email.From, out _), $"Kasify:Email:From '{Email.From}' is not an email address.");
+        Require(
+            !string.IsNullOrWhiteSpace(Email.Host) || !string.IsNullOrWhiteSpace(Email.PickupDirectory),
+            "Kasify:Email:PickupDirectory must name a folder when Kasify:Email:Host is not set.");
     }
 
     /// <summary>

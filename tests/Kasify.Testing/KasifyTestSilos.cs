@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kasify.Grains.Crew;
 using Kasify.Grains.Security;
 using Kasify.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,8 +26,8 @@ public static class KasifyTestSilos
     public static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Sqlite-mode options for a folder: database <c>kasify.db</c>, cover images <c>cover-images</c> and the encryption
-    /// key file inside it, free ports, one-second reminder minimum.
+    /// Sqlite-mode options for a folder: database <c>kasify.db</c>, cover images <c>cover-images</c>, invitation emails
+    /// <c>mail</c> and the encryption key file inside it, free ports, one-second reminder minimum.
     /// </summary>
     public static KasifySiloOptions SqliteOptions(string folder)
     {
@@ -42,6 +43,7 @@ public static class KasifyTestSilos
             Cluster = new KasifyClusterOptions { ClusterId = "kasify-test", SiloPort = ports[0], GatewayPort = ports[1] },
             Reminders = new KasifyReminderOptions { MinimumPeriod = MinimumReminderPeriod },
             Encryption = new KasifyEncryptionOptions { KeyFile = Path.Combine(folder, KasifySiloOptions.DefaultKeyFileName) },
+            Email = new InvitationEmailOptions { PickupDirectory = Path.Combine(folder, "mail") },
         };
     }
 
@@ -104,6 +106,7 @@ public static class KasifyTestSilos
             Encryption = options.Encryption,
             Nuki = options.Nuki,
             Locks = options.Locks,
+            Email = options.Email,
         };
     }
 

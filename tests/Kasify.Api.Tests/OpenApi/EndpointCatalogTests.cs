@@ -49,6 +49,13 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "post", "/v1/bookings/{id}/accesscode", "AccessCodes" },
         { "get", "/v1/bookings/{id}/accesscode", "AccessCodes" },
         { "delete", "/v1/bookings/{id}/accesscode/{code_id}", "AccessCodes" },
+        { "get", "/v1/properties/{id}/invitations", "PropertyMembers" },
+        { "post", "/v1/properties/{id}/invitations", "PropertyMembers" },
+        { "delete", "/v1/properties/{id}/invitations/{invitationId}", "PropertyMembers" },
+        { "post", "/v1/invitations/{token}/accept", "PropertyMembers" },
+        { "get", "/v1/properties/{id}/crew", "PropertyMembers" },
+        { "patch", "/v1/properties/{id}/crew/{userId}", "PropertyMembers" },
+        { "delete", "/v1/properties/{id}/crew/{userId}", "PropertyMembers" },
     };
 
     public static TheoryData<string, string, string> AnonymousOperations => new()
@@ -114,6 +121,8 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
     [InlineData("patch", "/v1/bookings/{id}", "application/merge-patch+json", "BookingPatchRequest")]
     [InlineData("post", "/v1/checkin/{code}/guests", "application/json", "GuestRegistrationRequest")]
     [InlineData("post", "/v1/properties/{id}/smartlocks", "application/json", "AddSmartLockRequest")]
+    [InlineData("post", "/v1/properties/{id}/invitations", "application/json", "CreateInvitationRequest")]
+    [InlineData("patch", "/v1/properties/{id}/crew/{userId}", "application/json", "UpdateCrewMemberRequest")]
     public async Task RequestBodiesAreDescribed(string method, string path, string contentType, string schema)
     {
         using var client = factory.CreateClient();
