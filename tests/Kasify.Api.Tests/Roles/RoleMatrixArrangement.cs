@@ -99,6 +99,15 @@ internal sealed class RoleMatrixArrangement : IAsyncDisposable
         return (propertyId, smartLock.GetProperty("id").GetGuid());
     }
 
+    /// <summary>A staff invitation the owner just made on a fresh property: the property, the invitation and its token.</summary>
+    public async Task<(Guid PropertyId, Guid InvitationId, string Token)> FreshInvitationAsync()
+    {
+        var propertyId = await FreshPropertyAsync();
+        using var response = await Client(Caller.Owner).PostAsJsonAsync($"/v1/properties/{propertyId}/invitations", new { accessLevel = "staff", service = "cleaning" });
+        var invitation = await response.ReadSuccessAsync();
+        return (propertyId, invitation.GetProperty("id").GetGuid(), invitation.GetProperty("token").GetString()!);
+    }
+
     /// <summary>A personal access token the owner just created.</summary>
     public async Task<Guid> FreshOwnerTokenAsync()
     {
