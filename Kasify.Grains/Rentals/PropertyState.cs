@@ -1,5 +1,6 @@
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Rentals;
+using Kasify.Grains.Tasks;
 
 namespace Kasify.Grains.Rentals;
 
@@ -42,4 +43,12 @@ internal sealed class PropertyState
     /// <summary>How often each booking has changed; lock grains order code requests and booking changes by it.</summary>
     [Id(9)]
     public Dictionary<Guid, long> BookingRevisions { get; set; } = [];
+
+    /// <summary>The property's tasks by task id: the index lists and permissions are decided from; each task grain holds the task.</summary>
+    [Id(12)]
+    public Dictionary<Guid, PropertyTask> Tasks { get; set; } = [];
+
+    /// <summary>Each booking's automatic cleaning task, by booking id.</summary>
+    [Id(13)]
+    public Dictionary<Guid, Guid> BookingTasks { get; set; } = [];
 }
