@@ -8,6 +8,7 @@ using Kasify.Api.Identity;
 using Kasify.Api.Integrations;
 using Kasify.Api.Rentals;
 using Kasify.Api.SmartLocks;
+using Kasify.Api.Tasks;
 using Kasify.Api.Timeline;
 
 namespace Kasify.Api.Endpoints;
@@ -50,5 +51,6 @@ internal static class KasifyEndpoints
         group.MapIntegrationsApi();
         group.MapSmartLocksApi();
         group.MapAccessCodesApi();
+        group.MapTasksApi();
     }
 }

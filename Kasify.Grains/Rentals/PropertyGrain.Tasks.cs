@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Kasify.Grains.Bookings;
-using Kasify.Grains.Interfaces.Calendar;
 using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.Calendar;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Errors;
