@@ -49,12 +49,21 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "post", "/v1/bookings/{id}/accesscode", "AccessCodes" },
         { "get", "/v1/bookings/{id}/accesscode", "AccessCodes" },
         { "delete", "/v1/bookings/{id}/accesscode/{code_id}", "AccessCodes" },
+        { "get", "/v1/tasks", "Tasks" },
+        { "post", "/v1/tasks", "Tasks" },
+        { "get", "/v1/tasks/{id}", "Tasks" },
+        { "patch", "/v1/tasks/{id}", "Tasks" },
+        { "delete", "/v1/tasks/{id}", "Tasks" },
+        { "post", "/v1/tasks/{id}/start", "Tasks" },
+        { "post", "/v1/tasks/{id}/complete", "Tasks" },
+        { "get", "/v1/properties/{id}/tasks", "Tasks" },
     };
 
     public static TheoryData<string, string, string> AnonymousOperations => new()
     {
         { "get", "/v1/checkin/{code}", "Checkin" },
         { "post", "/v1/checkin/{code}/guests", "Checkin" },
+        { "get", "/v1/tasks/public/{token}", "Tasks" },
     };
 
     [Theory]
