@@ -182,7 +182,23 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
 
     // Runs after every booking create and update, changed or not: the booking is stored by then, so a task write that
     // fails is logged rather than failing the booking, and the next update of the booking (a client's retry) repairs it.
-    private async Task FollowBookingWithCleaningTaskAsync(Guid bookingId, BookingDetails details)
+    // The cleanings of stays that end around this booking's arrival (before and after a move) follow too: their window
+    // ends when the next guests arrive.
+    private async Task FollowBookingWithCleaningTaskAsync(Guid bookingId, BookingDetails details, BookingDetails? previous = null)
+    {
+        await FollowOneBookingAsync(bookingId, details);
+        var arrivals = previous is null ? [details.From] : new[] { details.From, previous.From };
+        var neighbours = state.State.Bookings
+            .Where(entry => entry.Key != bookingId && state.State.BookingTasks.ContainsKey(entry.Key)
+                && arrivals.Any(arrival => Math.Abs(entry.Value.To.DayNumber - arrival.DayNumber) <= 1))
+            .ToList();
+        foreach (var (neighbourId, neighbour) in neighbours)
+        {
+            await FollowOneBookingAsync(neighbourId, neighbour);
+        }
+    }
+
+    private async Task FollowOneBookingAsync(Guid bookingId, BookingDetails details)
     {
         try
         {

@@ -286,7 +286,7 @@ internal sealed partial class PropertyGrain(
         }
 
         // Tasks: the cleaning task follows the booking on every update, so a retry repairs a sync that failed.
-        await FollowBookingWithCleaningTaskAsync(bookingId, merged);
+        await FollowBookingWithCleaningTaskAsync(bookingId, merged, current);
         await SyncAccessCodesAsync(bookingId, merged);
 
         return BookingAccess.ForRole(updated, role);

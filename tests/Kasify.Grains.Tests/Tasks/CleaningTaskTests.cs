@@ -64,6 +64,26 @@ public sealed class CleaningTaskTests(GrainClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheEarlierCleaningShortensWhenNextGuestsAreBookedAndLengthensWhenTheyMoveAway()
+    {
+        var (ownerId, propertyId) = await NewPropertyAsync();
+        var property = _grains.GetGrain<IPropertyGrain>(propertyId);
+        var leaving = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
+        var arriving = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-05", "2030-07-08") with { ArrivalTime = new TimeOnly(12, 30) });
+        var shortened = (await CleaningTaskAsync(ownerId, propertyId, leaving.Id)).Task;
+
+        await property.UpdateBookingAsync(ownerId, arriving.Id, Patches.Empty with
+        {
+            From = Patch<DateOnly?>.Set(new DateOnly(2030, 7, 10)),
+            To = Patch<DateOnly?>.Set(new DateOnly(2030, 7, 12)),
+        });
+        var restored = (await CleaningTaskAsync(ownerId, propertyId, leaving.Id)).Task;
+
+        Assert.Equal(new DateTimeOffset(2030, 7, 5, 12, 30, 0, Summer), shortened.To);
+        Assert.Equal(new DateTimeOffset(2030, 7, 5, 14, 0, 0, Summer), restored.To);
+    }
+
+    [Fact]
     public async Task TheCleaningTaskMovesIsCancelledAndReopensWithItsBooking()
     {
         var (ownerId, propertyId) = await NewPropertyAsync();
