@@ -252,6 +252,22 @@ public sealed class TasksApiTests(KasifyApiFactory factory)
         await ProblemAssert.IsProblemAsync(tooLong, HttpStatusCode.NotFound, "task.not_found");
     }
 
+    [Fact]
+    public async Task ThePublicLinkIsLimitedPerClientIp()
+    {
+        await using var host = factory.WithSettings(new Dictionary<string, string?> { ["Kasify:RateLimits:PublicPerIpPerMinute"] = "3" });
+        using var anonymous = host.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            await anonymous.GetAsync($"/v1/tasks/public/guess-{i}");
+        }
+
+        using var response = await anonymous.GetAsync("/v1/tasks/public/guess-4");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.True(response.Headers.Contains("Retry-After"));
+    }
+
     [Theory]
     [InlineData("/v1/tasks")]
     [InlineData("/v1/tasks/00000000-0000-0000-0000-000000000001")]
