@@ -9,6 +9,7 @@ using Kasify.Api.Identity;
 using Kasify.Api.Integrations;
 using Kasify.Api.Rentals;
 using Kasify.Api.SmartLocks;
+using Kasify.Api.Tasks;
 using Kasify.Api.Timeline;
 
 namespace Kasify.Api.Endpoints;
@@ -52,5 +53,6 @@ internal static class KasifyEndpoints
         group.MapSmartLocksApi();
         group.MapAccessCodesApi();
         group.MapCrewApi();
+        group.MapTasksApi();
     }
 }

@@ -30,4 +30,10 @@ public enum ActivityKind
 
     /// <summary>A guest's access code could not be put on a lock before its window ended, or the vendor rejected it.</summary>
     AccessCodeFailed = 8,
+
+    /// <summary>A crew task was started.</summary>
+    TaskStarted = 9,
+
+    /// <summary>A crew task was completed.</summary>
+    TaskCompleted = 10,
 }

@@ -209,12 +209,12 @@ internal sealed partial class PropertyGrain(
         var bookingId = Guid.NewGuid();
         state.State.Bookings[bookingId] = normalized;
         await state.SaveAsync(this);
+        BookingDto booking;
         try
         {
-            var booking = await grains.GetGrain<IBookingGrain>(bookingId)
+            booking = await grains.GetGrain<IBookingGrain>(bookingId)
                 .CreateAsync(new CreateBooking(PropertyId, normalized, time.GetUtcNow(), Schedule));
             await AppendActivityAsync(BookingActivity.Created(PropertyId, bookingId, callerId, normalized, time.GetUtcNow()));
-            return BookingAccess.ForRole(booking, role);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -223,6 +223,10 @@ internal sealed partial class PropertyGrain(
             await state.SaveAsync(this);
             throw;
         }
+
+        // Tasks: the booking's cleaning task (PropertyGrain.Tasks.cs); never fails the stored booking.
+        await FollowBookingWithCleaningTaskAsync(bookingId, normalized);
+        return BookingAccess.ForRole(booking, role);
     }
 
     public async Task<BookingDto?> GetBookingAsync(Guid callerId, Guid bookingId)
@@ -281,6 +285,8 @@ internal sealed partial class PropertyGrain(
             await AppendActivityAsync(entry);
         }
 
+        // Tasks: the cleaning task follows the booking on every update, so a retry repairs a sync that failed.
+        await FollowBookingWithCleaningTaskAsync(bookingId, merged, current);
         await SyncAccessCodesAsync(bookingId, merged);
 
         return BookingAccess.ForRole(updated, role);
@@ -421,10 +427,10 @@ internal sealed partial class PropertyGrain(
     }
 
     public Task<PropertyCalendar> GetCalendarAsync(Guid callerId, CalendarWindow window) =>
-        Task.FromResult(Calendar(RequireRole(callerId), window));
+        Task.FromResult(Calendar(callerId, RequireRole(callerId), window));
 
     public Task<PropertyCalendar?> FindCalendarAsync(Guid callerId, CalendarWindow window) =>
-        Task.FromResult(TryGetRole(callerId, out var role) ? Calendar(role, window) : null);
+        Task.FromResult(TryGetRole(callerId, out var role) ? Calendar(callerId, role, window) : null);
 
     public Task<ImmutableArray<TimelineEvent>> GetUpcomingAsync(Guid callerId, int days)
     {
@@ -435,7 +441,11 @@ internal sealed partial class PropertyGrain(
 
         var schedule = Schedule;
         var today = CalendarRules.Today(schedule, time.GetUtcNow());
-        return Task.FromResult(CalendarRules.Upcoming(state.State.Bookings, PropertyId, state.State.Details.Name, schedule, today, days, role));
+        var bookings = CalendarRules.Upcoming(state.State.Bookings, PropertyId, state.State.Details.Name, schedule, today, days, role);
+
+        // Tasks: task events (PropertyGrain.Tasks.cs) join the bookings' arrivals and departures, by instant.
+        return Task.FromResult<ImmutableArray<TimelineEvent>>(
+            [.. bookings.Concat(TaskTimelineEvents(callerId, role, today, days)).OrderBy(item => item.At).ThenBy(item => item.Type)]);
     }
 
     // The feed keeps at most IActivityFeedGrain.Capacity entries, so reading all of them to count is bounded.
@@ -451,12 +461,15 @@ internal sealed partial class PropertyGrain(
         return new PropertyActivity(PropertyId, state.State.Details.Name, visible.Count, [.. visible.Take(Math.Max(0, limit))]);
     }
 
-    private PropertyCalendar Calendar(AccessLevel role, CalendarWindow window)
+    private PropertyCalendar Calendar(Guid callerId, AccessLevel role, CalendarWindow window)
     {
         var schedule = Schedule;
         var (from, to) = CalendarRules.Resolve(window, CalendarRules.Today(schedule, time.GetUtcNow()));
-        return new PropertyCalendar(
-            PropertyId, state.State.Details.Name, schedule.TimeZone, from, to, CalendarRules.Events(state.State.Bookings, PropertyId, schedule, from, to, role));
+        var bookings = CalendarRules.Events(state.State.Bookings, PropertyId, schedule, from, to, role);
+
+        // Tasks: task events (PropertyGrain.Tasks.cs) join the booking events, by start.
+        ImmutableArray<CalendarEvent> events = [.. bookings.Concat(TaskCalendarEvents(callerId, role, from, to)).OrderBy(item => item.StartAt).ThenBy(item => item.Type)];
+        return new PropertyCalendar(PropertyId, state.State.Details.Name, schedule.TimeZone, from, to, events);
     }
 
     // The booking is stored by now: a feed that cannot be written loses the entry, it does not fail the booking.

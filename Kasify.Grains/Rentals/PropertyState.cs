@@ -2,6 +2,7 @@ using Kasify.Grains.Crew;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Rentals;
+using Kasify.Grains.Tasks;
 
 namespace Kasify.Grains.Rentals;
 
@@ -52,4 +53,12 @@ internal sealed class PropertyState
     /// <summary>The service of each staff member or contractor that has one, by user id.</summary>
     [Id(11)]
     public Dictionary<Guid, CrewService> MemberServices { get; set; } = [];
+
+    /// <summary>The property's tasks by task id: the index lists and permissions are decided from; each task grain holds the task.</summary>
+    [Id(12)]
+    public Dictionary<Guid, PropertyTask> Tasks { get; set; } = [];
+
+    /// <summary>Each booking's automatic cleaning task, by booking id.</summary>
+    [Id(13)]
+    public Dictionary<Guid, Guid> BookingTasks { get; set; } = [];
 }

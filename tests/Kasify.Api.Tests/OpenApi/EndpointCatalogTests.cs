@@ -56,12 +56,21 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "get", "/v1/properties/{id}/crew", "PropertyMembers" },
         { "patch", "/v1/properties/{id}/crew/{userId}", "PropertyMembers" },
         { "delete", "/v1/properties/{id}/crew/{userId}", "PropertyMembers" },
+        { "get", "/v1/tasks", "Tasks" },
+        { "post", "/v1/tasks", "Tasks" },
+        { "get", "/v1/tasks/{id}", "Tasks" },
+        { "patch", "/v1/tasks/{id}", "Tasks" },
+        { "delete", "/v1/tasks/{id}", "Tasks" },
+        { "post", "/v1/tasks/{id}/start", "Tasks" },
+        { "post", "/v1/tasks/{id}/complete", "Tasks" },
+        { "get", "/v1/properties/{id}/tasks", "Tasks" },
     };
 
     public static TheoryData<string, string, string> AnonymousOperations => new()
     {
         { "get", "/v1/checkin/{code}", "Checkin" },
         { "post", "/v1/checkin/{code}/guests", "Checkin" },
+        { "get", "/v1/tasks/public/{token}", "Tasks" },
     };
 
     [Theory]

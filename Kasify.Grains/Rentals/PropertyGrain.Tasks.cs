@@ -1,0 +1,443 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Kasify.Grains.Bookings;
+using Kasify.Grains.Interfaces.Activity;
+using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.Calendar;
+using Kasify.Grains.Interfaces.Common;
+using Kasify.Grains.Interfaces.Crew;
+using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Identity;
+using Kasify.Grains.Interfaces.Rentals;
+using Kasify.Grains.Interfaces.Tasks;
+using Kasify.Grains.Storage;
+using Kasify.Grains.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Kasify.Grains.Rentals;
+
+// The task side of the property: the index of its tasks lives in this grain's state, and every permission is decided
+// here, against the members; task grains only hold each task and guard its lifecycle.
+internal sealed partial class PropertyGrain : IPropertyTasksGrain
+{
+    // A clash of 144-bit random tokens is not expected; a few tries cover a broken generator's retry.
+    private const int TokenAttempts = 3;
+
+    public async Task<CrewTaskView> CreateTaskAsync(Guid callerId, NewCrewTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var role = RequireRole(callerId);
+        if (!TaskAccess.CanCreate(role))
+        {
+            throw new ForbiddenException("task.forbidden", "Only the owner and managers create tasks.");
+        }
+
+        var notes = TaskRules.Clean(task.Notes);
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.IsDefined(task.TaskType))
+        {
+            errors["task_type"] = ["One of cleaning, maintenance, pool, gardening."];
+        }
+
+        if (task.AssignedTo is { } assignee && !state.State.Members.ContainsKey(assignee))
+        {
+            errors["assigned_to"] = ["Must be a member of the property's team."];
+        }
+
+        if (task.BookingId is { } bookingId && !state.State.Bookings.ContainsKey(bookingId))
+        {
+            errors["booking_id"] = ["Must be a booking of this property."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException("validation.failed", "The task has invalid fields.", errors.ToImmutableDictionary());
+        }
+
+        TaskRules.EnsureValid(task.From, task.To, notes, null);
+        var created = await AddTaskAsync(task.TaskType, task.AssignedTo, task.From, task.To, task.BookingId, notes, forBooking: false);
+        return await ViewAsync(created, role, callerId);
+    }
+
+    public async Task<CrewTaskView?> GetTaskAsync(Guid callerId, Guid taskId)
+    {
+        if (!TryGetRole(callerId, out var role) || !state.State.Tasks.TryGetValue(taskId, out var entry)
+            || TaskAccess.ScopeFor(role, entry.AssignedTo == callerId) is null)
+        {
+            return null;
+        }
+
+        var task = await grains.GetGrain<ITaskGrain>(taskId).GetAsync();
+        return task is null ? null : await ViewAsync(task, role, callerId);
+    }
+
+    public async Task<CrewTaskView?> GetPublicTaskAsync(Guid taskId)
+    {
+        if (!Exists || !state.State.Tasks.ContainsKey(taskId))
+        {
+            return null;
+        }
+
+        var task = await grains.GetGrain<ITaskGrain>(taskId).GetAsync();
+        return task is null ? null : await BuildViewAsync(task, TaskViewScope.Public, null);
+    }
+
+    public async Task<CrewTaskView> UpdateTaskAsync(Guid callerId, Guid taskId, CrewTaskPatch patch)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var (role, entry) = RequireTask(callerId, taskId);
+        if (!TaskAccess.CanUpdate(role, entry.AssignedTo == callerId, patch))
+        {
+            throw new ForbiddenException("task.forbidden", "Only the owner changes a task; managers and the assignee change only job_report.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (patch.AssignedTo.Value is { } assignee && !state.State.Members.ContainsKey(assignee))
+        {
+            errors["assigned_to"] = ["Must be a member of the property's team."];
+        }
+
+        if (patch.Status.IsSet && (patch.Status.Value is not { } status || !Enum.IsDefined(status)))
+        {
+            errors["status"] = ["One of pending, in_progress, completed, cancelled."];
+        }
+
+        if ((patch.From.IsSet && patch.From.Value is null) || (patch.To.IsSet && patch.To.Value is null))
+        {
+            errors[patch.From.IsSet && patch.From.Value is null ? "from" : "to"] = ["Required; cannot be cleared."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException("validation.failed", "The task update has invalid fields.", errors.ToImmutableDictionary());
+        }
+
+        var before = await grains.GetGrain<ITaskGrain>(taskId).GetAsync() ?? throw TaskNotFound();
+        var updated = await grains.GetGrain<ITaskGrain>(taskId).UpdateAsync(patch, time.GetUtcNow());
+        await IndexAsync(updated);
+        await RecordLifecycleAsync(before, updated, callerId);
+        return await ViewAsync(updated, role, callerId);
+    }
+
+    public async Task<CrewTaskView> CancelTaskAsync(Guid callerId, Guid taskId)
+    {
+        var (role, _) = RequireTask(callerId, taskId);
+        if (role != AccessLevel.Owner)
+        {
+            throw new ForbiddenException("task.forbidden", "Only the owner deletes tasks.");
+        }
+
+        var cancelled = await grains.GetGrain<ITaskGrain>(taskId).CancelAsync(time.GetUtcNow());
+        await IndexAsync(cancelled);
+        return await ViewAsync(cancelled, role, callerId);
+    }
+
+    public async Task<CrewTaskView> StartTaskAsync(Guid callerId, Guid taskId)
+    {
+        var (role, entry) = RequireTask(callerId, taskId);
+        if (!TaskAccess.CanStart(role, entry.AssignedTo == callerId))
+        {
+            throw new ForbiddenException("task.forbidden", "Only the assignee or the owner starts a task.");
+        }
+
+        var started = await grains.GetGrain<ITaskGrain>(taskId).StartAsync(time.GetUtcNow());
+        await IndexAsync(started);
+        await AppendActivityAsync(TaskActivity(ActivityKind.TaskStarted, started, callerId));
+        return await ViewAsync(started, role, callerId);
+    }
+
+    public async Task<CrewTaskView> CompleteTaskAsync(Guid callerId, Guid taskId, string? jobReport)
+    {
+        var (role, entry) = RequireTask(callerId, taskId);
+        if (!TaskAccess.CanComplete(role, entry.AssignedTo == callerId))
+        {
+            throw new ForbiddenException("task.forbidden", "Only the assignee, a manager or the owner completes a task.");
+        }
+
+        var completed = await grains.GetGrain<ITaskGrain>(taskId).CompleteAsync(jobReport, time.GetUtcNow());
+        await IndexAsync(completed);
+        await AppendActivityAsync(TaskActivity(ActivityKind.TaskCompleted, completed, callerId));
+        return await ViewAsync(completed, role, callerId);
+    }
+
+    public async Task<Page<CrewTaskView>> ListTasksAsync(Guid callerId, TaskQuery query, PageRequest page)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var role = RequireRole(callerId);
+        var ids = Page<Guid>.Of([.. FindTaskIds(callerId, role, query, onlyOwnedOrAssigned: false)], page);
+        return new Page<CrewTaskView>(await LoadTaskViewsAsync(ids.Content, role, callerId), ids.PageNumber, ids.Size, ids.TotalElements);
+    }
+
+    public async Task<TaskMatches> FindTasksAsync(Guid callerId, TaskQuery query, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!TryGetRole(callerId, out var role))
+        {
+            return new TaskMatches(0, []);
+        }
+
+        var ids = FindTaskIds(callerId, role, query, onlyOwnedOrAssigned: true).ToList();
+        return new TaskMatches(ids.Count, await LoadTaskViewsAsync(ids.Take(Math.Max(0, limit)), role, callerId));
+    }
+
+    // Runs after every booking create and update, changed or not: the booking is stored by then, so a task write that
+    // fails is logged rather than failing the booking, and the next update of the booking (a client's retry) repairs it.
+    // The cleanings of stays that end around this booking's arrival (before and after a move) follow too: their window
+    // ends when the next guests arrive.
+    private async Task FollowBookingWithCleaningTaskAsync(Guid bookingId, BookingDetails details, BookingDetails? previous = null)
+    {
+        await FollowOneBookingAsync(bookingId, details);
+        var arrivals = previous is null ? [details.From] : new[] { details.From, previous.From };
+        var neighbours = state.State.Bookings
+            .Where(entry => entry.Key != bookingId && state.State.BookingTasks.ContainsKey(entry.Key)
+                && arrivals.Any(arrival => Math.Abs(entry.Value.To.DayNumber - arrival.DayNumber) <= 1))
+            .ToList();
+        foreach (var (neighbourId, neighbour) in neighbours)
+        {
+            await FollowOneBookingAsync(neighbourId, neighbour);
+        }
+    }
+
+    private async Task FollowOneBookingAsync(Guid bookingId, BookingDetails details)
+    {
+        try
+        {
+            var (from, to) = CleaningWindow(bookingId, details);
+            if (state.State.BookingTasks.TryGetValue(bookingId, out var taskId))
+            {
+                var followed = await grains.GetGrain<ITaskGrain>(taskId).FollowBookingAsync(details.IsActive, from, to, time.GetUtcNow());
+                await IndexAsync(followed);
+            }
+            else if (details.IsActive)
+            {
+                await AddTaskAsync(CrewService.Cleaning, DefaultCleaner(), from, to, bookingId, null, forBooking: true);
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogCleaningTaskNotSynced(exception, bookingId);
+        }
+    }
+
+    // From checkout for three hours, or until the next guests arrive if that is sooner.
+    private (DateTimeOffset From, DateTimeOffset To) CleaningWindow(Guid bookingId, BookingDetails details)
+    {
+        var schedule = Schedule;
+        var from = BookingRules.DepartureAt(details, schedule);
+        var to = from + TaskLimits.CleaningWindow;
+        foreach (var (id, other) in state.State.Bookings)
+        {
+            if (id != bookingId && other.IsActive && other.From >= details.To.AddDays(-1) && other.From <= details.To.AddDays(1))
+            {
+                var arrival = BookingRules.ArrivalAt(other, schedule);
+                if (arrival > from && arrival < to)
+                {
+                    to = arrival;
+                }
+            }
+        }
+
+        return (from, to);
+    }
+
+    // The property's default cleaner while they are on the team, else the owner: a cleaning task always has someone.
+    private Guid DefaultCleaner() =>
+        state.State.Details.DefaultCleanerId is { } cleaner && state.State.Members.ContainsKey(cleaner)
+            ? cleaner
+            : state.State.Members.First(member => member.Value == AccessLevel.Owner).Key;
+
+    // Token index first, then the task, then the property's index entry: until that last write the task is reachable
+    // from nowhere, so a failure part-way leaves nothing a caller can see.
+    private async Task<CrewTaskDto> AddTaskAsync(
+        CrewService type, Guid? assignee, DateTimeOffset from, DateTimeOffset to, Guid? bookingId, string? notes, bool forBooking)
+    {
+        var taskId = Guid.NewGuid();
+        var token = await ReservePublicTokenAsync(taskId);
+        var created = await grains.GetGrain<ITaskGrain>(taskId).CreateAsync(
+            new CreateCrewTask(PropertyId, type, assignee, from, to, bookingId, notes, token, time.GetUtcNow()));
+        state.State.Tasks[taskId] = PropertyTask.Of(created);
+        if (forBooking && bookingId is { } booking)
+        {
+            state.State.BookingTasks[booking] = taskId;
+        }
+
+        await state.SaveAsync(this);
+        return created;
+    }
+
+    private async Task<string> ReservePublicTokenAsync(Guid taskId)
+    {
+        for (var attempt = 0; attempt < TokenAttempts; attempt++)
+        {
+            var token = TaskRules.NewPublicToken();
+            if (await grains.GetGrain<ITaskPublicTokenIndexGrain>(TaskPublicTokenKeys.For(token)).RegisterAsync(new TaskPublicLink(taskId, PropertyId)))
+            {
+                return token;
+            }
+        }
+
+        throw new ConflictException("task.token_clash", "Could not reserve a public token; retry the request.");
+    }
+
+    private async Task IndexAsync(CrewTaskDto task)
+    {
+        var entry = PropertyTask.Of(task);
+        if (state.State.Tasks.TryGetValue(task.Id, out var current) && current == entry)
+        {
+            return;
+        }
+
+        state.State.Tasks[task.Id] = entry;
+        await state.SaveAsync(this);
+    }
+
+    private IEnumerable<Guid> FindTaskIds(Guid callerId, AccessLevel role, TaskQuery query, bool onlyOwnedOrAssigned)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
+        return state.State.Tasks
+            .Where(entry => !onlyOwnedOrAssigned || role == AccessLevel.Owner || entry.Value.AssignedTo == callerId)
+            .Where(entry => TaskAccess.ScopeFor(role, entry.Value.AssignedTo == callerId) is not null)
+            .Where(entry => Matches(entry.Value, query, zone))
+            .OrderBy(entry => entry.Value.From)
+            .ThenBy(entry => entry.Key)
+            .Select(entry => entry.Key);
+    }
+
+    private static bool Matches(PropertyTask task, TaskQuery query, TimeZoneInfo zone)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(task.From, zone).DateTime);
+        return (query.IncludeCancelled || query.Status == CrewTaskStatus.Cancelled || task.Status != CrewTaskStatus.Cancelled)
+            && (query.Status is null || task.Status == query.Status)
+            && (query.TaskType is null || task.TaskType == query.TaskType)
+            && (query.AssignedTo is null || task.AssignedTo == query.AssignedTo)
+            && (query.ScheduledFrom is null || day >= query.ScheduledFrom)
+            && (query.ScheduledTo is null || day <= query.ScheduledTo);
+    }
+
+    private async Task<ImmutableArray<CrewTaskView>> LoadTaskViewsAsync(IEnumerable<Guid> taskIds, AccessLevel role, Guid callerId)
+    {
+        var tasks = await Task.WhenAll(taskIds.Select(id => grains.GetGrain<ITaskGrain>(id).GetAsync()));
+        var views = await Task.WhenAll(tasks.OfType<CrewTaskDto>().Select(task => ViewAsync(task, role, callerId)));
+        return [.. views];
+    }
+
+    private (AccessLevel Role, PropertyTask Entry) RequireTask(Guid callerId, Guid taskId) =>
+        TryGetRole(callerId, out var role) && state.State.Tasks.TryGetValue(taskId, out var entry)
+            && TaskAccess.ScopeFor(role, entry.AssignedTo == callerId) is not null
+            ? (role, entry)
+            : throw TaskNotFound();
+
+    private static NotFoundException TaskNotFound() => new("task.not_found", "No such task.");
+
+    private Task<CrewTaskView> ViewAsync(CrewTaskDto task, AccessLevel role, Guid callerId) =>
+        BuildViewAsync(task, TaskAccess.ScopeFor(role, task.AssignedTo == callerId) ?? TaskViewScope.Stripped, role);
+
+    private async Task<CrewTaskView> BuildViewAsync(CrewTaskDto task, TaskViewScope scope, AccessLevel? role)
+    {
+        var redacted = TaskAccess.Redact(task, scope);
+        if (scope == TaskViewScope.Stripped)
+        {
+            return new CrewTaskView(scope, redacted, state.State.Details.Name, null, role, null);
+        }
+
+        var assigneeName = task.AssignedTo is { } assignee ? DisplayName(await grains.GetGrain<IUserGrain>(assignee).GetAsync()) : null;
+        var next = task.TaskType == CrewService.Cleaning ? NextBooking(task.From) : null;
+        return new CrewTaskView(scope, redacted, state.State.Details.Name, assigneeName, scope == TaskViewScope.Public ? null : role, next);
+    }
+
+    private static string? DisplayName(UserDto? user)
+    {
+        if (user is null)
+        {
+            return null;
+        }
+
+        var name = string.Join(' ', new[] { user.FirstName, user.LastName }.Where(part => !string.IsNullOrWhiteSpace(part)));
+        return name.Length > 0 ? name : user.Email;
+    }
+
+    // The first stay arriving at or after the cleaning starts: dates and head count, never the guest's identity.
+    private NextBookingInfo? NextBooking(DateTimeOffset cleaningFrom)
+    {
+        var schedule = Schedule;
+        var day = DateOnly.FromDateTime(cleaningFrom.UtcDateTime).AddDays(-1);
+        return state.State.Bookings.Values
+            .Where(booking => booking.IsActive && booking.From >= day)
+            .Select(booking => (Booking: booking, Arrival: BookingRules.ArrivalAt(booking, schedule)))
+            .Where(candidate => candidate.Arrival >= cleaningFrom)
+            .OrderBy(candidate => candidate.Arrival)
+            .Select(candidate => new NextBookingInfo(candidate.Booking.From, candidate.Booking.To, candidate.Booking.GuestsNumber))
+            .FirstOrDefault();
+    }
+
+    // A status change made through an update is recorded like the start and complete calls.
+    private async Task RecordLifecycleAsync(CrewTaskDto before, CrewTaskDto after, Guid callerId)
+    {
+        if (before.Status == after.Status)
+        {
+            return;
+        }
+
+        if (after.Status == CrewTaskStatus.InProgress)
+        {
+            await AppendActivityAsync(TaskActivity(ActivityKind.TaskStarted, after, callerId));
+        }
+        else if (after.Status == CrewTaskStatus.Completed)
+        {
+            await AppendActivityAsync(TaskActivity(ActivityKind.TaskCompleted, after, callerId));
+        }
+    }
+
+    private ActivityEntry TaskActivity(ActivityKind kind, CrewTaskDto task, Guid callerId)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(task.From, zone);
+        var type = task.TaskType.ToString().ToLowerInvariant();
+        var verb = kind == ActivityKind.TaskStarted ? "started" : "completed";
+        return new ActivityEntry(
+            Guid.NewGuid(), PropertyId, kind, time.GetUtcNow(), null, callerId,
+            $"Task {type} of {local.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} {verb}");
+    }
+
+    /// <summary>Task events of a calendar window: tasks the role may see, cancelled ones left out.</summary>
+    private IEnumerable<CalendarEvent> TaskCalendarEvents(Guid callerId, AccessLevel role, DateOnly from, DateOnly to)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
+        foreach (var (id, task) in VisibleActiveTasks(callerId, role))
+        {
+            var first = LocalDate(task.From, zone);
+            var last = LocalDate(task.To, zone);
+            if (first <= to && last >= from)
+            {
+                yield return new CalendarEvent(
+                    CalendarEventType.Task, PropertyId, null, id, first, last, task.From, task.To, TaskTitle(task), null, null, null, null);
+            }
+        }
+    }
+
+    /// <summary>Task events of the upcoming timeline: tasks the role may see starting on one of the days.</summary>
+    private IEnumerable<TimelineEvent> TaskTimelineEvents(Guid callerId, AccessLevel role, DateOnly today, int days)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
+        var last = today.AddDays(days - 1);
+        foreach (var (id, task) in VisibleActiveTasks(callerId, role))
+        {
+            var day = LocalDate(task.From, zone);
+            if (day >= today && day <= last)
+            {
+                yield return new TimelineEvent(day, TimelineEventType.Task, task.From, PropertyId, state.State.Details.Name, null, id, null, null, null);
+            }
+        }
+    }
+
+    private IEnumerable<KeyValuePair<Guid, PropertyTask>> VisibleActiveTasks(Guid callerId, AccessLevel role) =>
+        state.State.Tasks.Where(entry => entry.Value.Status != CrewTaskStatus.Cancelled
+            && TaskAccess.ScopeFor(role, entry.Value.AssignedTo == callerId) is not null);
+
+    private static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    private static string TaskTitle(PropertyTask task) => $"Task: {task.TaskType.ToString().ToLowerInvariant()}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not bring the cleaning task of booking {BookingId} in line with it")]
+    private partial void LogCleaningTaskNotSynced(Exception exception, Guid bookingId);
+}

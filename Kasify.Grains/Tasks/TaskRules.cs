@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Tasks;
+
+namespace Kasify.Grains.Tasks;
+
+/// <summary>The task lifecycle and field rules; independent of Orleans.</summary>
+internal static class TaskRules
+{
+    private const int PublicTokenBytes = 18;
+
+    /// <summary>A new public token: 144 random bits in URL-safe Base64 (24 characters, no padding).</summary>
+    public static string NewPublicToken() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(PublicTokenBytes)).Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Trims a free text; blank becomes null.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The task after moving to <paramref name="target"/>; 409 <c>task.state</c> when the lifecycle forbids it.</summary>
+    public static CrewTaskDto MoveTo(CrewTaskDto task, CrewTaskStatus target, DateTimeOffset now)
+    {
+        if (task.Status == target)
+        {
+            return task;
+        }
+
+        return (task.Status, target) switch
+        {
+            (CrewTaskStatus.Pending, CrewTaskStatus.InProgress) => task with { Status = target, StartedAt = now },
+            (CrewTaskStatus.InProgress, CrewTaskStatus.Completed) => task with { Status = target, CompletedAt = now },
+            (CrewTaskStatus.Pending or CrewTaskStatus.InProgress, CrewTaskStatus.Cancelled) => task with { Status = target, CancelledAt = now },
+            _ => throw IllegalTransition(task.Status, target),
+        };
+    }
+
+    /// <summary>The 409 for a transition the lifecycle does not have.</summary>
+    public static ConflictException IllegalTransition(CrewTaskStatus from, CrewTaskStatus to) =>
+        new("task.state", $"A {Wire(from)} task cannot become {Wire(to)}.");
+
+    /// <summary>Field errors for a task's window and texts, by wire name; throws when there are any.</summary>
+    public static void EnsureValid(DateTimeOffset from, DateTimeOffset to, string? notes, string? jobReport)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (to <= from)
+        {
+            errors["to"] = ["Must be after from."];
+        }
+
+        if (notes is { Length: > TaskLimits.TextLength })
+        {
+            errors["notes"] = [$"At most {TaskLimits.TextLength} characters."];
+        }
+
+        if (jobReport is { Length: > TaskLimits.TextLength })
+        {
+            errors["job_report"] = [$"At most {TaskLimits.TextLength} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException("validation.failed", "The task has invalid fields.", errors.ToImmutableDictionary());
+        }
+    }
+
+    /// <summary>The wire name of a status: pending, in_progress, completed, cancelled.</summary>
+    public static string Wire(CrewTaskStatus status) => status switch
+    {
+        CrewTaskStatus.InProgress => "in_progress",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
