@@ -21,7 +21,11 @@ internal static class RoleMatrix
     // A booking's guest personal data, and the check-in code whose public page names the guests.
     private static readonly string[] GuestData = ["guest_first_name", "guest_last_name", "guest_email", "guest_phone", "notes", "special_requests", "checkin_code"];
 
+    // Fields only the owner sees on a task.
+    private static readonly string[] OwnerOnlyTaskFields = ["booking_id", "created_at", "cancelled_at"];
+
     private static readonly Expect Unauthenticated = new(401);
+    private static readonly Expect NoTask = new(404, "task.not_found");
     private static readonly Expect NoProperty = new(404, "property.not_found");
     private static readonly Expect NoBooking = new(404, "booking.not_found");
     private static readonly Expect NoIntegration = new(404, "integration.not_found");
@@ -229,10 +233,10 @@ internal static class RoleMatrix
                 "GET",
                 "/v1/properties/{id}/calendar",
                 Get(a => $"/v1/properties/{a.PropertyId}/calendar"),
-                ok.Including(BookingMarker).Showing("guest_name"),
-                ok.Including(BookingMarker).Showing("guest_name"),
-                ok.Including(BookingMarker).Redacting("guest_name").Excluding(GuestNameMarker),
-                ok.Excluding(BookingMarker),
+                ok.Including(BookingMarker, CleaningTaskMarker, ContractorTaskMarker).Showing("guest_name"),
+                ok.Including(BookingMarker, CleaningTaskMarker, ContractorTaskMarker).Showing("guest_name"),
+                ok.Including(BookingMarker, CleaningTaskMarker).Redacting("guest_name").Excluding(GuestNameMarker),
+                ok.Including(ContractorTaskMarker).Excluding(BookingMarker, CleaningTaskMarker),
                 NoProperty,
                 Unauthenticated),
             new(
@@ -249,10 +253,10 @@ internal static class RoleMatrix
                 "GET",
                 "/v1/timeline/upcoming",
                 Get(_ => "/v1/timeline/upcoming"),
-                ok.Including(BookingMarker).Showing("guest_name"),
-                ok.Including(BookingMarker).Showing("guest_name"),
-                ok.Including(BookingMarker).Redacting("guest_name").Excluding(GuestNameMarker),
-                ok.Excluding(BookingMarker),
+                ok.Including(BookingMarker, CleaningTaskMarker, ContractorTaskMarker).Showing("guest_name"),
+                ok.Including(BookingMarker, CleaningTaskMarker, ContractorTaskMarker).Showing("guest_name"),
+                ok.Including(BookingMarker, CleaningTaskMarker).Redacting("guest_name").Excluding(GuestNameMarker),
+                ok.Including(ContractorTaskMarker).Excluding(BookingMarker, CleaningTaskMarker),
                 ok.Excluding(PropertyMarker, BookingMarker),
                 Unauthenticated),
             new(
@@ -506,6 +510,119 @@ internal static class RoleMatrix
                 NoProperty,
                 Unauthenticated,
                 Variant: "removing the staff member; staff leave themselves"),
+
+            // Tasks: owners see every field; managers and assignees the crew view without owner-only fields; staff see
+            // others' tasks stripped; contractors only their own. Tasks carry no guest personal data. Without a property,
+            // GET /tasks lists the caller's owned properties' tasks plus the tasks assigned to the caller (reference, SEEN).
+            new(
+                "GET",
+                "/v1/tasks",
+                Get(_ => "/v1/tasks"),
+                ok.Including(CleaningTaskMarker, ContractorTaskMarker).Showing("booking_id", "created_at").Excluding(GuestNameMarker),
+                ok.Excluding(CleaningTaskMarker, ContractorTaskMarker),
+                ok.Including(CleaningTaskMarker).Excluding(ContractorTaskMarker, GuestNameMarker).Redacting(OwnerOnlyTaskFields),
+                ok.Including(ContractorTaskMarker).Excluding(CleaningTaskMarker, GuestNameMarker).Redacting(OwnerOnlyTaskFields),
+                ok.Excluding(CleaningTaskMarker, ContractorTaskMarker),
+                Unauthenticated),
+            new(
+                "POST",
+                "/v1/tasks",
+                async (a, _) => await Json(HttpMethod.Post, "/v1/tasks", a.TaskBody(await a.FreshPropertyAsync(), Caller.Staff)),
+                created.Showing("created_at"),
+                created.Redacting(OwnerOnlyTaskFields),
+                new(403, "task.forbidden"),
+                new(403, "task.forbidden"),
+                NoProperty,
+                Unauthenticated),
+            new(
+                "GET",
+                "/v1/tasks/{id}",
+                Get(a => $"/v1/tasks/{a.CleaningTaskId}"),
+                ok.Showing("booking_id", "next_booking").Excluding(GuestNameMarker),
+                ok.Showing("next_booking").Redacting(OwnerOnlyTaskFields).Excluding(GuestNameMarker),
+                ok.Showing("next_booking", "public_token").Redacting(OwnerOnlyTaskFields).Excluding(GuestNameMarker),
+                NoTask,
+                NoTask,
+                Unauthenticated,
+                Variant: "the staff member's cleaning task"),
+            new(
+                "GET",
+                "/v1/tasks/{id}",
+                Get(a => $"/v1/tasks/{a.ContractorTaskId}"),
+                ok.Showing("notes", "public_token"),
+                ok.Showing("notes", "public_token").Redacting(OwnerOnlyTaskFields),
+                ok.Redacting("notes", "public_token", "assigned_to", "job_report"),
+                ok.Showing("notes", "public_token").Redacting(OwnerOnlyTaskFields),
+                NoTask,
+                Unauthenticated,
+                Variant: "the contractor's task"),
+            new(
+                "PATCH",
+                "/v1/tasks/{id}",
+                (a, _) => MergePatch($"/v1/tasks/{a.CleaningTaskId}", """{"job_report": "Linen changed"}"""),
+                ok,
+                ok,
+                ok,
+                NoTask,
+                NoTask,
+                Unauthenticated,
+                Variant: "job_report, on the staff member's task"),
+            new(
+                "PATCH",
+                "/v1/tasks/{id}",
+                (a, _) => MergePatch($"/v1/tasks/{a.CleaningTaskId}", """{"notes": "Bring extra towels"}"""),
+                ok,
+                new(403, "task.forbidden"),
+                new(403, "task.forbidden"),
+                NoTask,
+                NoTask,
+                Unauthenticated,
+                Variant: "notes, on the staff member's task"),
+            new(
+                "DELETE",
+                "/v1/tasks/{id}",
+                async (a, _) => await Send(HttpMethod.Delete, $"/v1/tasks/{await a.FreshTaskAsync()}"),
+                noContent,
+                new(403, "task.forbidden"),
+                new(403, "task.forbidden"),
+                NoTask,
+                NoTask,
+                Unauthenticated),
+            new(
+                "POST",
+                "/v1/tasks/{id}/start",
+                async (a, _) => await Send(HttpMethod.Post, $"/v1/tasks/{await a.FreshTaskAsync()}/start"),
+                ok,
+                new(403, "task.forbidden"),
+                ok,
+                NoTask,
+                NoTask,
+                Unauthenticated),
+            new(
+                "POST",
+                "/v1/tasks/{id}/complete",
+                async (a, _) => await Send(HttpMethod.Post, $"/v1/tasks/{await a.FreshTaskAsync(started: true)}/complete"),
+                ok,
+                ok,
+                ok,
+                NoTask,
+                NoTask,
+                Unauthenticated),
+            new(
+                "GET",
+                "/v1/properties/{id}/tasks",
+                Get(a => $"/v1/properties/{a.PropertyId}/tasks"),
+                ok.Including(CleaningTaskMarker, ContractorTaskMarker).Showing("booking_id", "created_at").Excluding(GuestNameMarker),
+                ok.Including(CleaningTaskMarker, ContractorTaskMarker).Redacting(OwnerOnlyTaskFields).Excluding(GuestNameMarker),
+                ok.Including(CleaningTaskMarker, ContractorTaskMarker).Redacting(OwnerOnlyTaskFields).Excluding(GuestNameMarker),
+                ok.Including(ContractorTaskMarker).Excluding(CleaningTaskMarker).Redacting(OwnerOnlyTaskFields),
+                NoProperty,
+                Unauthenticated),
+            Public(
+                "GET",
+                "/v1/tasks/public/{token}",
+                Get(a => $"/v1/tasks/public/{a.CleaningTaskToken}"),
+                ok.Including(CleaningTaskMarker).Showing("next_booking").Redacting(OwnerOnlyTaskFields).Excluding(GuestNameMarker)),
 
             // Reference data, health and the API's own description: public.
             Public("GET", "/v1/geo/countries", Get(_ => "/v1/geo/countries?q=spa"), ok),

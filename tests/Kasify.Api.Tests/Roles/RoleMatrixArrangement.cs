@@ -24,6 +24,8 @@ internal sealed class RoleMatrixArrangement : IAsyncDisposable
     public const string IntegrationMarker = "integration";
     public const string GuestMarker = "guest";
     public const string GuestNameMarker = "guest-name";
+    public const string CleaningTaskMarker = "cleaning-task";
+    public const string ContractorTaskMarker = "contractor-task";
 
     private readonly Dictionary<Caller, HttpClient> _clients = [];
     private readonly Dictionary<Caller, Guid> _userIds = [];
@@ -53,6 +55,14 @@ internal sealed class RoleMatrixArrangement : IAsyncDisposable
     public Guid NukiIntegrationId { get; private set; }
 
     public Guid UnifiIntegrationId { get; private set; }
+
+    /// <summary>The booking's automatic cleaning task, assigned to the default cleaner: the staff member.</summary>
+    public Guid CleaningTaskId { get; private set; }
+
+    public string CleaningTaskToken { get; private set; } = "";
+
+    /// <summary>A maintenance task the owner assigned to the contractor.</summary>
+    public Guid ContractorTaskId { get; private set; }
 
     public string BookingNotes => "Matrix note: door code for Señora Rolesdottir";
 
@@ -106,6 +116,35 @@ internal sealed class RoleMatrixArrangement : IAsyncDisposable
         using var response = await Client(Caller.Owner).PostAsJsonAsync($"/v1/properties/{propertyId}/invitations", new { accessLevel = "staff", service = "cleaning" });
         var invitation = await response.ReadSuccessAsync();
         return (propertyId, invitation.GetProperty("id").GetGuid(), invitation.GetProperty("token").GetString()!);
+    }
+
+    /// <summary>A task the owner just created on a fresh property, assigned to the staff member; started when asked.</summary>
+    public async Task<Guid> FreshTaskAsync(bool started = false)
+    {
+        var owner = Client(Caller.Owner);
+        var task = await CreateTaskAsync(await FreshPropertyAsync(), Caller.Staff);
+        if (started)
+        {
+            using var start = await owner.PostAsync($"/v1/tasks/{task}/start", null);
+            await start.ReadSuccessAsync();
+        }
+
+        return task;
+    }
+
+    /// <summary>The body of a maintenance task on a property, tomorrow morning.</summary>
+    public object TaskBody(Guid propertyId, Caller? assignee = null)
+    {
+        var tomorrow = DateTimeOffset.UtcNow.Date.AddDays(1);
+        return new
+        {
+            property_id = propertyId,
+            task_type = "maintenance",
+            from = new DateTimeOffset(tomorrow.AddHours(9), TimeSpan.Zero),
+            to = new DateTimeOffset(tomorrow.AddHours(11), TimeSpan.Zero),
+            assigned_to = assignee is { } caller ? UserId(caller) : (Guid?)null,
+            notes = "Fix the shower",
+        };
     }
 
     /// <summary>A personal access token the owner just created.</summary>
@@ -213,17 +252,43 @@ internal sealed class RoleMatrixArrangement : IAsyncDisposable
         BookingId = booking.GetProperty("id").GetGuid();
         CheckinCode = booking.GetProperty("checkin_code").GetString()!;
 
+        // The next stay, so the cleaning task between the two has a next booking to describe (without its guest's name).
+        await owner.CreateBookingAsync(PropertyId, new
+        {
+            from = ApiResponses.Day(today.AddDays(3)),
+            to = ApiResponses.Day(today.AddDays(6)),
+            guest_first_name = "Nextina",
+            guest_last_name = "Rolesdottir",
+            guest_email = "nextina@guests.example",
+            adults_count = 2,
+        });
+
         using (var guest = await Client(Caller.Anonymous).PostAsJsonAsync($"/v1/checkin/{CheckinCode}/guests", Guest("Guestina")))
         {
             Assert.True(guest.StatusCode == HttpStatusCode.Created, $"check-in answered {guest.StatusCode}: {await guest.Content.ReadAsStringAsync()}");
         }
 
+        var cleaning = (await (await owner.GetAsync($"/v1/properties/{PropertyId}/tasks?task_type=cleaning")).ReadSuccessAsync()).GetProperty("content");
+        var cleaningTask = cleaning.EnumerateArray().Single(task => task.GetProperty("booking_id").GetGuid() == BookingId);
+        CleaningTaskId = cleaningTask.GetProperty("id").GetGuid();
+        CleaningTaskToken = cleaningTask.GetProperty("public_token").GetString()!;
+        Assert.Equal(UserId(Caller.Staff), cleaningTask.GetProperty("assigned_to").GetGuid());
+        ContractorTaskId = await CreateTaskAsync(PropertyId, Caller.Contractor);
+
         _markers[PropertyMarker] = PropertyId.ToString();
+        _markers[CleaningTaskMarker] = CleaningTaskId.ToString();
+        _markers[ContractorTaskMarker] = ContractorTaskId.ToString();
         _markers[BookingMarker] = BookingId.ToString();
         _markers[OwnerEmailMarker] = Email(Caller.Owner);
         _markers[IntegrationMarker] = NukiIntegrationId.ToString();
         _markers[GuestMarker] = "Guestina";
         _markers[GuestNameMarker] = "Rolesdottir";
+    }
+
+    private async Task<Guid> CreateTaskAsync(Guid propertyId, Caller assignee)
+    {
+        using var response = await Client(Caller.Owner).PostAsJsonAsync("/v1/tasks", TaskBody(propertyId, assignee));
+        return (await response.ReadSuccessAsync()).GetProperty("id").GetGuid();
     }
 
     /// <summary>A multipart upload of a tiny PNG (the API checks the signature, not the pixels).</summary>
