@@ -103,6 +103,13 @@ internal sealed partial class PropertyGrain(
     public async Task<PropertyDto> PatchAsync(Guid callerId, PropertyPatch patch)
     {
         var role = RequireEditor(callerId);
+
+        // The default cleaner is owner-only like on PUT, where non-owners cannot erase it; a patch naming it is refused.
+        if (role != AccessLevel.Owner && patch.DefaultCleanerId.IsSet)
+        {
+            throw new ForbiddenException("property.forbidden", "Only the owner sets the default cleaner.");
+        }
+
         var current = state.State.Details;
         var merged = current with
         {

@@ -67,6 +67,23 @@ public sealed class PropertyGrainTests(GrainClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task OnlyTheOwnerPatchesTheDefaultCleaner()
+    {
+        var owner = await _grains.RegisterNewUserAsync();
+        var manager = await _grains.RegisterNewUserAsync();
+        var property = _grains.GetGrain<IPropertyGrain>(await fixture.CreatePropertyWithCrewAsync(owner, (manager, AccessLevel.Manager)));
+        var setCleaner = new PropertyPatch(default, default, default, Patch<Guid?>.Set(manager.Id), default, default, default, default, default, default);
+
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => property.PatchAsync(manager.Id, setCleaner));
+        var patched = await property.PatchAsync(owner.Id, setCleaner);
+
+        Assert.Equal("property.forbidden", refused.Code);
+        Assert.Equal(manager.Id, patched.DefaultCleanerId);
+        Assert.Equal("Casa Azul", (await property.PatchAsync(manager.Id, setCleaner with { DefaultCleanerId = default, Name = Patch<string>.Set("Casa Azul") })).Name);
+        Assert.Equal(manager.Id, (await property.GetAsync(owner.Id))!.DefaultCleanerId);
+    }
+
+    [Fact]
     public async Task APatchCannotClearTheName()
     {
         var owner = await _grains.RegisterNewUserAsync();
