@@ -66,6 +66,11 @@ public static class SesFakeEndpoints
             options.ErrorRate = body.ErrorRate ?? options.ErrorRate;
             options.ProcessingDelayMs = body.ProcessingDelayMs ?? options.ProcessingDelayMs;
             options.MisspelledElements = body.MisspelledElements ?? options.MisspelledElements;
+            if (body.FailNext is { } count)
+            {
+                state.FailNext(count, body.FailStatus ?? 503);
+            }
+
             return Results.Json(Switches(options));
         });
         return app;
@@ -83,5 +88,5 @@ public static class SesFakeEndpoints
     private static IResult Soap(XDocument document, int status) =>
         Results.Text(document.Declaration is null ? document.ToString(SaveOptions.DisableFormatting) : document.ToString(), "text/xml;charset=utf-8", statusCode: status);
 
-    private sealed record SwitchChange(bool? RejectCredentials, int? LatencyMs, double? ErrorRate, int? ProcessingDelayMs, bool? MisspelledElements);
+    private sealed record SwitchChange(bool? RejectCredentials, int? LatencyMs, double? ErrorRate, int? ProcessingDelayMs, bool? MisspelledElements, int? FailNext, int? FailStatus);
 }

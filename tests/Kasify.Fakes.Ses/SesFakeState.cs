@@ -13,6 +13,8 @@ public sealed class SesFakeState(SesFakeOptions options)
     private readonly Lock _gate = new();
     private readonly List<SesFakeLot> _lots = [];
     private int _requests;
+    private int _failNext;
+    private int _failStatus = 503;
 
     /// <summary>The credentials and live switches.</summary>
     public SesFakeOptions Options { get; } = options;
@@ -44,13 +46,32 @@ public sealed class SesFakeState(SesFakeOptions options)
         }
     }
 
-    /// <summary>Applies the latency and error-rate switches; returns the HTTP status to fail with, or null to go on.</summary>
+    /// <summary>Answers the next <paramref name="count"/> service requests with <paramref name="status"/>, for deterministic retry tests.</summary>
+    public void FailNext(int count, int status = 503)
+    {
+        lock (_gate)
+        {
+            _failNext = count;
+            _failStatus = status;
+        }
+    }
+
+    /// <summary>Applies the latency, fail-next and error-rate switches; returns the HTTP status to fail with, or null to go on.</summary>
     public async Task<int?> BeforeRequestAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _requests);
         if (Options.LatencyMs > 0)
         {
             await Task.Delay(Options.LatencyMs, cancellationToken);
+        }
+
+        lock (_gate)
+        {
+            if (_failNext > 0)
+            {
+                _failNext--;
+                return _failStatus;
+            }
         }
 
         if (Options.ErrorRate > 0 && Random.Shared.NextDouble() < Options.ErrorRate)

@@ -266,6 +266,44 @@ public sealed class SesFakeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheFailNextSwitchFailsExactlyThatManyRequestsAndStoresNothing()
+    {
+        await SwitchAsync(new { failNext = 2, failStatus = 502 });
+
+        using var first = await _http.PostAsync(Path, Soap(Comunicacion(Pv(Communication(1, Adult)))));
+        using var second = await _http.PostAsync(Path, Soap(Comunicacion(Pv(Communication(1, Adult)))));
+        Assert.Equal(HttpStatusCode.BadGateway, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, second.StatusCode);
+        Assert.Empty(_fake.State.Lots);
+
+        Assert.Equal("0", Value(await SendAsync(Comunicacion(Pv(Communication(1, Adult)))), "codigo"));
+        Assert.Single(_fake.State.Communications);
+    }
+
+    [Fact]
+    public async Task ARequestWithoutBasicAuthIs401()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _http.BaseAddress };
+
+        using var response = await anonymous.PostAsync(Path, Soap(Catalogo("SEXO")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.StartsWith("Basic", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MoreThanTenLotsPerQueryIs10136AndResetForgetsLots()
+    {
+        var lote = Value(await SendAsync(Comunicacion(Pv(Communication(1, Adult)))), "lote")!;
+
+        Assert.Equal("10136", Value(await SendAsync(ConsultaLote([.. Enumerable.Repeat(lote, 11)])), "codigo"));
+
+        using var reset = await _http.PostAsync("/fake/reset", null);
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        Assert.Empty((await SendAsync(ConsultaLote(lote))).Descendants("resultado"));
+    }
+
+    [Fact]
     public async Task TheLatencySwitchMakesClientsTimeOut()
     {
         await SwitchAsync(new { latencyMs = 2000 });
