@@ -58,6 +58,7 @@ public sealed class SesClient(HttpClient http, SesOptions options) : ISesClient
         SesAccount account, string operation, string? communicationType, XElement payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
+        SesValidator.ValidateHeader(account.ArrendadorCode, options.Application);
         var envelope = SesEnvelopes.Communication(account.ArrendadorCode, options.Application, operation, communicationType, SesPacking.Pack(payload));
         return SesResponses.Communication(await PostAsync(account, envelope, cancellationToken));
     }

@@ -92,6 +92,15 @@ internal static partial class SesValidator
         errors.ThrowIfAny();
     }
 
+    /// <summary>Throws <see cref="SesValidationException"/> when the SOAP header values exceed their lengths (10150 and friends).</summary>
+    public static void ValidateHeader(string arrendadorCode, string application)
+    {
+        var errors = new Errors();
+        errors.Code("codigoArrendador", arrendadorCode);
+        errors.Text("aplicacion", application, SesLimits.Application, required: true);
+        errors.ThrowIfAny();
+    }
+
     private static void Establishment(Errors errors, string path, SesEstablishment establishment)
     {
         if (establishment.Code is not null)
@@ -211,6 +220,12 @@ internal static partial class SesValidator
                 person.SupportNumber,
                 SesLimits.SupportNumber,
                 required: GuestDocumentType.NeedsSupportNumber(person.DocumentType));
+        }
+
+        // A NIF held by someone of another nationality is reportedly rejected by the service.
+        if (person.DocumentType == GuestDocumentType.Nif && person.Nationality is { } nationality && nationality != Spain)
+        {
+            errors.Add(path + ".nacionalidad", "document.nif-nationality", "A NIF holder has Spanish nationality (ESP).");
         }
 
         var number = person.DocumentNumber;

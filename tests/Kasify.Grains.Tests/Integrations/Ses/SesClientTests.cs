@@ -60,6 +60,20 @@ public sealed class SesClientTests
         Assert.Null(handler.Request);
     }
 
+    [Fact]
+    public async Task TooLongApplicationNameIsNotSent()
+    {
+        var handler = new Recorder(HttpStatusCode.OK, Accepted);
+        var options = new SesOptions { EndpointUrl = new Uri("http://fake.test/ws"), Application = new string('k', 51) };
+        var client = new SesClient(new HttpClient(handler) { BaseAddress = options.Endpoint }, options);
+
+        var exception = await Assert.ThrowsAsync<SesValidationException>(
+            () => client.SendGuestRegisterAsync(Account, SesSamples.Register(SesSamples.Tourist)));
+
+        Assert.Contains(exception.Violations, v => v.Path == "aplicacion" && v.Rule == "length");
+        Assert.Null(handler.Request);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.Unauthorized, "", SesErrorCode.InvalidCredentials)]
     [InlineData(HttpStatusCode.BadGateway, "<html><body>Bad gateway</body></html>", SesErrorCode.Unavailable)]

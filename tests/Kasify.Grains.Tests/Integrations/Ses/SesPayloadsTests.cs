@@ -125,7 +125,7 @@ public sealed class SesPayloadsTests
     [InlineData(GuestDocumentType.Other, "DE-ID-998877", null, null)]
     public void EveryDocumentTypeIsSentWithItsFields(string type, string number, string? support, string? lastName2)
     {
-        var guest = SesSamples.Tourist with { DocumentType = type, DocumentNumber = number, SupportNumber = support, LastName2 = lastName2 };
+        var guest = SesSamples.Tourist with { DocumentType = type, DocumentNumber = number, SupportNumber = support, LastName2 = lastName2, Nationality = "ESP" };
 
         var persona = SesPayloads.GuestRegister(SesSamples.Register(guest)).Descendants("persona").Single();
 

@@ -47,6 +47,14 @@ public sealed class SesValidatorTests
     }
 
     [Fact]
+    public void NifHolderMustBeSpanish()
+    {
+        var guest = SesSamples.Mother with { Nationality = "FRA", Relationship = null };
+
+        AssertRule(Violations(SesSamples.Register(guest)), "document.nif-nationality", ".nacionalidad");
+    }
+
+    [Fact]
     public void NieNeedsSupportNumberButNotSecondSurname()
     {
         var guest = SesSamples.Tourist with { DocumentType = GuestDocumentType.Nie, DocumentNumber = "X1234567L" };
