@@ -102,6 +102,25 @@ public sealed class SesResponsesTests
     }
 
     [Fact]
+    public void QueryThroughComunicacionCarriesResultsWithoutALot()
+    {
+        var response = Soap($"""
+            <ns3:comunicacionResponse {Ns3}><respuesta><codigoRetorno>0</codigoRetorno><descripcion>Ok</descripcion></respuesta>
+            <resultado><lote>l1</lote><tipoComunicacion>RH</tipoComunicacion><tipoOperacion>A</tipoOperacion>
+            <codigoEstado>1</codigoEstado><resultadoComunicaciones><resultadoComunicacion><orden>1</orden><anulada>true</anulada>
+            <codigoComunicacion>c1</codigoComunicacion></resultadoComunicacion></resultadoComunicaciones></resultado>
+            </ns3:comunicacionResponse>
+            """);
+
+        var submission = SesResponses.Communication(response);
+
+        Assert.Null(submission.Lot);
+        var lot = Assert.Single(submission.Lots);
+        Assert.Equal(SesLotState.Processed, lot.State);
+        Assert.True(Assert.Single(lot.Communications).Cancelled);
+    }
+
+    [Fact]
     public void UnknownLotsAreSilentlyMissing()
     {
         var response = Soap($"""<ns3:consultaLoteResponse {Ns3}><respuesta><codigo>0</codigo><descripcion>Ok</descripcion></respuesta></ns3:consultaLoteResponse>""");
