@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.ComponentModel;
-using System.Globalization;
 using System.Text.Json;
 using Kasify.Api.Common;
 using Kasify.Grains.Interfaces.Bookings;
@@ -44,22 +43,11 @@ internal sealed class BookingListParameters
     public (BookingQuery Query, PageRequest Page) Parse(Dictionary<string, string[]>? errors = null)
     {
         errors ??= [];
-        var page = new PageRequest(0, PageRequest.DefaultSize);
-        try
-        {
-            page = Paging.ToPageRequest(Page, Size);
-        }
-        catch (RequestValidationException paging)
-        {
-            foreach (var (field, messages) in paging.Errors)
-            {
-                errors[field] = messages;
-            }
-        }
+        var page = Paging.ToPageRequest(Page, Size, errors);
 
         var query = new BookingQuery(
-            ParseDate(errors, "from", From),
-            ParseDate(errors, "to", To),
+            Paging.ParseDate(errors, "from", From),
+            Paging.ParseDate(errors, "to", To),
             ParseChannel(errors, Channel),
             ParseText(errors, Query),
             ParseSort(errors, SortBy),
@@ -74,22 +62,6 @@ internal sealed class BookingListParameters
 
     /// <summary>The wire name of a channel: airbnb, booking, vrbo, manual, other.</summary>
     public static string WireName(BookingChannel channel) => JsonNamingPolicy.SnakeCaseLower.ConvertName(channel.ToString());
-
-    private static DateOnly? ParseDate(Dictionary<string, string[]> errors, string field, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = ["A date as YYYY-MM-DD."];
-        return null;
-    }
 
     private static BookingChannel? ParseChannel(Dictionary<string, string[]> errors, string? value)
     {

@@ -31,6 +31,44 @@ internal static class Paging
         return new PageRequest(pageNumber!.Value, pageSize!.Value);
     }
 
+    /// <summary>
+    /// As <see cref="ToPageRequest(string?, string?)"/>, but adds malformed parameters to <paramref name="errors"/> (for
+    /// list endpoints that report every bad query parameter together) and answers the first page meanwhile.
+    /// </summary>
+    public static PageRequest ToPageRequest(string? page, string? size, Dictionary<string, string[]> errors)
+    {
+        try
+        {
+            return ToPageRequest(page, size);
+        }
+        catch (RequestValidationException paging)
+        {
+            foreach (var (field, messages) in paging.Errors)
+            {
+                errors[field] = messages;
+            }
+
+            return new PageRequest(0, PageRequest.DefaultSize);
+        }
+    }
+
+    /// <summary>A <c>YYYY-MM-DD</c> query parameter, or null when absent; a malformed one is added to <paramref name="errors"/>.</summary>
+    public static DateOnly? ParseDate(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = ["A date as YYYY-MM-DD."];
+        return null;
+    }
+
     private static int? Parse(string? value, int fallback) =>
         string.IsNullOrEmpty(value) ? fallback
         : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.ComponentModel;
-using System.Globalization;
 using System.Text.Json;
 using Kasify.Api.Common;
 using Kasify.Grains.Interfaces.Common;
@@ -45,25 +44,14 @@ internal sealed class TaskListParameters
     public (TaskQuery Query, PageRequest Page) Parse(Dictionary<string, string[]>? errors = null)
     {
         errors ??= [];
-        var page = new PageRequest(0, PageRequest.DefaultSize);
-        try
-        {
-            page = Paging.ToPageRequest(Page, Size);
-        }
-        catch (RequestValidationException paging)
-        {
-            foreach (var (field, messages) in paging.Errors)
-            {
-                errors[field] = messages;
-            }
-        }
+        var page = Paging.ToPageRequest(Page, Size, errors);
 
         var query = new TaskQuery(
             ParseGuid(errors, "assigned_to", AssignedTo),
             ParseEnum<CrewTaskStatus>(errors, "status", Status),
             ParseEnum<CrewService>(errors, "task_type", TaskType),
-            ParseDate(errors, "scheduled_from", ScheduledFrom),
-            ParseDate(errors, "scheduled_to", ScheduledTo),
+            Paging.ParseDate(errors, "scheduled_from", ScheduledFrom),
+            Paging.ParseDate(errors, "scheduled_to", ScheduledTo),
             ParseBoolean(errors, "include_cancelled", IncludeCancelled));
         if (errors.Count > 0)
         {
@@ -112,22 +100,6 @@ internal sealed class TaskListParameters
 
     private static string Wire<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
-
-    private static DateOnly? ParseDate(Dictionary<string, string[]> errors, string field, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = ["A date as YYYY-MM-DD."];
-        return null;
-    }
 
     private static bool ParseBoolean(Dictionary<string, string[]> errors, string field, string? value)
     {
