@@ -22,6 +22,8 @@ public static class KeyFile
         WriteIndented = true,
     };
 
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+
     /// <summary>Reads the keys of the file at <paramref name="path"/>, first creating it with a new key if it does not exist.</summary>
     /// <exception cref="EncryptionConfigurationException">The file exists but cannot be read or lists no keys.</exception>
     public static IReadOnlyList<KasifyEncryptionKey> LoadOrCreate(string path)
@@ -39,23 +41,24 @@ public static class KeyFile
     private static void Create(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        // Silos starting together take turns on a lock file; the one that finds no key file writes it aside and renames
+        // it into place, so a reader sees either no file or a whole one and a crash never leaves half a file.
+        using var turn = TakeTurn(path + ".lock");
+        if (File.Exists(path))
+        {
+            return;
+        }
+
         var key = new KasifyEncryptionKey
         {
             Id = "local-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
             Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(AesGcmSecretProtector.KeySize)),
         };
-
-        // Written aside and moved into place, so a crash never leaves half a file and two silos starting at once agree.
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         try
         {
-            using (var stream = new FileStream(temporary, options))
+            using (var stream = new FileStream(temporary, OwnerOnly(FileMode.CreateNew, FileShare.None)))
             {
                 JsonSerializer.Serialize(stream, new Content(About, [key]), Json);
                 stream.Flush(flushToDisk: true);
@@ -63,14 +66,42 @@ public static class KeyFile
 
             File.Move(temporary, path, overwrite: false);
         }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created it first: use theirs.
-        }
         finally
         {
             File.Delete(temporary);
         }
+    }
+
+    private static FileStream TakeTurn(string lockPath)
+    {
+        var deadline = DateTime.UtcNow + LockWait;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive advisory lock on Unix and a sharing lock on Windows, across processes.
+                return new FileStream(lockPath, OwnerOnly(FileMode.OpenOrCreate, FileShare.None));
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(Random.Shared.Next(5, 25));
+            }
+            catch (IOException exception)
+            {
+                throw new EncryptionConfigurationException($"The encryption key file lock {lockPath} stayed taken for {LockWait.TotalSeconds} s.", exception);
+            }
+        }
+    }
+
+    private static FileStreamOptions OwnerOnly(FileMode mode, FileShare share)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Share = share };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
     }
 
     private static List<KasifyEncryptionKey> Load(string path)
