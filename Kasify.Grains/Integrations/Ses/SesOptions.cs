@@ -1,3 +1,4 @@
+using Kasify.Grains.Interfaces.Integrations;
 using Microsoft.Extensions.Configuration;
 
 namespace Kasify.Grains.Integrations.Ses;

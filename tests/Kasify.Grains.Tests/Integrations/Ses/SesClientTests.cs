@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Xml.Linq;
 using Kasify.Grains.Integrations.Ses;
+using Kasify.Grains.Interfaces.Integrations;
 
 namespace Kasify.Grains.Tests.Integrations.Ses;
 
