@@ -36,4 +36,13 @@ public enum ActivityKind
 
     /// <summary>A crew task was completed.</summary>
     TaskCompleted = 10,
+
+    /// <summary>SES.HOSPEDAJES refused a communication for data the host can fix (the summary says what).</summary>
+    SesRejected = 11,
+
+    /// <summary>A communication owed to SES.HOSPEDAJES is still unsent 20 hours after its trigger; the legal limit is 24.</summary>
+    SesDeadlineWarning = 12,
+
+    /// <summary>SES.HOSPEDAJES accepted a communication.</summary>
+    SesAccepted = 13,
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Kasify.Grains.Interfaces.CheckIn;
+using Kasify.Grains.Interfaces.SesReporting;
+using Orleans.Concurrency;
 
 namespace Kasify.Grains.Interfaces.Bookings;
 
@@ -42,6 +44,27 @@ public interface IBookingGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("RegisterGuestAsync")]
     Task<BookingCheckin> RegisterGuestAsync(GuestRegistration guest, PropertySchedule schedule);
+
+    /// <summary>
+    /// Replaces a registered guest's data (the same checks as a registration), to fix what SES.HOSPEDAJES refused. On a
+    /// complete check-in the replacement completes it again (a new <c>checkin_completed_at</c>), which resends the guest
+    /// register. 404 <c>checkin.guest_not_found</c>; 409 <c>checkin.closed</c>; 409 <c>checkin.reported</c> while the
+    /// register carrying the guest is with the Ministry or was accepted.
+    /// </summary>
+    [Alias("ReplaceGuestAsync")]
+    Task<BookingCheckin> ReplaceGuestAsync(Guid guestId, GuestRegistration guest, PropertySchedule schedule);
+
+    /// <summary>
+    /// The booking and its encrypted guests for the booking's SES grain, or null when there is no such booking.
+    /// Interleaves: it only reads state, so the SES grain never waits behind a registration.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("GetSesSourceAsync")]
+    Task<BookingSesSource?> GetSesSourceAsync(PropertySchedule schedule);
+
+    /// <summary>Stores the SES tracking the booking's SES grain computed, unless a newer one is already stored.</summary>
+    [Alias("RecordSesTrackingAsync")]
+    Task RecordSesTrackingAsync(SesTracking tracking);
 
     /// <summary>
     /// The registered guests (decrypted, reduced to <see cref="GuestDto"/>) whose names or document number contain every

@@ -135,6 +135,13 @@ public interface IPropertyGrain : IGrainWithGuidKey
     Task<CheckinSnapshot> RegisterGuestAsync(Guid bookingId, GuestRegistration guest);
 
     /// <summary>
+    /// Public: replaces a registered guest's data on one of the property's bookings (see
+    /// <see cref="IBookingGrain.ReplaceGuestAsync"/>) and returns the updated snapshot.
+    /// </summary>
+    [Alias("ReplaceGuestAsync")]
+    Task<CheckinSnapshot> ReplaceGuestAsync(Guid bookingId, Guid guestId, GuestRegistration guest);
+
+    /// <summary>
     /// For the guest list across properties: how many guests registered on the property's bookings match the text, and
     /// the newest <paramref name="limit"/> of them. Nothing for callers other than owners and managers.
     /// </summary>

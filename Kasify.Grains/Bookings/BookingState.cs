@@ -1,5 +1,6 @@
 using Kasify.Grains.CheckIn;
 using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.SesReporting;
 
 namespace Kasify.Grains.Bookings;
 
@@ -30,4 +31,8 @@ internal sealed class BookingState
     /// <summary>Guests registered through online check-in, in registration order; identity data encrypted.</summary>
     [Id(7)]
     public List<RegisteredGuest> Guests { get; set; } = [];
+
+    /// <summary>The SES.HOSPEDAJES tracking the booking's SES grain pushed last; null until it first does.</summary>
+    [Id(8)]
+    public SesTracking? Ses { get; set; }
 }

@@ -12,6 +12,7 @@ using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Integrations;
 using Kasify.Grains.Interfaces.Rentals;
+using Kasify.Grains.Interfaces.SesReporting;
 using Kasify.Grains.Interfaces.SmartLocks;
 using Kasify.Grains.Rentals.CoverImages;
 using Kasify.Grains.Storage;
@@ -216,6 +217,10 @@ internal sealed partial class PropertyGrain(
         var bookingId = Guid.NewGuid();
         state.State.Bookings[bookingId] = normalized;
         await state.SaveAsync(this);
+
+        // SES: the booking report's trigger; the SES grain's reminder is in place before the booking exists.
+        var ses = await SesReportingApplies(tracked: false);
+        await WakeSesAsync(bookingId, ses);
         BookingDto booking;
         try
         {
@@ -233,6 +238,7 @@ internal sealed partial class PropertyGrain(
 
         // Tasks: the booking's cleaning task (PropertyGrain.Tasks.cs); never fails the stored booking.
         await FollowBookingWithCleaningTaskAsync(bookingId, normalized);
+        await WakeSesAsync(bookingId, ses);
         return BookingAccess.ForRole(booking, role);
     }
 
@@ -295,6 +301,12 @@ internal sealed partial class PropertyGrain(
         // Tasks: the cleaning task follows the booking on every update, so a retry repairs a sync that failed.
         await FollowBookingWithCleaningTaskAsync(bookingId, merged, current);
         await SyncAccessCodesAsync(bookingId, merged);
+
+        // SES: a cancellation cancels what was accepted, new dates or names change what is reported.
+        if (changed)
+        {
+            await WakeSesAsync(bookingId, await SesReportingApplies(updated.Ses.Status != SesStatus.NotRequired));
+        }
 
         return BookingAccess.ForRole(updated, role);
     }
@@ -510,7 +522,26 @@ internal sealed partial class PropertyGrain(
             throw new NotFoundException("checkin.not_found", "No booking has this check-in code.");
         }
 
-        return ToSnapshot(await grains.GetGrain<IBookingGrain>(bookingId).RegisterGuestAsync(guest, Schedule));
+        // SES: the last guest completes the check-in, the guest register's trigger (PropertyGrain.Ses.cs).
+        var ses = await SesReportingApplies(tracked: false);
+        await WakeSesAsync(bookingId, ses);
+        var checkin = await grains.GetGrain<IBookingGrain>(bookingId).RegisterGuestAsync(guest, Schedule);
+        await WakeSesAsync(bookingId, ses && checkin.Completed);
+        return ToSnapshot(checkin);
+    }
+
+    public async Task<CheckinSnapshot> ReplaceGuestAsync(Guid bookingId, Guid guestId, GuestRegistration guest)
+    {
+        if (!Exists || !state.State.Bookings.ContainsKey(bookingId))
+        {
+            throw new NotFoundException("checkin.not_found", "No booking has this check-in code.");
+        }
+
+        var ses = await SesReportingApplies(tracked: false);
+        await WakeSesAsync(bookingId, ses);
+        var checkin = await grains.GetGrain<IBookingGrain>(bookingId).ReplaceGuestAsync(guestId, guest, Schedule);
+        await WakeSesAsync(bookingId, ses && checkin.Completed);
+        return ToSnapshot(checkin);
     }
 
     public async Task<GuestMatches> FindGuestsAsync(Guid callerId, string? text, int limit)

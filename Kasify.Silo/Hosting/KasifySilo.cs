@@ -150,6 +150,7 @@ public static class KasifySilo
         silo.Services.AddUniFiAccessClient();
         silo.Services.AddSmartLocks(options.Locks);
         silo.Services.AddInvitationEmail(options.Email);
+        silo.Services.AddSesReporting(options.SesReporting);
         return silo;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Kasify.Grains.Crew;
 using Kasify.Grains.Integrations.Nuki;
 using Kasify.Grains.Security;
+using Kasify.Grains.SesReporting;
 using Kasify.Grains.SmartLocks;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
@@ -47,6 +48,12 @@ public sealed class KasifySiloOptions
     /// URL. Without a host, messages are written as <c>.eml</c> files to <c>PickupDirectory</c> (<c>.kasify/mail</c>).
     /// </summary>
     public InvitationEmailOptions Email { get; set; } = new();
+
+    /// <summary>
+    /// Booking SES.HOSPEDAJES reporting timings (section <c>Kasify:SesReporting</c>): reminder period, lot polling and
+    /// resend backoff, the deadline warning.
+    /// </summary>
+    public SesReportingOptions SesReporting { get; set; } = new();
 
     /// <summary>Binds and validates the options from the <c>Kasify</c> section of <paramref name="configuration"/>.</summary>
     /// <exception cref="KasifyConfigurationException">A value cannot be converted or is invalid.</exception>
@@ -103,6 +110,10 @@ public sealed class KasifySiloOptions
         Require(Cluster.SiloPort != Cluster.GatewayPort, "Kasify:Cluster:SiloPort and GatewayPort must differ.");
         Require(Nuki.BaseUrl.IsAbsoluteUri && Nuki.BaseUrl.Scheme is "http" or "https", "Kasify:Nuki:BaseUrl must be an absolute http(s) URL.");
         Require(Locks.StatusRefreshPeriod > TimeSpan.Zero, "Kasify:Locks:StatusRefreshPeriod must be positive.");
+        Require(
+            SesReporting.ReminderPeriod > TimeSpan.Zero && SesReporting.PollBaseDelay > TimeSpan.Zero && SesReporting.RetryBaseDelay > TimeSpan.Zero
+                && SesReporting.CallTimeout > TimeSpan.Zero && SesReporting.DeadlineWarningAfter > TimeSpan.Zero,
+            "Kasify:SesReporting timings must be positive.");
         Require(Locks.InlineVendorTimeout > TimeSpan.Zero, "Kasify:Locks:InlineVendorTimeout must be positive.");
         Require(Reminders.MinimumPeriod > TimeSpan.Zero, "Kasify:Reminders:MinimumPeriod must be positive.");
         Require(Email.Port is > 0 and <= 65535, $"Kasify:Email:Port {Email.Port} is not a TCP port.");

@@ -1,0 +1,8 @@
+namespace Kasify.Grains.Interfaces.SesReporting;
+
+/// <summary>How one registered guest fared in a guest register: the register is one communication, so its outcome.</summary>
+/// <param name="GuestId">The registered guest.</param>
+/// <param name="Status">The outcome of the communication that carried the guest.</param>
+/// <param name="Error">The Ministry's (or the pre-send check's) text when it was refused.</param>
+[GenerateSerializer, Immutable, Alias("Kasify.Grains.Interfaces.SesReporting.SesGuestResult")]
+public sealed record SesGuestResult(Guid GuestId, SesStatus Status, string? Error);

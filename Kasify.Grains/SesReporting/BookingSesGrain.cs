@@ -1,0 +1,478 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Kasify.Grains.CheckIn;
+using Kasify.Grains.Integrations.Ses;
+using Kasify.Grains.Interfaces.Accounts;
+using Kasify.Grains.Interfaces.Activity;
+using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.Integrations;
+using Kasify.Grains.Interfaces.SesReporting;
+using Kasify.Grains.Security;
+using Kasify.Grains.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Kasify.Grains.SesReporting;
+
+// Level-triggered: every run reads the booking, its property and the account's integration, plans the communications
+// that are owed (SesReportingPlan), then sends and polls whatever is due. A communication is stored before it is sent
+// and marked as on the wire while it is, so a restart resends only what never got a lot, and the same content is never
+// planned twice. Calls go to the booking, property, account, integration and activity grains, which never call back
+// except the property's wake-up, which interleaves here.
+internal sealed partial class BookingSesGrain(
+    [PersistentState("bookingSes", StorageNames.Kasify)] IPersistentState<BookingSesState> state,
+    IGrainFactory grains,
+    ISesClient ses,
+    ISecretProtector protector,
+    SesReportingOptions options,
+    TimeProvider time,
+    ILogger<BookingSesGrain> logger) : Grain, IBookingSesGrain, IRemindable
+{
+    private const string ReminderName = "ses";
+    private const int MaxErrorLength = 500;
+
+    private IGrainTimer? _timer;
+    private bool _reminderRegistered;
+    private long _wakes;
+    private DateTimeOffset _lastWakeAt = DateTimeOffset.MinValue;
+    private long _pushedVersion = -1;
+
+    private Guid BookingId => this.GetPrimaryKey();
+
+    public async Task WakeAsync(Guid propertyId)
+    {
+        _wakes++;
+        _lastWakeAt = time.GetUtcNow();
+        await EnsureReminderAsync();
+        Schedule(TimeSpan.Zero);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => RunAsync();
+
+    private async Task RunAsync()
+    {
+        var wakes = _wakes;
+        DateTimeOffset? next;
+        try
+        {
+            next = await ReconcileAsync();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Whatever failed (a grain, the database), the stored records are intact: try again soon.
+            LogRunFailed(logger, exception, BookingId);
+            next = time.GetUtcNow() + options.RetryBaseDelay;
+        }
+
+        if (_wakes != wakes)
+        {
+            // Woken while running: the booking may have changed after it was read.
+            Schedule(TimeSpan.Zero);
+            return;
+        }
+
+        if (next is { } due)
+        {
+            await EnsureReminderAsync();
+            Schedule(due - time.GetUtcNow());
+            return;
+        }
+
+        // Nothing owed. A fresh wake-up may precede the booking change it announces (the property wakes this grain
+        // before the change too), so the reminder stays until that change has had time to land.
+        if (time.GetUtcNow() - _lastWakeAt > options.ReminderPeriod * 2)
+        {
+            await RemoveReminderAsync(wakes);
+        }
+    }
+
+    private async Task<DateTimeOffset?> ReconcileAsync()
+    {
+        var booking = grains.GetGrain<IBookingGrain>(BookingId);
+        if (state.State.PropertyId == Guid.Empty)
+        {
+            if (await booking.GetPropertyIdAsync() is not { } propertyId)
+            {
+                return null;
+            }
+
+            state.State.PropertyId = propertyId;
+        }
+
+        var facts = await grains.GetGrain<IPropertySesGrain>(state.State.PropertyId).GetSesFactsAsync(BookingId);
+        var source = facts is null ? null : await booking.GetSesSourceAsync(facts.Schedule);
+        if (facts is null || source is null)
+        {
+            // The booking or its property was erased: nothing can be reported any more.
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var account = await LoadAccountAsync(facts.AccountId);
+        var guests = source.Guests.Select(Decrypt).ToList();
+        var content = new SesContent(BookingId, source, facts, guests);
+        if (SesReportingPlan.Apply(state.State.Communications, content, account is not null, now))
+        {
+            await SaveAsync();
+        }
+
+        foreach (var record in state.State.Communications.Where(record => record.IsOpen && record.Status == SesStatus.Pending && IsDue(record, now)).ToList())
+        {
+            await SendAsync(record, content, account, now);
+        }
+
+        var polled = state.State.Communications.Where(record => record.IsOpen && record.Status == SesStatus.Submitted && IsDue(record, now)).ToList();
+        foreach (var batch in polled.Chunk(SesLimits.MaxLotsPerQuery))
+        {
+            await PollAsync(batch, account, source);
+        }
+
+        await WarnOfDeadlinesAsync(source, time.GetUtcNow());
+        await PushTrackingAsync(booking);
+        return NextDue();
+    }
+
+    private async Task SendAsync(SesCommunicationRecord record, SesContent content, SesAccount? account, DateTimeOffset now)
+    {
+        if (account is null)
+        {
+            // Kept, not dropped: reconnecting the integration sends it.
+            SetError(record, "ses.integration_missing", "The account has no SES.HOSPEDAJES integration; connect it to send this communication.");
+            record.NextActionAt = now + options.RetryMaxDelay;
+            await SaveAsync();
+            return;
+        }
+
+        if (record.Kind != SesCommunicationKind.Cancellation && string.IsNullOrWhiteSpace(content.Facts.EstablishmentCode))
+        {
+            await RejectAsync(record, content.Source, "ses.establishment_missing", "The property has no ses_establishment_code; set the code the Ministry registered for it.");
+            return;
+        }
+
+        record.Sending = true;
+        record.Attempts++;
+        record.LastAttemptAt = now;
+        await SaveAsync();
+        try
+        {
+            using var timeout = new CancellationTokenSource(options.CallTimeout);
+            var submission = record.Kind switch
+            {
+                SesCommunicationKind.BookingReport => await ses.SendBookingReportAsync(account, content.BookingReport(), timeout.Token),
+                SesCommunicationKind.GuestRegister => await ses.SendGuestRegisterAsync(account, content.GuestRegister(), timeout.Token),
+                _ => await ses.CancelCommunicationsAsync(account, [CancelledCode(record)], timeout.Token),
+            };
+            if (string.IsNullOrEmpty(submission.Lot))
+            {
+                throw new SesException(SesErrorCode.MalformedResponse, "SES.HOSPEDAJES accepted the request without a lot.");
+            }
+
+            record.Sending = false;
+            record.Status = SesStatus.Submitted;
+            record.Lot = submission.Lot;
+            record.SubmittedAt = time.GetUtcNow();
+            record.Polls = 0;
+            record.NextActionAt = record.SubmittedAt + options.PollBaseDelay;
+            record.ErrorCode = null;
+            record.Error = null;
+            await SaveAsync();
+        }
+        catch (SesValidationException exception)
+        {
+            record.Sending = false;
+            await RejectAsync(record, content.Source, "ses.validation", string.Join("; ", exception.Violations));
+        }
+        catch (SesException exception) when (!NeedsNewData(exception))
+        {
+            // Transport, outage or account trouble: nothing was stored at the Ministry; send the same again later.
+            record.Sending = false;
+            SetError(record, ErrorCodeOf(exception), exception.MinistryText ?? exception.Message);
+            record.NextActionAt = time.GetUtcNow() + Backoff(options.RetryBaseDelay, options.RetryMaxDelay, record.Attempts);
+            await SaveAsync();
+        }
+        catch (SesException exception)
+        {
+            record.Sending = false;
+            await RejectAsync(record, content.Source, ErrorCodeOf(exception), exception.MinistryText ?? exception.Message);
+        }
+    }
+
+    private async Task PollAsync(SesCommunicationRecord[] batch, SesAccount? account, BookingSesSource source)
+    {
+        var now = time.GetUtcNow();
+        if (account is null)
+        {
+            foreach (var record in batch)
+            {
+                record.NextActionAt = now + options.RetryMaxDelay;
+            }
+
+            await SaveAsync();
+            return;
+        }
+
+        IReadOnlyList<SesLot> lots;
+        try
+        {
+            using var timeout = new CancellationTokenSource(options.CallTimeout);
+            lots = await ses.QueryLotsAsync(account, [.. batch.Select(record => record.Lot!)], timeout.Token);
+        }
+        catch (SesException exception)
+        {
+            foreach (var record in batch)
+            {
+                record.Polls++;
+                record.NextActionAt = now + Backoff(options.PollBaseDelay, options.PollMaxDelay, record.Polls);
+            }
+
+            LogPollFailed(logger, exception, BookingId);
+            await SaveAsync();
+            return;
+        }
+
+        foreach (var record in batch)
+        {
+            var lot = lots.FirstOrDefault(candidate => string.Equals(candidate.Lot, record.Lot, StringComparison.OrdinalIgnoreCase));
+            await ApplyLotAsync(record, lot, source, now);
+        }
+
+        await SaveAsync();
+    }
+
+    private async Task ApplyLotAsync(SesCommunicationRecord record, SesLot? lot, BookingSesSource source, DateTimeOffset now)
+    {
+        switch (lot?.State)
+        {
+            case SesLotState.Processed:
+                record.Status = SesStatus.Accepted;
+                record.ProcessedAt = lot.ProcessedAt ?? now;
+                record.CommunicationCode = lot.Communications.FirstOrDefault(result => result.Succeeded)?.CommunicationCode;
+                record.ErrorCode = null;
+                record.Error = null;
+                if (record.Cancels is { } cancelled && Find(cancelled) is { } target)
+                {
+                    target.Status = SesStatus.Cancelled;
+                }
+
+                await AppendActivityAsync(record, "accepted", ActivityKind.SesAccepted, $"SES.HOSPEDAJES accepted the {Describe(record)} of the stay {Stay(source)}.");
+                break;
+
+            case SesLotState.Rejected or SesLotState.PartiallyProcessed:
+                record.ProcessedAt = lot.ProcessedAt ?? now;
+                var failure = lot.Communications.FirstOrDefault(result => !result.Succeeded);
+                await RejectAsync(record, source, "ses.refused", failure?.Error ?? lot.StateText ?? "SES.HOSPEDAJES refused the communication.", save: false);
+                break;
+
+            case SesLotState.Failed:
+                // The Ministry could not process the lot: nothing was stored, so the same content goes again.
+                record.Status = SesStatus.Pending;
+                record.Lot = null;
+                SetError(record, "ses.lot_failed", lot.StateText ?? "SES.HOSPEDAJES could not process the lot.");
+                record.NextActionAt = now + Backoff(options.RetryBaseDelay, options.RetryMaxDelay, record.Attempts);
+                break;
+
+            default:
+                // Queued, in process, or not visible yet: ask again later, less and less often.
+                record.Polls++;
+                record.NextActionAt = now + Backoff(options.PollBaseDelay, options.PollMaxDelay, record.Polls);
+                break;
+        }
+    }
+
+    private async Task RejectAsync(SesCommunicationRecord record, BookingSesSource source, string code, string error, bool save = true)
+    {
+        record.Status = SesStatus.Rejected;
+        record.NextActionAt = null;
+        SetError(record, code, error);
+        if (save)
+        {
+            await SaveAsync();
+        }
+
+        await AppendActivityAsync(record, "rejected:" + record.Attempts, ActivityKind.SesRejected, $"SES.HOSPEDAJES refused the {Describe(record)} of the stay {Stay(source)}: {record.Error}");
+    }
+
+    private async Task WarnOfDeadlinesAsync(BookingSesSource source, DateTimeOffset now)
+    {
+        var late = state.State.Communications
+            .Where(record => record.IsOpen && record.Status == SesStatus.Pending && record.DeadlineWarnedAt is null
+                && record.TriggeredAt + options.DeadlineWarningAfter <= now)
+            .ToList();
+        foreach (var record in late)
+        {
+            record.DeadlineWarnedAt = now;
+            var hours = (int)(now - record.TriggeredAt).TotalHours;
+            await AppendActivityAsync(record, "deadline", ActivityKind.SesDeadlineWarning,
+                $"The {Describe(record)} of the stay {Stay(source)} is still unsent {hours} h after it was due to start; the law allows 24 h. Last error: {record.Error ?? "none"}");
+        }
+
+        if (late.Count > 0)
+        {
+            await SaveAsync();
+        }
+    }
+
+    private DateTimeOffset? NextDue()
+    {
+        var times = state.State.Communications
+            .Where(record => record.IsOpen)
+            .SelectMany(record => new[]
+            {
+                record.NextActionAt ?? time.GetUtcNow(),
+                record.Status == SesStatus.Pending && record.DeadlineWarnedAt is null ? record.TriggeredAt + options.DeadlineWarningAfter : DateTimeOffset.MaxValue,
+            })
+            .ToList();
+        return times.Count == 0 ? null : times.Min();
+    }
+
+    private async Task PushTrackingAsync(IBookingGrain booking)
+    {
+        if (_pushedVersion == state.State.Version)
+        {
+            return;
+        }
+
+        await booking.RecordSesTrackingAsync(SesTrackingView.Of(state.State));
+        _pushedVersion = state.State.Version;
+    }
+
+    private async Task<SesAccount?> LoadAccountAsync(Guid accountId)
+    {
+        var integrations = await grains.GetGrain<IAccountGrain>(accountId).GetIntegrationsAsync();
+        var entry = integrations.FirstOrDefault(integration => integration.Type == IntegrationType.SesHospedajes);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var credentials = await grains.GetGrain<IIntegrationGrain>(entry.Id).GetCredentialsAsync();
+        return credentials?.Ses is { } settings
+            ? new SesAccount(settings.Username, credentials.Token, settings.ArrendadorCode, settings.Environment, settings.ApplicationName)
+            : null;
+    }
+
+    private ValidatedGuest Decrypt(EncryptedGuest guest) =>
+        protector.UnprotectJson<ValidatedGuest>(guest.Protected, CheckinRules.ProtectionContext(BookingId, guest.Id));
+
+    private string CancelledCode(SesCommunicationRecord cancellation) =>
+        (cancellation.Cancels is { } id ? Find(id)?.CommunicationCode : null)
+        ?? throw new InvalidOperationException($"Cancellation {cancellation.Id} has no accepted communication to cancel.");
+
+    private SesCommunicationRecord? Find(Guid id) => state.State.Communications.FirstOrDefault(record => record.Id == id);
+
+    private async Task SaveAsync()
+    {
+        state.State.Version++;
+        await state.SaveAsync(this);
+    }
+
+    private async Task AppendActivityAsync(SesCommunicationRecord record, string what, ActivityKind kind, string summary)
+    {
+        try
+        {
+            var entry = new ActivityEntry(ActivityId(record.Id, what), state.State.PropertyId, kind, time.GetUtcNow(), BookingId, null, summary);
+            await grains.GetGrain<IActivityFeedGrain>(state.State.PropertyId).AppendAsync(entry);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogActivityFailed(logger, exception, kind, BookingId);
+        }
+    }
+
+    private async Task EnsureReminderAsync()
+    {
+        if (!_reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, options.ReminderPeriod, options.ReminderPeriod);
+            _reminderRegistered = true;
+        }
+    }
+
+    private async Task RemoveReminderAsync(long wakes)
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminderRegistered = false;
+        if (_wakes != wakes)
+        {
+            // Woken while the reminder was going: put it back before anything else can be lost.
+            await EnsureReminderAsync();
+        }
+    }
+
+    private void Schedule(TimeSpan due)
+    {
+        var delay = due < TimeSpan.Zero ? TimeSpan.Zero : due;
+        if (_timer is null)
+        {
+            _timer = this.RegisterGrainTimer(static (grain, _) => grain.RunAsync(), this, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+        else
+        {
+            _timer.Change(delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private static bool IsDue(SesCommunicationRecord record, DateTimeOffset now) => record.NextActionAt is not { } next || next <= now;
+
+    private static TimeSpan Backoff(TimeSpan first, TimeSpan max, int attempt)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempt - 1, 0, 20));
+        var delay = TimeSpan.FromTicks((long)Math.Min(first.Ticks * factor, max.Ticks));
+        return delay < first ? first : delay;
+    }
+
+    // Ministry answers about the request's content need the data fixed; account and transport trouble does not.
+    private static bool NeedsNewData(SesException exception) => exception.Code switch
+    {
+        SesErrorCode.Unavailable or SesErrorCode.Unhandled or SesErrorCode.InvalidCredentials or SesErrorCode.SoapFault
+            or SesErrorCode.MalformedResponse or SesErrorCode.Unknown => false,
+        SesErrorCode.MissingArrendadorCode or SesErrorCode.MissingApplication or SesErrorCode.UnknownArrendador
+            or SesErrorCode.WrongUser or SesErrorCode.MissingUser or SesErrorCode.CommunicationTypeNotAllowed
+            or SesErrorCode.WebServiceDisabled or SesErrorCode.ApplicationTooLong => false,
+        _ => true,
+    };
+
+    private static string ErrorCodeOf(SesException exception) => exception.MinistryCode is { } code && code != 0
+        ? "ses." + code.ToString(CultureInfo.InvariantCulture)
+        : exception.Code switch
+        {
+            SesErrorCode.InvalidCredentials => "integration.unauthorized",
+            SesErrorCode.Unavailable => "integration.unreachable",
+            _ => "ses.unexpected_answer",
+        };
+
+    private static void SetError(SesCommunicationRecord record, string code, string error)
+    {
+        record.ErrorCode = code;
+        record.Error = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+    }
+
+    private static string Describe(SesCommunicationRecord record) => record.Kind switch
+    {
+        SesCommunicationKind.BookingReport => "booking report (RH)",
+        SesCommunicationKind.GuestRegister => "guest register (PV)",
+        _ => "cancellation (B)",
+    };
+
+    private static string Stay(BookingSesSource source) => $"{source.Details.From:yyyy-MM-dd} – {source.Details.To:yyyy-MM-dd}";
+
+    // One feed entry per event of a communication, whatever the retries: the id is derived from both.
+    private static Guid ActivityId(Guid recordId, string what)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"ses:{recordId:N}:{what}"));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SES.HOSPEDAJES reporting of booking {BookingId} failed; it runs again shortly")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception, Guid bookingId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not query the SES.HOSPEDAJES lots of booking {BookingId}; querying again later")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception, Guid bookingId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not append {Kind} to the activity feed for booking {BookingId}.")]
+    private static partial void LogActivityFailed(ILogger logger, Exception exception, ActivityKind kind, Guid bookingId);
+}

@@ -1,0 +1,20 @@
+namespace Kasify.Grains.SesReporting;
+
+[GenerateSerializer, Alias("Kasify.Grains.SesReporting.BookingSesState")]
+internal sealed class BookingSesState
+{
+    [Id(0)]
+    public Guid PropertyId { get; set; }
+
+    /// <summary>Every communication of the booking, oldest first.</summary>
+    [Id(1)]
+    public List<SesCommunicationRecord> Communications { get; set; } = [];
+
+    /// <summary>Bumped on every change; the booking keeps the newest tracking pushed to it.</summary>
+    [Id(2)]
+    public long Version { get; set; }
+
+    /// <summary>The version the booking grain has stored.</summary>
+    [Id(3)]
+    public long PushedVersion { get; set; }
+}
