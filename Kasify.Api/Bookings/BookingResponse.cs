@@ -1,11 +1,14 @@
+using System.Text.Json.Serialization;
 using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.SesReporting;
 
 namespace Kasify.Api.Bookings;
 
 /// <summary>
 /// A booking, fields in the reference's (v-new) order, then Kasify's additions: the property, the guest count and the
 /// stay's instants in the property's time zone. For staff the guest's personal data, the free texts and the check-in
-/// code are null.
+/// code are null. The <c>ses_*</c> fields track the booking's SES.HOSPEDAJES communications; the booking's own endpoint
+/// adds each communication (<c>ses_communications</c>), with per-guest results for owners and managers.
 /// </summary>
 internal sealed record BookingResponse(
     Guid Id,
@@ -32,12 +35,22 @@ internal sealed record BookingResponse(
     TimeOnly? CheckoutTime,
     DateTimeOffset? CheckinCompletedAt,
     DateTimeOffset? LastSyncAt,
+    DateTimeOffset? SesSubmittedAt,
+    string? SesBatchId,
+    DateTimeOffset? SesLastAttemptAt,
+    string? SesLastError,
+    SesStatus SesStatus,
     Guid PropertyId,
     int GuestsNumber,
     DateTimeOffset ArrivalAt,
     DateTimeOffset DepartureAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SesCommunicationResponse>? SesCommunications = null)
 {
+    /// <summary>The booking with each of its SES.HOSPEDAJES communications, for the booking's own endpoint.</summary>
+    public static BookingResponse Detailed(BookingDto booking) =>
+        Of(booking) with { SesCommunications = [.. booking.Ses.Communications.Select(SesCommunicationResponse.Of)] };
+
     public static BookingResponse Of(BookingDto booking)
     {
         var details = booking.Details;
@@ -66,6 +79,11 @@ internal sealed record BookingResponse(
             details.CheckoutTime,
             booking.CheckinCompletedAt,
             booking.LastSyncAt,
+            booking.Ses.SubmittedAt,
+            booking.Ses.BatchId,
+            booking.Ses.LastAttemptAt,
+            booking.Ses.LastError,
+            booking.Ses.Status,
             booking.PropertyId,
             details.GuestsNumber,
             booking.ArrivalAt,

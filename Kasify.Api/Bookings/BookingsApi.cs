@@ -69,7 +69,10 @@ internal static class BookingsApi
         bookings.MapGet("/{id:guid}", GetBookingAsync)
             .WithName("GetBooking")
             .WithSummary("Get a booking by id")
-            .WithDescription("A booking of a property the caller has a role on; any other id is 404 booking.not_found." + RolesNote)
+            .WithDescription(
+                "A booking of a property the caller has a role on; any other id is 404 booking.not_found. Adds `ses_communications`: each "
+                + "SES.HOSPEDAJES communication (RH, PV, B) with its status, lot, communication code and last error, and for a PV each "
+                + "guest's result (owners and managers only)." + RolesNote)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         bookings.MapPatch("/{id:guid}", UpdateBookingAsync)
@@ -159,7 +162,7 @@ internal static class BookingsApi
         var booking = await grains.GetGrain<IBookingGrain>(id).GetPropertyIdAsync() is { } propertyId
             ? await grains.GetGrain<IPropertyGrain>(propertyId).GetBookingAsync(userId, id)
             : null;
-        return booking is null ? BookingNotFound() : TypedResults.Ok(BookingResponse.Of(booking));
+        return booking is null ? BookingNotFound() : TypedResults.Ok(BookingResponse.Detailed(booking));
     }
 
     // The body is read here rather than bound, so that the OpenAPI document shows the declared patch schema and a

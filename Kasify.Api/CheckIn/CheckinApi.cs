@@ -58,6 +58,19 @@ internal static class CheckinApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        checkin.MapPut("/guests/{guestId:guid}", ReplaceGuestAsync)
+            .WithName("ReplaceCheckinGuest")
+            .WithSummary("Correct a registered guest")
+            .WithDescription(
+                "Public endpoint. Replaces a registered guest's data, with the same checks as registering, to fix what "
+                + "SES.HOSPEDAJES refused; returns the updated snapshot. On a complete check-in it completes the check-in again "
+                + "(a new checkin_completed_at), which resends the guest register. Unknown guest is 404 checkin.guest_not_found; "
+                + "a closed check-in is 409 checkin.closed; a guest whose register the Ministry holds or is processing is 409 "
+                + "checkin.reported. Limited per client IP.")
+            .AddOpenApiOperationTransformer(DescribeGuestBodyAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         routes.MapGet("/guests", ListGuestsAsync)
             .WithTags("Guests")
@@ -90,25 +103,10 @@ internal static class CheckinApi
     {
         if (!http.HasJsonContentType())
         {
-            return KasifyProblems.Result(StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send the guest as application/json.");
+            return UnsupportedMediaType();
         }
 
-        GuestRegistrationRequest? request;
-        try
-        {
-            request = await http.ReadFromJsonAsync<GuestRegistrationRequest>(json.Value.SerializerOptions, cancellationToken);
-        }
-        catch (JsonException malformed)
-        {
-            // The same answer a bound body gets: a field error at the JSON path.
-            throw new BadHttpRequestException("The guest is not valid JSON.", StatusCodes.Status400BadRequest, malformed);
-        }
-
-        if (request is null)
-        {
-            throw new RequestValidationException("validation.failed", "body", "Send the guest as a JSON object.");
-        }
-
+        var request = await ReadGuestAsync(http, json.Value.SerializerOptions, cancellationToken);
         if (await ResolvePropertyAsync(code, grains) is not { } found)
         {
             return NotFound();
@@ -116,6 +114,48 @@ internal static class CheckinApi
 
         var snapshot = await grains.GetGrain<IPropertyGrain>(found.PropertyId).RegisterGuestAsync(found.BookingId, request.ToRegistration());
         return TypedResults.Created($"/v1/checkin/{Uri.EscapeDataString(code)}", CheckinSnapshotResponse.Of(snapshot));
+    }
+
+    internal static async Task<Results<Ok<CheckinSnapshotResponse>, ProblemHttpResult>> ReplaceGuestAsync(
+        [Description("The booking's check-in code.")] string code,
+        [Description("The registered guest's id (from the snapshot).")] Guid guestId,
+        HttpRequest http,
+        IGrainFactory grains,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        CancellationToken cancellationToken)
+    {
+        if (!http.HasJsonContentType())
+        {
+            return UnsupportedMediaType();
+        }
+
+        var request = await ReadGuestAsync(http, json.Value.SerializerOptions, cancellationToken);
+        if (await ResolvePropertyAsync(code, grains) is not { } found)
+        {
+            return NotFound();
+        }
+
+        var snapshot = await grains.GetGrain<IPropertyGrain>(found.PropertyId).ReplaceGuestAsync(found.BookingId, guestId, request.ToRegistration());
+        return TypedResults.Ok(CheckinSnapshotResponse.Of(snapshot));
+    }
+
+    private static ProblemHttpResult UnsupportedMediaType() =>
+        KasifyProblems.Result(StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send the guest as application/json.");
+
+    private static async Task<GuestRegistrationRequest> ReadGuestAsync(HttpRequest http, JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        GuestRegistrationRequest? request;
+        try
+        {
+            request = await http.ReadFromJsonAsync<GuestRegistrationRequest>(options, cancellationToken);
+        }
+        catch (JsonException malformed)
+        {
+            // The same answer a bound body gets: a field error at the JSON path.
+            throw new BadHttpRequestException("The guest is not valid JSON.", StatusCodes.Status400BadRequest, malformed);
+        }
+
+        return request ?? throw new RequestValidationException("validation.failed", "body", "Send the guest as a JSON object.");
     }
 
     // Like the booking list: each property counts its matching guests and returns its newest (page + 1) × size, so

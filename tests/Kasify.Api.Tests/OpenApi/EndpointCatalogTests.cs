@@ -70,6 +70,7 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
     {
         { "get", "/v1/checkin/{code}", "Checkin" },
         { "post", "/v1/checkin/{code}/guests", "Checkin" },
+        { "put", "/v1/checkin/{code}/guests/{guestId}", "Checkin" },
         { "get", "/v1/tasks/public/{token}", "Tasks" },
     };
 
@@ -129,6 +130,7 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
     [InlineData("post", "/v1/properties/{id}/bookings", "application/json", "BookingRequest")]
     [InlineData("patch", "/v1/bookings/{id}", "application/merge-patch+json", "BookingPatchRequest")]
     [InlineData("post", "/v1/checkin/{code}/guests", "application/json", "GuestRegistrationRequest")]
+    [InlineData("put", "/v1/checkin/{code}/guests/{guestId}", "application/json", "GuestRegistrationRequest")]
     [InlineData("post", "/v1/properties/{id}/smartlocks", "application/json", "AddSmartLockRequest")]
     [InlineData("post", "/v1/properties/{id}/invitations", "application/json", "CreateInvitationRequest")]
     [InlineData("patch", "/v1/properties/{id}/crew/{userId}", "application/json", "UpdateCrewMemberRequest")]
@@ -245,7 +247,7 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         var schemas = (await client.GetFromJsonAsync<JsonElement>("/openapi.json")).GetProperty("components").GetProperty("schemas");
 
         var response = schemas.GetProperty("BookingResponse").GetProperty("properties");
-        foreach (var field in new[] { "id", "from", "to", "channel", "channel_id", "checkin_code", "status", "created_at", "payment_type", "guest_first_name", "adults_count", "arrival_time", "checkin_completed_at", "last_sync_at", "guests_number", "arrival_at" })
+        foreach (var field in new[] { "id", "from", "to", "channel", "channel_id", "checkin_code", "status", "created_at", "payment_type", "guest_first_name", "adults_count", "arrival_time", "checkin_completed_at", "last_sync_at", "ses_submitted_at", "ses_batch_id", "ses_last_attempt_at", "ses_last_error", "ses_status", "guests_number", "arrival_at" })
         {
             Assert.True(response.TryGetProperty(field, out _), $"BookingResponse lacks {field}");
         }

@@ -283,6 +283,11 @@ internal static class RoleMatrix
             // The guests' public check-in: the code is the credential, whoever calls.
             Public("GET", "/v1/checkin/{code}", Get(a => $"/v1/checkin/{a.CheckinCode}"), ok.Including(GuestMarker)),
             Public("POST", "/v1/checkin/{code}/guests", (a, c) => Json(HttpMethod.Post, $"/v1/checkin/{a.CheckinCode}/guests", a.Guest($"Guest{c}")), created),
+            Public(
+                "PUT",
+                "/v1/checkin/{code}/guests/{guestId}",
+                (a, _) => Json(HttpMethod.Put, $"/v1/checkin/{a.CheckinCode}/guests/{a.GuestId}", a.Guest("Guestina")),
+                ok.Including(GuestMarker)),
 
             // Integrations are the account's: only the owner's view holds the owner's.
             new(

@@ -50,6 +50,9 @@ internal sealed class RoleMatrixArrangement : IAsyncDisposable
 
     public string CheckinCode { get; private set; } = "";
 
+    /// <summary>The guest registered through the booking's check-in.</summary>
+    public Guid GuestId { get; private set; }
+
     public string NukiToken { get; } = ApiLocks.NewToken();
 
     public Guid NukiIntegrationId { get; private set; }
@@ -266,6 +269,7 @@ internal sealed class RoleMatrixArrangement : IAsyncDisposable
         using (var guest = await Client(Caller.Anonymous).PostAsJsonAsync($"/v1/checkin/{CheckinCode}/guests", Guest("Guestina")))
         {
             Assert.True(guest.StatusCode == HttpStatusCode.Created, $"check-in answered {guest.StatusCode}: {await guest.Content.ReadAsStringAsync()}");
+            GuestId = (await guest.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("guests")[0].GetProperty("id").GetGuid();
         }
 
         var cleaning = (await (await owner.GetAsync($"/v1/properties/{PropertyId}/tasks?task_type=cleaning")).ReadSuccessAsync()).GetProperty("content");

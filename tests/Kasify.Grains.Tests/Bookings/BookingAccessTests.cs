@@ -1,6 +1,7 @@
 using Kasify.Grains.Bookings;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Rentals;
+using Kasify.Grains.Interfaces.SesReporting;
 
 namespace Kasify.Grains.Tests.Bookings;
 
@@ -8,7 +9,7 @@ public sealed class BookingAccessTests
 {
     private static readonly BookingDto Booking = new(
         Guid.NewGuid(), Guid.NewGuid(), BookingRulesTests.Stay("2026-07-01", "2026-07-08"), "code", DateTimeOffset.UnixEpoch,
-        DateTimeOffset.UnixEpoch, null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        DateTimeOffset.UnixEpoch, null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, SesTracking.NotRequired);
 
     [Theory]
     [InlineData(AccessLevel.Owner, true, true, true)]
