@@ -4,8 +4,10 @@
 # With KASIFY_FAKES=1 (or --with-fakes) it also starts the fake vendors for trying smart locks without hardware: the
 # Nuki Web API fake on http://127.0.0.1:18081 (API token nuki-demo-token, three demo locks) and the UniFi Access fake on
 # https://127.0.0.1:12445 (token unifi-fake-token, a fresh self-signed certificate whose fingerprint is printed), and
-# points the silo at the Nuki fake with a one-minute lock status refresh. Their logs go to .kasify/nuki-fake.log and
-# unifi-fake.log; their state is in memory and starts afresh with every run.
+# points the silo at the Nuki fake with a one-minute lock status refresh. It also starts the SES.HOSPEDAJES fake on
+# http://127.0.0.1:18083 (user B12345678WS, password Kasify-Demo-2025, arrendador 0000123456; lots stay "in process"
+# for 5 seconds) and points every SES integration, test or production, at it. Their logs go to .kasify/nuki-fake.log,
+# unifi-fake.log and ses-fake.log; their state is in memory and starts afresh with every run.
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$PWD"
@@ -18,6 +20,7 @@ for arg in "$@"; do
 done
 nuki_fake_url=http://127.0.0.1:18081
 unifi_fake_url=https://127.0.0.1:12445
+ses_fake_url=http://127.0.0.1:18083
 
 echo "Building Kasify..."
 dotnet build Kasify.Silo/Kasify.Silo.csproj -c Release -v quiet -nologo
@@ -25,6 +28,7 @@ dotnet build Kasify.Api/Kasify.Api.csproj -c Release -v quiet -nologo
 if ((with_fakes)); then
   dotnet build tests/Kasify.Fakes.Nuki/Kasify.Fakes.Nuki.csproj -c Release -v quiet -nologo
   dotnet build tests/Kasify.Fakes.UniFi/Kasify.Fakes.UniFi.csproj -c Release -v quiet -nologo
+  dotnet build tests/Kasify.Fakes.Ses/Kasify.Fakes.Ses.csproj -c Release -v quiet -nologo
 fi
 
 mkdir -p "$root/.kasify"
@@ -53,10 +57,14 @@ if ((with_fakes)); then
   pids+=($!)
   (cd tests/Kasify.Fakes.UniFi/bin/Release/net10.0 && exec dotnet Kasify.Fakes.UniFi.dll --urls "$unifi_fake_url") >"$root/.kasify/unifi-fake.log" 2>&1 &
   pids+=($!)
+  (cd tests/Kasify.Fakes.Ses/bin/Release/net10.0 \
+    && exec dotnet Kasify.Fakes.Ses.dll --urls "$ses_fake_url" --SesFake:ProcessingDelayMs=5000) >"$root/.kasify/ses-fake.log" 2>&1 &
+  pids+=($!)
   # The silo calls the Nuki fake and reads lock status every minute (the shortest reminder period) instead of every
   # five. Code work needs no shorter reminders: lock grains place, confirm and expire codes on grain timers.
   export Kasify__Nuki__BaseUrl="${Kasify__Nuki__BaseUrl:-$nuki_fake_url}"
   export Kasify__Locks__StatusRefreshPeriod="${Kasify__Locks__StatusRefreshPeriod:-00:01:00}"
+  export Kasify__Ses__EndpointUrl="${Kasify__Ses__EndpointUrl:-$ses_fake_url/hospedajes-web/ws/v1/comunicacion}"
 
   # The UniFi fake prints its certificate fingerprint once it listens; a UniFi integration pins it.
   for _ in $(seq 1 60); do
@@ -66,6 +74,7 @@ if ((with_fakes)); then
   echo "Fake Nuki Web API on $nuki_fake_url: API token nuki-demo-token, locks 18000000001-18000000003 (state: $nuki_fake_url/fake/state)"
   echo "Fake UniFi Access API on $unifi_fake_url:"
   sed 's/^/  /' "$root/.kasify/unifi-fake.log"
+  echo "Fake SES.HOSPEDAJES on $ses_fake_url: user B12345678WS, password Kasify-Demo-2025, arrendador 0000123456 (lots in process for 5 s)"
 fi
 
 # Each host runs from its output folder so it finds its appsettings.json.

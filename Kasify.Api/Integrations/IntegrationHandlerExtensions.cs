@@ -7,6 +7,7 @@ internal static class IntegrationHandlerExtensions
     {
         services.AddSingleton<IIntegrationHandler, NukiIntegrationHandler>();
         services.AddSingleton<IIntegrationHandler, UnifiIntegrationHandler>();
+        services.AddSingleton<IIntegrationHandler, SesHospedajesIntegrationHandler>();
         services.AddSingleton<IntegrationHandlers>();
         return services;
     }

@@ -23,7 +23,7 @@ namespace Kasify.Api.Integrations;
 /// </summary>
 internal static class IntegrationsApi
 {
-    private const string SlugDescription = "The integration type: nuki or unifi (case-insensitive).";
+    private const string SlugDescription = "The integration type: nuki, unifi or ses_hospedajes (case-insensitive).";
     private const string OwnerNote = " Only the account's owner sees its integrations; any other id, or an id of another type, is 404 integration.not_found.";
 
     public static void MapIntegrationsApi(this RouteGroupBuilder routes)
@@ -60,7 +60,9 @@ internal static class IntegrationsApi
                 "Connects a vendor to the caller's account (one per type: 409 integration.exists). The credentials are checked with the vendor "
                 + "first: 400 integration.invalid_credentials when refused, 503 integration.unreachable when the vendor does not answer. "
                 + "Body by type: nuki { name, token }; unifi { name, url (https, port 12445 when none is given), api_token, certificate_sha256 "
-                + "(optional, pins the console's self-signed certificate) }.")
+                + "(optional, pins the console's self-signed certificate) }; ses_hospedajes { name (optional), arrendador_code (at most 10), "
+                + "username, password, environment (test or production), application_name (optional, at most 50, default Kasify) }, "
+                + "checked with a catalogo call to the Ministry.")
             .AddOpenApiOperationTransformer(DescribeSlug)
             .AddOpenApiOperationTransformer(DescribeBody)
             .ProducesValidationProblem()

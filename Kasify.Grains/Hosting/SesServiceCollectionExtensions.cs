@@ -1,3 +1,4 @@
+using System.Net.Security;
 using Kasify.Grains.Integrations.Ses;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,20 +16,32 @@ public static class SesServiceCollectionExtensions
     /// <summary>
     /// Adds the client with <paramref name="options"/>: attempt and total timeouts and a circuit breaker, but no
     /// retries, because every operation is a POST and a retried create can queue a second lot; after a timeout the
-    /// caller queries the lot before resending.
+    /// caller queries the lot before resending. With <see cref="SesOptions.TrustedCertificatePaths"/>, the Ministry's
+    /// certificate is checked against those certificates (only for this client); without, by the system.
     /// </summary>
+    /// <exception cref="InvalidOperationException">A trusted certificate file is missing or unreadable.</exception>
     public static IServiceCollection AddSesClient(this IServiceCollection services, SesOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
+
+        // Read at registration, so a wrong path stops the silo at start rather than at the first guest register.
+        var trust = options.TrustedCertificatePaths.Count > 0 ? SesCertificateTrust.FromFiles(options.TrustedCertificatePaths) : null;
         services.AddSingleton(options);
-        services.AddHttpClient<ISesClient, SesClient>(http =>
+        var client = services.AddHttpClient<ISesClient, SesClient>(http =>
         {
-            http.BaseAddress = options.Endpoint;
-            // The resilience pipeline's total timeout bounds each call.
+            // Requests name their environment's endpoint; the resilience pipeline's total timeout bounds each call.
             http.Timeout = Timeout.InfiniteTimeSpan;
-        })
-        .AddStandardResilienceHandler(resilience =>
+        });
+        if (trust is not null)
+        {
+            client.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = trust.Validate },
+            });
+        }
+
+        client.AddStandardResilienceHandler(resilience =>
         {
             resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
             resilience.TotalRequestTimeout.Timeout = options.TotalTimeout;

@@ -14,6 +14,7 @@ public static class SmartLockServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddTransient<IIntegrationVendor, NukiIntegrationVendor>();
         services.AddTransient<IIntegrationVendor, UniFiIntegrationVendor>();
+        services.AddTransient<IIntegrationVendor, SesIntegrationVendor>();
         services.AddTransient<ILockDriver, NukiLockDriver>();
         services.AddTransient<ILockDriver, UniFiLockDriver>();
         return services;

@@ -7,4 +7,7 @@ internal enum CredentialCheck
     InvalidCredentials,
     CertificateRejected,
     Unreachable,
+
+    /// <summary>The user and password were accepted but the account code is not (SES.HOSPEDAJES' arrendador code).</summary>
+    InvalidArrendador,
 }

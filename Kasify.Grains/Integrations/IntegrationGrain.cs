@@ -33,7 +33,7 @@ internal sealed partial class IntegrationGrain(
         var vendor = Vendor(type);
         vendor.Validate(settings);
         var accountId = await AccountOfAsync(callerId);
-        var credentials = new IntegrationCredentials(type, settings.Token, settings.Url, NormalizeFingerprint(settings.CertificateSha256), 1);
+        var credentials = new IntegrationCredentials(type, settings.Token, settings.Url, NormalizeFingerprint(settings.CertificateSha256), 1, NormalizeSes(settings.Ses));
         await VerifyAsync(vendor, credentials);
 
         // The account's list first, as an index entry: until this row is written it points at nothing visible. If the
@@ -67,7 +67,8 @@ internal sealed partial class IntegrationGrain(
         await RequireVisibleAsync(callerId, type);
         var vendor = Vendor(type);
         vendor.Validate(settings);
-        var credentials = new IntegrationCredentials(type, settings.Token, settings.Url, NormalizeFingerprint(settings.CertificateSha256), state.State.Version + 1);
+        var credentials = new IntegrationCredentials(
+            type, settings.Token, settings.Url, NormalizeFingerprint(settings.CertificateSha256), state.State.Version + 1, NormalizeSes(settings.Ses));
         await VerifyAsync(vendor, credentials);
         Apply(settings, credentials, time.GetUtcNow());
         await RefreshDevicesAsync(vendor, credentials);
@@ -190,6 +191,9 @@ internal sealed partial class IntegrationGrain(
                 return;
             case CredentialCheck.InvalidCredentials:
                 throw new RequestValidationException("integration.invalid_credentials", vendor.TokenField, "The vendor refused these credentials.");
+            case CredentialCheck.InvalidArrendador:
+                throw new RequestValidationException(
+                    "integration.invalid_credentials", SesIntegrationVendor.ArrendadorField, "The vendor does not accept this arrendador code for these credentials.");
             case CredentialCheck.CertificateRejected:
                 throw new RequestValidationException(
                     "integration.invalid_credentials", "certificate_sha256", "The console's certificate does not match the pinned fingerprint.");
@@ -227,6 +231,7 @@ internal sealed partial class IntegrationGrain(
         state.State.TokenHint = IntegrationRules.Hint(credentials.Token);
         state.State.Url = credentials.Url;
         state.State.CertificateSha256 = credentials.CertificateSha256;
+        state.State.Ses = credentials.Ses;
         state.State.Version = credentials.Version;
         state.State.UpdatedAt = now;
     }
@@ -236,7 +241,8 @@ internal sealed partial class IntegrationGrain(
         Encoding.UTF8.GetString(protector.Unprotect(state.State.ProtectedToken, AssociatedData())),
         state.State.Url,
         state.State.CertificateSha256,
-        state.State.Version);
+        state.State.Version,
+        state.State.Ses);
 
     private byte[] AssociatedData() => Encoding.UTF8.GetBytes($"integration:{IntegrationId}");
 
@@ -245,6 +251,9 @@ internal sealed partial class IntegrationGrain(
 
     private static string? NormalizeFingerprint(string? fingerprint) =>
         fingerprint?.Replace(":", "", StringComparison.Ordinal).ToUpperInvariant();
+
+    private static SesIntegrationSettings? NormalizeSes(SesIntegrationSettings? ses) =>
+        ses is null ? null : ses with { ArrendadorCode = ses.ArrendadorCode.Trim(), Username = ses.Username.Trim(), ApplicationName = ses.ApplicationName.Trim() };
 
     private IntegrationDto ToDto() => new(
         IntegrationId,
@@ -255,7 +264,8 @@ internal sealed partial class IntegrationGrain(
         state.State.CertificateSha256,
         state.State.Assignments.Count,
         state.State.CreatedAt,
-        state.State.UpdatedAt);
+        state.State.UpdatedAt,
+        state.State.Ses);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Integration {IntegrationId} could not list its devices")]
     private partial void LogDevicesUnavailable(Exception exception, Guid integrationId);

@@ -47,4 +47,8 @@ internal sealed class IntegrationState
     /// <summary>Which smart lock holds each assigned device, by vendor device id.</summary>
     [Id(12)]
     public Dictionary<string, DeviceAssignment> Assignments { get; set; } = [];
+
+    /// <summary>An SES.HOSPEDAJES integration's arrendador code, user, environment and application; its password is the token.</summary>
+    [Id(13)]
+    public SesIntegrationSettings? Ses { get; set; }
 }

@@ -148,6 +148,7 @@ public static class KasifySilo
         silo.Services.AddKasifyEncryption(options.ResolveEncryption());
         silo.Services.AddNukiClient(options.Nuki);
         silo.Services.AddUniFiAccessClient();
+        silo.Services.AddSesClient(options.Ses);
         silo.Services.AddSmartLocks(options.Locks);
         silo.Services.AddInvitationEmail(options.Email);
         silo.Services.AddSesReporting(options.SesReporting);

@@ -1,6 +1,7 @@
 using System.Net;
 using Kasify.Grains.Crew;
 using Kasify.Grains.Integrations.Nuki;
+using Kasify.Grains.Integrations.Ses;
 using Kasify.Grains.Security;
 using Kasify.Grains.SesReporting;
 using Kasify.Grains.SmartLocks;
@@ -39,6 +40,12 @@ public sealed class KasifySiloOptions
 
     /// <summary>The Nuki Web API client (section <c>Kasify:Nuki</c>): base URL, timeouts, retries.</summary>
     public NukiOptions Nuki { get; set; } = new();
+
+    /// <summary>
+    /// The SES.HOSPEDAJES client (section <c>Kasify:Ses</c>): the Ministry's test and production endpoints or one
+    /// override (a fake), the default application name, timeouts, and the certificates its TLS chain is checked against.
+    /// </summary>
+    public SesOptions Ses { get; set; } = new();
 
     /// <summary>Smart lock timings (section <c>Kasify:Locks</c>): status refresh period, vendor timeouts, retry backoff.</summary>
     public SmartLockOptions Locks { get; set; } = new();
@@ -109,6 +116,14 @@ public sealed class KasifySiloOptions
         Require(Cluster.GatewayPort is > 0 and <= 65535, $"Kasify:Cluster:GatewayPort {Cluster.GatewayPort} is not a TCP port.");
         Require(Cluster.SiloPort != Cluster.GatewayPort, "Kasify:Cluster:SiloPort and GatewayPort must differ.");
         Require(Nuki.BaseUrl.IsAbsoluteUri && Nuki.BaseUrl.Scheme is "http" or "https", "Kasify:Nuki:BaseUrl must be an absolute http(s) URL.");
+        Require(
+            Ses.EndpointUrl is null || (Ses.EndpointUrl.IsAbsoluteUri && Ses.EndpointUrl.Scheme is "http" or "https"),
+            "Kasify:Ses:EndpointUrl must be an absolute http(s) URL.");
+        Require(Ses.TestUrl.IsAbsoluteUri && Ses.ProductionUrl.IsAbsoluteUri, "Kasify:Ses:TestUrl and ProductionUrl must be absolute URLs.");
+        Require(
+            !string.IsNullOrWhiteSpace(Ses.Application) && Ses.Application.Length <= SesLimits.Application,
+            $"Kasify:Ses:Application must be 1 to {SesLimits.Application} characters.");
+        Require(Ses.AttemptTimeout > TimeSpan.Zero, "Kasify:Ses:AttemptTimeout must be positive.");
         Require(Locks.StatusRefreshPeriod > TimeSpan.Zero, "Kasify:Locks:StatusRefreshPeriod must be positive.");
         Require(
             SesReporting.ReminderPeriod > TimeSpan.Zero && SesReporting.PollBaseDelay > TimeSpan.Zero && SesReporting.RetryBaseDelay > TimeSpan.Zero

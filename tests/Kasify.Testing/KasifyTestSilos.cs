@@ -105,6 +105,7 @@ public static class KasifyTestSilos
             Membership = options.Membership,
             Encryption = options.Encryption,
             Nuki = options.Nuki,
+            Ses = options.Ses,
             Locks = options.Locks,
             Email = options.Email,
         };

@@ -8,7 +8,10 @@ using Polly.Timeout;
 
 namespace Kasify.Grains.Integrations.Ses;
 
-/// <summary>The typed HttpClient behind <see cref="ISesClient"/>; its base address is the SOAP endpoint.</summary>
+/// <summary>
+/// The typed HttpClient behind <see cref="ISesClient"/>. Each account calls the endpoint of its own environment
+/// (<see cref="SesOptions.EndpointFor"/>), so requests carry an absolute URI rather than relying on one base address.
+/// </summary>
 public sealed class SesClient(HttpClient http, SesOptions options) : ISesClient
 {
     private const int MaxLoggedBody = 500;
@@ -58,15 +61,16 @@ public sealed class SesClient(HttpClient http, SesOptions options) : ISesClient
         SesAccount account, string operation, string? communicationType, XElement payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        SesValidator.ValidateHeader(account.ArrendadorCode, options.Application);
-        var envelope = SesEnvelopes.Communication(account.ArrendadorCode, options.Application, operation, communicationType, SesPacking.Pack(payload));
+        var application = account.Application ?? options.Application;
+        SesValidator.ValidateHeader(account.ArrendadorCode, application);
+        var envelope = SesEnvelopes.Communication(account.ArrendadorCode, application, operation, communicationType, SesPacking.Pack(payload));
         return SesResponses.Communication(await PostAsync(account, envelope, cancellationToken));
     }
 
     private async Task<XDocument> PostAsync(SesAccount account, XDocument envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "");
+        using var request = new HttpRequestMessage(HttpMethod.Post, options.EndpointFor(account.Environment));
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{account.Username}:{account.Password}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
 

@@ -9,19 +9,25 @@ public sealed class SesOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Kasify:Ses";
 
-    /// <summary>The PRE endpoint.</summary>
-    public static readonly Uri TestUrl = new("https://hospedajes.pre-ses.mir.es/hospedajes-web/ws/v1/comunicacion");
+    /// <summary>The Ministry's PRE endpoint, the default of <see cref="TestUrl"/>.</summary>
+    public static readonly Uri DefaultTestUrl = new("https://hospedajes.pre-ses.mir.es/hospedajes-web/ws/v1/comunicacion");
 
-    /// <summary>The PROD endpoint.</summary>
-    public static readonly Uri ProductionUrl = new("https://hospedajes.ses.mir.es/hospedajes-web/ws/v1/comunicacion");
+    /// <summary>The Ministry's PROD endpoint, the default of <see cref="ProductionUrl"/>.</summary>
+    public static readonly Uri DefaultProductionUrl = new("https://hospedajes.ses.mir.es/hospedajes-web/ws/v1/comunicacion");
 
-    /// <summary>Which Ministry endpoint to call when <see cref="EndpointUrl"/> is not set.</summary>
-    public SesEnvironment Environment { get; set; } = SesEnvironment.Test;
+    /// <summary>The endpoint of accounts in the test environment.</summary>
+    public Uri TestUrl { get; set; } = DefaultTestUrl;
 
-    /// <summary>An explicit endpoint, such as a local fake server; overrides <see cref="Environment"/>.</summary>
+    /// <summary>The endpoint of accounts in the production environment.</summary>
+    public Uri ProductionUrl { get; set; } = DefaultProductionUrl;
+
+    /// <summary>
+    /// One endpoint for every account whatever its environment, such as a local fake server; overrides
+    /// <see cref="TestUrl"/> and <see cref="ProductionUrl"/>.
+    /// </summary>
     public Uri? EndpointUrl { get; set; }
 
-    /// <summary>The <c>aplicacion</c> header value (≤50).</summary>
+    /// <summary>The <c>aplicacion</c> header value (≤50) of accounts that name none.</summary>
     public string Application { get; set; } = "Kasify";
 
     /// <summary>Timeout of each attempt.</summary>
@@ -30,8 +36,16 @@ public sealed class SesOptions
     /// <summary>Timeout of the whole call.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The endpoint to call.</summary>
-    public Uri Endpoint => EndpointUrl ?? (Environment == SesEnvironment.Production ? ProductionUrl : TestUrl);
+    /// <summary>
+    /// PEM or DER files with the certificates the Ministry's TLS chain is checked against (the FNMT root and its
+    /// intermediate, which default trust stores lack). When set, only chains ending at one of the self-signed ones are
+    /// accepted; the others are offered as intermediates. When empty, the system's trust store decides.
+    /// </summary>
+    public List<string> TrustedCertificatePaths { get; set; } = [];
+
+    /// <summary>The endpoint an account of <paramref name="environment"/> calls.</summary>
+    public Uri EndpointFor(SesEnvironment environment) =>
+        EndpointUrl ?? (environment == SesEnvironment.Production ? ProductionUrl : TestUrl);
 
     /// <summary>Reads the <see cref="SectionName"/> section.</summary>
     public static SesOptions FromConfiguration(IConfiguration configuration)

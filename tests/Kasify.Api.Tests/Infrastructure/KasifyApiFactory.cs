@@ -4,8 +4,10 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Claims;
 using Kasify.Fakes.Nuki;
+using Kasify.Fakes.Ses;
 using Kasify.Fakes.UniFi;
 using Kasify.Grains.Integrations.Nuki;
+using Kasify.Grains.Integrations.Ses;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.SmartLocks;
 using Kasify.Testing;
@@ -24,7 +26,7 @@ namespace Kasify.Api.Tests.Infrastructure;
 /// </summary>
 /// <remarks>
 /// Used as an xunit fixture it owns a one-silo cluster whose vendor clients talk to an in-process Nuki fake
-/// (<see cref="Nuki"/>) and UniFi Access console fake (<see cref="UniFi"/>). <see cref="WithSettings"/> gives a host with other settings on
+/// (<see cref="Nuki"/>), UniFi Access console fake (<see cref="UniFi"/>) and SES.HOSPEDAJES fake (<see cref="Ses"/>). <see cref="WithSettings"/> gives a host with other settings on
 /// the same cluster; <see cref="WithUnreachableCluster"/> a host whose real Orleans client points at no silo.
 /// </remarks>
 public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
@@ -41,6 +43,7 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
     private InProcessTestCluster? _cluster;
     private NukiFakeServer? _nuki;
     private UniFiFakeServer? _uniFi;
+    private SesFakeServer? _ses;
 
     public KasifyApiFactory()
         : this(DefaultSettings(), cluster: null, ownsCluster: true)
@@ -69,6 +72,9 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
     /// </summary>
     public UniFiFakeServer UniFi => _uniFi ?? throw new InvalidOperationException("This host has no vendor fakes.");
 
+    /// <summary>The SES.HOSPEDAJES fake every SES integration calls, whatever its environment; its demo credentials are <see cref="SesFakeOptions"/>' defaults.</summary>
+    public SesFakeServer Ses => _ses ?? throw new InvalidOperationException("This host has no vendor fakes.");
+
     /// <summary>A host with these settings added (e.g. lower rate limits), sharing this factory's cluster. Dispose it.</summary>
     public KasifyApiFactory WithSettings(IReadOnlyDictionary<string, string?> settings) =>
         new(Merge(_settings, settings), _cluster, ownsCluster: false);
@@ -95,6 +101,8 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
         _nuki = new NukiFakeServer(new NukiFakeOptions { ApplyDelayMs = 100 });
         var nukiUrl = await _nuki.StartAsync();
         _uniFi = await UniFiFakeServer.StartAsync();
+        _ses = new SesFakeServer();
+        await _ses.StartAsync();
 
         // The production silo configuration: ADO.NET storage and reminders on a SQLite file, cover images on disk; vendor
         // calls go to the fakes, with timings short enough that read-backs, retries and a dead vendor show within seconds.
@@ -106,6 +114,12 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
             TotalTimeout = TimeSpan.FromSeconds(5),
             MaxRetries = 1,
             RetryBaseDelay = TimeSpan.FromMilliseconds(100),
+        };
+        options.Ses = new SesOptions
+        {
+            EndpointUrl = _ses.ServiceUrl,
+            AttemptTimeout = TimeSpan.FromSeconds(2),
+            TotalTimeout = TimeSpan.FromSeconds(5),
         };
         options.Locks = new SmartLockOptions
         {
@@ -180,6 +194,12 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
         {
             _uniFi = null;
             await uniFi.DisposeAsync();
+        }
+
+        if (_ownsCluster && _ses is { } ses)
+        {
+            _ses = null;
+            await ses.DisposeAsync();
         }
 
         if (Directory.Exists(_folder))

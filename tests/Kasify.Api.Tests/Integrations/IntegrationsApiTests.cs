@@ -161,7 +161,7 @@ public sealed class IntegrationsApiTests(KasifyApiFactory factory)
     }
 
     [Theory]
-    [InlineData("get", "/v1/integrations/ses_hospedajes")]
+    [InlineData("get", "/v1/integrations/ses")]
     [InlineData("get", "/integrations/zigbee")]
     [InlineData("post", "/v1/integrations/zigbee")]
     [InlineData("put", "/v1/integrations/zigbee/3f2504e0-4f89-11d3-9a0c-0305e82c3301")]

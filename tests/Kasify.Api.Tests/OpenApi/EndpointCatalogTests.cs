@@ -158,15 +158,18 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
         var schema = operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
         Assert.Equal(
-            ["#/components/schemas/NukiIntegrationRequest", "#/components/schemas/UnifiIntegrationRequest"],
+            ["#/components/schemas/NukiIntegrationRequest", "#/components/schemas/UnifiIntegrationRequest", "#/components/schemas/SesHospedajesIntegrationRequest"],
             schema.GetProperty("oneOf").EnumerateArray().Select(item => item.GetProperty("$ref").GetString()));
         var schemas = document.GetProperty("components").GetProperty("schemas");
         Assert.Equal(["name", "token"], schemas.GetProperty("NukiIntegrationRequest").GetProperty("properties").EnumerateObject().Select(field => field.Name));
         Assert.Equal(
             ["name", "url", "api_token", "certificate_sha256"],
             schemas.GetProperty("UnifiIntegrationRequest").GetProperty("properties").EnumerateObject().Select(field => field.Name));
+        Assert.Equal(
+            ["name", "arrendador_code", "username", "password", "environment", "application_name"],
+            schemas.GetProperty("SesHospedajesIntegrationRequest").GetProperty("properties").EnumerateObject().Select(field => field.Name));
         var slug = operation.GetProperty("parameters").EnumerateArray().Single(parameter => parameter.GetProperty("name").GetString() == "integration");
-        Assert.Equal(["nuki", "unifi"], slug.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
+        Assert.Equal(["nuki", "unifi", "ses_hospedajes"], slug.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class SesClientTests
     {
         var handler = new Recorder(status, body);
         var options = new SesOptions { EndpointUrl = new Uri("http://fake.test/hospedajes-web/ws/v1/comunicacion") };
-        return (new SesClient(new HttpClient(handler) { BaseAddress = options.Endpoint }, options), handler);
+        return (new SesClient(new HttpClient(handler), options), handler);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class SesClientTests
     {
         var handler = new Recorder(HttpStatusCode.OK, Accepted);
         var options = new SesOptions { EndpointUrl = new Uri("http://fake.test/ws"), Application = new string('k', 51) };
-        var client = new SesClient(new HttpClient(handler) { BaseAddress = options.Endpoint }, options);
+        var client = new SesClient(new HttpClient(handler), options);
 
         var exception = await Assert.ThrowsAsync<SesValidationException>(
             () => client.SendGuestRegisterAsync(Account, SesSamples.Register(SesSamples.Tourist)));
@@ -106,8 +106,35 @@ public sealed class SesClientTests
     [Fact]
     public void EnvironmentPicksTheEndpoint()
     {
-        Assert.Equal(SesOptions.TestUrl, new SesOptions().Endpoint);
-        Assert.Equal(SesOptions.ProductionUrl, new SesOptions { Environment = SesEnvironment.Production }.Endpoint);
+        Assert.Equal(SesOptions.DefaultTestUrl, new SesOptions().EndpointFor(SesEnvironment.Test));
+        Assert.Equal(SesOptions.DefaultProductionUrl, new SesOptions().EndpointFor(SesEnvironment.Production));
+        var fake = new Uri("http://127.0.0.1:18083/hospedajes-web/ws/v1/comunicacion");
+        Assert.Equal(fake, new SesOptions { EndpointUrl = fake }.EndpointFor(SesEnvironment.Production));
+    }
+
+    [Theory]
+    [InlineData(SesEnvironment.Test, "http://pre.test/ws")]
+    [InlineData(SesEnvironment.Production, "http://prod.test/ws")]
+    public async Task EachAccountCallsTheEndpointOfItsEnvironment(SesEnvironment environment, string expected)
+    {
+        var handler = new Recorder(HttpStatusCode.OK, Accepted);
+        var options = new SesOptions { TestUrl = new Uri("http://pre.test/ws"), ProductionUrl = new Uri("http://prod.test/ws") };
+        var client = new SesClient(new HttpClient(handler), options);
+
+        await client.SendGuestRegisterAsync(Account with { Environment = environment }, SesSamples.Register(SesSamples.Tourist));
+
+        Assert.Equal(expected, handler.Request!.RequestUri!.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task AccountApplicationNameReplacesTheConfiguredOne()
+    {
+        var (client, handler) = Create(HttpStatusCode.OK, Accepted);
+
+        await client.SendGuestRegisterAsync(Account with { Application = "Casa Azul PMS" }, SesSamples.Register(SesSamples.Tourist));
+
+        var envelope = XDocument.Load(new MemoryStream(handler.Body!));
+        Assert.Equal("Casa Azul PMS", (string?)envelope.Descendants("aplicacion").Single());
     }
 
     private sealed class Recorder(HttpStatusCode status, string body) : HttpMessageHandler
