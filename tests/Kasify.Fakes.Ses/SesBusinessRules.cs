@@ -56,6 +56,12 @@ internal static class SesBusinessRules
                 return error;
             }
 
+            // What only the Ministry knows (its own document registers): a well-formed number it does not accept.
+            if (persona.Element("numeroDocumento")?.Value is { } numero && options.RejectedDocumentNumbers.Contains(numero, StringComparer.OrdinalIgnoreCase))
+            {
+                return $"{persona.Element("nombre")!.Value}: el documento {numero} no consta como válido";
+            }
+
             minors |= adult == false;
             adultWithRelation |= adult == true && persona.Element("parentesco") is not null;
         }

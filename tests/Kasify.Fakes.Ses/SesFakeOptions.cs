@@ -21,6 +21,9 @@ public sealed class SesFakeOptions
     /// <summary>Establishment codes the fake knows; when empty every code is accepted.</summary>
     public List<string> EstablishmentCodes { get; set; } = [];
 
+    /// <summary>Document numbers the Ministry refuses after receipt although they are well formed (its own registers say no).</summary>
+    public List<string> RejectedDocumentNumbers { get; set; } = [];
+
     /// <summary>When set, every request is answered 401 as if the password had been changed at the Ministry.</summary>
     public bool RejectCredentials { get; set; }
 
