@@ -1,5 +1,6 @@
 using Kasify.Grains.Interfaces.Accounts;
 using Kasify.Grains.Interfaces.Integrations;
+using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.SesReporting;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +21,22 @@ internal sealed partial class PropertyGrain : IPropertySesGrain
         var details = state.State.Details;
         return Task.FromResult<PropertySesFacts?>(new PropertySesFacts(
             state.State.AccountId, Schedule, details.SesEstablishmentCode, details.HasInternet, details.RoomsCount));
+    }
+
+    // The establishment data is part of what bookings report: a code set after a refusal, or new rooms, reach the upcoming
+    // bookings' communications (a communication refused for a missing code is sent once the code is there).
+    private async Task WakeSesAfterPropertyChangeAsync(PropertyDetails before, PropertyDetails after)
+    {
+        var reported = (before.SesEstablishmentCode, before.HasInternet, before.RoomsCount, before.TimeZone, before.CheckinTime, before.CheckoutTime)
+            != (after.SesEstablishmentCode, after.HasInternet, after.RoomsCount, after.TimeZone, after.CheckinTime, after.CheckoutTime);
+        if (!reported || !await SesReportingApplies(tracked: false))
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-1);
+        var upcoming = state.State.Bookings.Where(booking => booking.Value.IsActive && booking.Value.To >= today).Select(booking => booking.Key).ToList();
+        await Task.WhenAll(upcoming.Select(bookingId => WakeSesAsync(bookingId, applies: true)));
     }
 
     // Whether a booking change must wake its SES grain: the account reports to SES.HOSPEDAJES, or the booking already has

@@ -98,7 +98,9 @@ internal sealed partial class PropertyGrain(
         var normalized = PropertyRules.Normalize(replacement);
         PropertyRules.EnsureValid(normalized, state.State.Members);
         state.State.Details = normalized;
-        return await SaveAsync(role);
+        var saved = await SaveAsync(role);
+        await WakeSesAfterPropertyChangeAsync(current, normalized);
+        return saved;
     }
 
     public async Task<PropertyDto> PatchAsync(Guid callerId, PropertyPatch patch)
@@ -128,7 +130,9 @@ internal sealed partial class PropertyGrain(
         var normalized = PropertyRules.Normalize(merged);
         PropertyRules.EnsureValid(normalized, state.State.Members);
         state.State.Details = normalized;
-        return await SaveAsync(role);
+        var saved = await SaveAsync(role);
+        await WakeSesAfterPropertyChangeAsync(current, normalized);
+        return saved;
     }
 
     public async Task DeleteAsync(Guid callerId)

@@ -1,5 +1,7 @@
 using Kasify.Grains.Interfaces.Activity;
+using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.SesReporting;
 using Kasify.Grains.Tests.CheckIn;
 using Kasify.Grains.Tests.SmartLocks;
@@ -188,5 +190,46 @@ public sealed class BookingSesReportingTests(SesCluster cluster) : IClassFixture
 
         await host.WaitForAsync(bookingId, ses => ses.Status == SesStatus.Accepted, "The report being accepted once the credentials work");
         Assert.Single(host.Received(bookingId, "RH"));
+    }
+
+    [Fact]
+    public async Task AReportRefusedForAMissingEstablishmentCodeGoesOnceTheCodeIsSet()
+    {
+        var host = await SesHost.CreateAsync(cluster, establishmentCode: null);
+        var booking = await host.BookAsync();
+
+        var refused = await host.WaitForAsync(booking.Id, ses => ses.Status == SesStatus.Rejected, "The report being refused for the missing code");
+        Assert.Equal("ses.establishment_missing", Assert.Single(refused.Ses.Communications).ErrorCode);
+        Assert.Contains("ses_establishment_code", refused.Ses.LastError, StringComparison.Ordinal);
+        Assert.Empty(host.Received(booking.Id, "RH"));
+
+        await host.Property.PatchAsync(host.OwnerId, new PropertyPatch(
+            default, default, default, default, Patch<string>.Set("0000000077"), default, default, default, default, default));
+
+        var accepted = await host.WaitForAsync(booking.Id, ses => ses.Status == SesStatus.Accepted, "The report being accepted once the code is set");
+        Assert.Equal([SesStatus.Rejected, SesStatus.Accepted], accepted.Ses.Communications.Select(c => c.Status));
+        Assert.Contains("<codigo>0000000077</codigo>", Assert.Single(host.Received(booking.Id, "RH")).Xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConcurrentWakeUpsAroundACompletingCheckinSendOneRegister()
+    {
+        var host = await SesHost.CreateAsync(cluster);
+        var booking = await host.BookAsync();
+        var reporting = cluster.Grains.GetGrain<IBookingSesGrain>(booking.Id);
+        var propertyId = host.Property.GetPrimaryKey();
+
+        var wakes = Enumerable.Range(0, 40).Select(_ => Task.Run(() => reporting.WakeAsync(propertyId))).ToList();
+        var checkin = host.CompleteCheckinAsync(booking.Id);
+        await Task.WhenAll([.. wakes, checkin]);
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => reporting.WakeAsync(propertyId))));
+
+        var accepted = await host.WaitForAsync(
+            booking.Id,
+            ses => ses.Status == SesStatus.Accepted && SesHost.Has(ses, SesCommunicationKind.GuestRegister, SesStatus.Accepted),
+            "Both communications being accepted");
+        Assert.Equal(2, accepted.Ses.Communications.Length);
+        Assert.Single(host.Received(booking.Id, "RH"));
+        Assert.Single(host.Received(booking.Id, "PV"));
     }
 }

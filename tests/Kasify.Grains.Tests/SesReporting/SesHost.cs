@@ -33,10 +33,11 @@ internal sealed class SesHost
     public IPropertyGrain Property { get; }
 
     /// <summary>A host; with <paramref name="connectSes"/> false, its account has no SES integration.</summary>
-    public static Task<SesHost> CreateAsync(SesCluster cluster, bool connectSes = true) => CreateAsync(cluster.Grains, cluster.SesFake, connectSes);
+    public static Task<SesHost> CreateAsync(SesCluster cluster, bool connectSes = true, string? establishmentCode = "0000000042") =>
+        CreateAsync(cluster.Grains, cluster.SesFake, connectSes, establishmentCode);
 
     /// <summary>A host created through <paramref name="grains"/>, reporting to <paramref name="sesFake"/>.</summary>
-    public static async Task<SesHost> CreateAsync(IGrainFactory grains, SesFakeState sesFake, bool connectSes = true)
+    public static async Task<SesHost> CreateAsync(IGrainFactory grains, SesFakeState sesFake, bool connectSes = true, string? establishmentCode = "0000000042")
     {
         var owner = await grains.RegisterNewUserAsync();
         if (connectSes)
@@ -48,7 +49,7 @@ internal sealed class SesHost
         }
 
         var property = grains.GetGrain<IPropertyGrain>(Guid.NewGuid());
-        await property.CreateAsync(owner.Id, PropertyGrainTests.Details() with { SesEstablishmentCode = "0000000042", HasInternet = true, RoomsCount = 2 });
+        await property.CreateAsync(owner.Id, PropertyGrainTests.Details() with { SesEstablishmentCode = establishmentCode, HasInternet = true, RoomsCount = 2 });
         return new SesHost(sesFake, owner.Id, property);
     }
 
