@@ -44,5 +44,22 @@ public sealed class BookingAccessTests
     }
 
     [Fact]
+    public void StaffSeeTheSesStatusButNoGuestResults()
+    {
+        var guest = new SesGuestResult(Guid.NewGuid(), SesStatus.Rejected, "Lucía: documento no válido");
+        var register = new SesCommunicationView(
+            Guid.NewGuid(), SesCommunicationKind.GuestRegister, SesStatus.Rejected, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "lot", DateTimeOffset.UnixEpoch,
+            1, null, "ses.refused", "refused", DateTimeOffset.UnixEpoch, [guest]);
+        var reported = Booking with { Ses = new SesTracking(SesStatus.Rejected, null, "lot", null, "refused", [register], 3) };
+
+        var staff = BookingAccess.ForRole(reported, AccessLevel.Staff).Ses;
+        var manager = BookingAccess.ForRole(reported, AccessLevel.Manager).Ses;
+
+        Assert.Equal((SesStatus.Rejected, "lot"), (staff.Status, Assert.Single(staff.Communications).BatchId));
+        Assert.Empty(staff.Communications[0].Guests);
+        Assert.Equal(guest, Assert.Single(Assert.Single(manager.Communications).Guests));
+    }
+
+    [Fact]
     public void ManagersSeeEverything() => Assert.Same(Booking, BookingAccess.ForRole(Booking, AccessLevel.Manager));
 }
