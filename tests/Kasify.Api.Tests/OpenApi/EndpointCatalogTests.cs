@@ -173,6 +173,31 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
     }
 
     [Fact]
+    public async Task TheSesIntegrationItemIsDescribedWithoutItsPassword()
+    {
+        using var client = factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi.json");
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var items = schemas.EnumerateObject()
+            .Where(schema => schema.Name != "SesHospedajesIntegrationRequest"
+                && schema.Value.TryGetProperty("properties", out var properties) && properties.TryGetProperty("arrendador_code", out _))
+            .ToList();
+        var item = Assert.Single(items).Value.GetProperty("properties");
+        Assert.False(item.TryGetProperty("password", out _), item.ToString());
+        Assert.True(item.TryGetProperty("token_hint", out _), item.ToString());
+        Assert.True(item.TryGetProperty("application_name", out _), item.ToString());
+        var environment = item.GetProperty("environment");
+        if (environment.TryGetProperty("$ref", out var reference))
+        {
+            environment = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+
+        Assert.Equal(["test", "production"], environment.GetProperty("enum").EnumerateArray().Select(value => value.GetString()));
+    }
+
+    [Fact]
     public async Task TheGuestRegistrationBodyIsDescribed()
     {
         using var client = factory.CreateClient();

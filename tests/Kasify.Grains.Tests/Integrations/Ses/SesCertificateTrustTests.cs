@@ -1,7 +1,14 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Kasify.Grains.Hosting;
 using Kasify.Grains.Integrations.Ses;
+using Kasify.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kasify.Grains.Tests.Integrations.Ses;
 
@@ -21,7 +28,7 @@ public sealed class SesCertificateTrustTests : IDisposable
         _root = SelfSigned("CN=Test Root CA");
         _otherRoot = SelfSigned("CN=Another Root CA");
         _intermediate = Issue(_root, "CN=Test Intermediate CA", authority: true);
-        _leaf = Issue(_intermediate, "CN=hospedajes.test", authority: false);
+        _leaf = Issue(_intermediate, "CN=localhost", authority: false);
     }
 
     [Fact]
@@ -95,6 +102,50 @@ public sealed class SesCertificateTrustTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(true, SesErrorCode.InvalidCredentials)]
+    [InlineData(false, SesErrorCode.Unavailable)]
+    public async Task TheClientReachesAServerWithTheChainOnlyWhenItsRootIsConfigured(bool trusted, SesErrorCode expected)
+    {
+        // The server answers 401 to everything: reaching that answer proves the handshake passed.
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        using var serverCertificate = X509CertificateLoader.LoadPkcs12(_leaf.Export(X509ContentType.Pkcs12), password: null);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(port, listen => listen.UseHttps(https =>
+        {
+            https.ServerCertificate = serverCertificate;
+            https.ServerCertificateChain = [_intermediate];
+        })));
+        await using var app = builder.Build();
+        app.MapPost("/ws", () => Results.Text("Unauthorized", statusCode: StatusCodes.Status401Unauthorized));
+        await app.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("kasify-ses-tls-");
+        try
+        {
+            var root = Path.Combine(folder.FullName, "root.pem");
+            File.WriteAllText(root, _root.ExportCertificatePem());
+            var options = new SesOptions
+            {
+                EndpointUrl = new Uri($"https://localhost:{port}/ws"),
+                TrustedCertificatePaths = trusted ? [root] : [],
+                AttemptTimeout = TimeSpan.FromSeconds(5),
+                TotalTimeout = TimeSpan.FromSeconds(10),
+            };
+            await using var services = new ServiceCollection().AddSesClient(options).BuildServiceProvider();
+
+            var exception = await Assert.ThrowsAsync<SesException>(
+                () => services.GetRequiredService<ISesClient>().GetCatalogAsync(new SesAccount("user", "password", "0000123456"), ""));
+
+            Assert.Equal(expected, exception.Code);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+            await app.StopAsync();
+        }
+    }
+
     public void Dispose()
     {
         _root.Dispose();
@@ -125,7 +176,7 @@ public sealed class SesCertificateTrustTests : IDisposable
         {
             request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
             var names = new SubjectAlternativeNameBuilder();
-            names.AddDnsName("hospedajes.test");
+            names.AddDnsName("localhost");
             request.CertificateExtensions.Add(names.Build());
         }
 
