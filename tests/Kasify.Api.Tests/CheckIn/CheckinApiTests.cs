@@ -14,7 +14,7 @@ public sealed class CheckinApiTests(KasifyApiFactory factory)
     private static readonly string Arrival = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static readonly string Departure = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(13).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, object?> SpanishAdult() => new()
+    internal static Dictionary<string, object?> SpanishAdult() => new()
     {
         ["first_name"] = "Lucía",
         ["last_name"] = "Martín",
@@ -37,7 +37,7 @@ public sealed class CheckinApiTests(KasifyApiFactory factory)
         ["relationship_code"] = null,
     };
 
-    private static Dictionary<string, object?> ForeignAdult()
+    internal static Dictionary<string, object?> ForeignAdult()
     {
         var guest = SpanishAdult();
         guest["first_name"] = "Anna";

@@ -9,6 +9,7 @@ using Kasify.Fakes.UniFi;
 using Kasify.Grains.Integrations.Nuki;
 using Kasify.Grains.Integrations.Ses;
 using Kasify.Grains.Interfaces.Identity;
+using Kasify.Grains.SesReporting;
 using Kasify.Grains.SmartLocks;
 using Kasify.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -128,6 +129,14 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
             RetryMaxDelay = TimeSpan.FromSeconds(2),
             InlineVendorTimeout = TimeSpan.FromSeconds(3),
             CreateConfirmGrace = TimeSpan.FromSeconds(5),
+        };
+        options.SesReporting = new SesReportingOptions
+        {
+            ReminderPeriod = TimeSpan.FromSeconds(1),
+            PollBaseDelay = TimeSpan.FromMilliseconds(200),
+            PollMaxDelay = TimeSpan.FromSeconds(1),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(300),
+            RetryMaxDelay = TimeSpan.FromSeconds(1),
         };
         _cluster = KasifyTestSilos.CreateInProcessClusterBuilder(options).Build();
         await _cluster.DeployAsync();
