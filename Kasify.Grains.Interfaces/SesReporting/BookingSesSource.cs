@@ -13,6 +13,7 @@ namespace Kasify.Grains.Interfaces.SesReporting;
 /// <param name="ArrivalAt">The arrival instant in the property's zone.</param>
 /// <param name="DepartureAt">The departure instant in the property's zone.</param>
 /// <param name="Guests">The registered guests in registration order.</param>
+/// <param name="Unsettled">A change is being written: what the other fields show may still be rolled back.</param>
 [GenerateSerializer, Immutable, Alias("Kasify.Grains.Interfaces.SesReporting.BookingSesSource")]
 public sealed record BookingSesSource(
     BookingDetails Details,
@@ -20,4 +21,5 @@ public sealed record BookingSesSource(
     DateTimeOffset? CheckinCompletedAt,
     DateTimeOffset ArrivalAt,
     DateTimeOffset DepartureAt,
-    ImmutableArray<EncryptedGuest> Guests);
+    ImmutableArray<EncryptedGuest> Guests,
+    bool Unsettled);

@@ -9,7 +9,7 @@ namespace Kasify.Grains.Interfaces.SesReporting;
 /// <param name="TriggeredAt">When the event that requires it happened (the 24-hour clock starts here).</param>
 /// <param name="SubmittedAt">When the Ministry received it (its lot was issued).</param>
 /// <param name="BatchId">The Ministry's lot id.</param>
-/// <param name="LastAttemptAt">When it was last sent or its lot last queried.</param>
+/// <param name="LastAttemptAt">When it was last sent.</param>
 /// <param name="Attempts">How many times it was sent.</param>
 /// <param name="CommunicationCode">The Ministry's code once stored (keep it: it cannot be recovered later).</param>
 /// <param name="ErrorCode">A stable code for the last failure: the Ministry's numeric code or a Kasify code.</param>

@@ -10,7 +10,7 @@ namespace Kasify.Grains.Interfaces.SesReporting;
 /// <param name="Status">The booking's overall status (see <see cref="SesStatus"/>).</param>
 /// <param name="SubmittedAt">When the newest communication was received by the Ministry.</param>
 /// <param name="BatchId">The newest lot id.</param>
-/// <param name="LastAttemptAt">When Kasify last talked to the Ministry about this booking.</param>
+/// <param name="LastAttemptAt">When Kasify last sent one of the booking's communications.</param>
 /// <param name="LastError">The newest unresolved failure, or null.</param>
 /// <param name="Communications">Every communication, oldest first.</param>
 /// <param name="Version">Increases with every change, so an older push never overwrites a newer one.</param>

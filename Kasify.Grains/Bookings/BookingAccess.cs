@@ -18,14 +18,19 @@ internal static class BookingAccess
     /// <summary>
     /// The booking as <paramref name="role"/> may see it. Staff lose the guest's name and contact details, the free texts
     /// (notes and special requests often carry personal data too) and the check-in code, whose public page names the
-    /// guests, and the per-guest results of the SES.HOSPEDAJES communications.
+    /// guests, and the SES.HOSPEDAJES error texts and per-guest results (the Ministry quotes guests in them); the status,
+    /// lots, codes and error codes stay.
     /// </summary>
     public static BookingDto ForRole(BookingDto booking, AccessLevel role) => SeesGuestData(role)
         ? booking
         : booking with
         {
             CheckinCode = null,
-            Ses = booking.Ses with { Communications = [.. booking.Ses.Communications.Select(c => c with { Guests = [] })] },
+            Ses = booking.Ses with
+            {
+                LastError = null,
+                Communications = [.. booking.Ses.Communications.Select(c => c with { Error = null, Guests = [] })],
+            },
             Details = booking.Details with
             {
                 Notes = null,

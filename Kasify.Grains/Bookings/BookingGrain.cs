@@ -25,6 +25,9 @@ internal sealed partial class BookingGrain(
     // Decrypted guests of this activation, by guest id: each stored record is decrypted once.
     private readonly Dictionary<Guid, ValidatedGuest> _guests = [];
 
+    // Writes under way whose changes are already in memory; the SES grain's interleaving read must not act on them.
+    private int _unsavedChanges;
+
     // A clash of 144-bit random codes is not expected in the life of the universe; a few tries cover a broken generator's retry.
     private const int CodeAttempts = 3;
 
@@ -88,7 +91,7 @@ internal sealed partial class BookingGrain(
             // A changed guest count can complete the check-in (fewer expected) or reopen it (more expected).
             var complete = state.State.Guests.Count > 0 && CheckinRules.IsComplete(normalized, state.State.Guests.Count);
             state.State.CheckinCompletedAt = complete ? state.State.CheckinCompletedAt ?? state.State.UpdatedAt : null;
-            await state.SaveAsync(this);
+            await SaveChangeAsync();
         }
 
         return ToDto(schedule);
@@ -104,6 +107,20 @@ internal sealed partial class BookingGrain(
         await grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.For(state.State.CheckinCode)).ReleaseAsync(BookingId);
         await state.ClearAsync(this);
         DeactivateOnIdle();
+    }
+
+    // The change is in memory before this runs; until the write ends, the SES grain's interleaving read sees it as unsettled.
+    private async Task SaveChangeAsync()
+    {
+        _unsavedChanges++;
+        try
+        {
+            await state.SaveAsync(this);
+        }
+        finally
+        {
+            _unsavedChanges--;
+        }
     }
 
     private async Task<string> RegisterNewCodeAsync()
@@ -181,7 +198,7 @@ internal sealed partial class BookingGrain(
 
         try
         {
-            await state.SaveAsync(this);
+            await SaveChangeAsync();
         }
         catch
         {
@@ -262,7 +279,7 @@ internal sealed partial class BookingGrain(
 
         try
         {
-            await state.SaveAsync(this);
+            await SaveChangeAsync();
         }
         catch
         {
@@ -289,7 +306,8 @@ internal sealed partial class BookingGrain(
             booking.CheckinCompletedAt,
             BookingRules.ArrivalAt(booking.Details, schedule),
             BookingRules.DepartureAt(booking.Details, schedule),
-            [.. booking.Guests.Select(stored => new EncryptedGuest(stored.Id, stored.Protected))]));
+            [.. booking.Guests.Select(stored => new EncryptedGuest(stored.Id, stored.Protected))],
+            _unsavedChanges > 0));
     }
 
     public async Task RecordSesTrackingAsync(SesTracking tracking)

@@ -23,12 +23,12 @@ internal sealed partial class PropertyGrain : IPropertySesGrain
             state.State.AccountId, Schedule, details.SesEstablishmentCode, details.HasInternet, details.RoomsCount));
     }
 
-    // The establishment data is part of what bookings report: a code set after a refusal, or new rooms, reach the upcoming
-    // bookings' communications (a communication refused for a missing code is sent once the code is there).
+    // The establishment code and the default times are part of what bookings report: a code set after a refusal reaches
+    // the upcoming bookings' communications (one refused for a missing code is sent once the code is there).
     private async Task WakeSesAfterPropertyChangeAsync(PropertyDetails before, PropertyDetails after)
     {
-        var reported = (before.SesEstablishmentCode, before.HasInternet, before.RoomsCount, before.TimeZone, before.CheckinTime, before.CheckoutTime)
-            != (after.SesEstablishmentCode, after.HasInternet, after.RoomsCount, after.TimeZone, after.CheckinTime, after.CheckoutTime);
+        var reported = (before.SesEstablishmentCode, before.TimeZone, before.CheckinTime, before.CheckoutTime)
+            != (after.SesEstablishmentCode, after.TimeZone, after.CheckinTime, after.CheckoutTime);
         if (!reported || !await SesReportingApplies(tracked: false))
         {
             return;
@@ -41,6 +41,8 @@ internal sealed partial class PropertyGrain : IPropertySesGrain
 
     // Whether a booking change must wake its SES grain: the account reports to SES.HOSPEDAJES, or the booking already has
     // communications (a cancellation still cancels them after the integration is gone).
+    // When the account cannot be asked, it wakes anyway: the SES grain finds out itself, and a booking change never fails
+    // over reporting.
     private async Task<bool> SesReportingApplies(bool tracked)
     {
         if (tracked)
@@ -48,8 +50,16 @@ internal sealed partial class PropertyGrain : IPropertySesGrain
             return true;
         }
 
-        var integrations = await grains.GetGrain<IAccountGrain>(state.State.AccountId).GetIntegrationsAsync();
-        return integrations.Any(integration => integration.Type == IntegrationType.SesHospedajes);
+        try
+        {
+            var integrations = await grains.GetGrain<IAccountGrain>(state.State.AccountId).GetIntegrationsAsync();
+            return integrations.Any(integration => integration.Type == IntegrationType.SesHospedajes);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogSesAccountUnavailable(exception);
+            return true;
+        }
     }
 
     // Called before a change (the SES grain's reminder then exists even if this activation dies mid-change) and after it
@@ -73,4 +83,7 @@ internal sealed partial class PropertyGrain : IPropertySesGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not wake the SES.HOSPEDAJES reporting of booking {BookingId}; its reminder catches up")]
     private partial void LogSesWakeFailed(Exception exception, Guid bookingId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the account's integrations; waking the booking's SES.HOSPEDAJES reporting anyway")]
+    private partial void LogSesAccountUnavailable(Exception exception);
 }

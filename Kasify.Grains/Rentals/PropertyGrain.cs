@@ -274,6 +274,11 @@ internal sealed partial class PropertyGrain(
         BookingRules.EnsureValid(merged);
         EnsureNoOverlap(merged, bookingId);
 
+        // SES: woken before the write (a cancellation's report is owed even if this activation dies after it) and right
+        // after it, before the side effects below can fail; a retry of an unchanged patch wakes it again.
+        var ses = await SesReportingApplies(tracked: false);
+        await WakeSesAsync(bookingId, ses);
+
         // As on create, the calendar changes first and is put back if the booking cannot be written.
         var changed = merged != current;
         var revision = state.State.BookingRevisions.GetValueOrDefault(bookingId);
@@ -297,6 +302,7 @@ internal sealed partial class PropertyGrain(
             throw;
         }
 
+        await WakeSesAsync(bookingId, ses || updated.Ses.Status != SesStatus.NotRequired);
         if (BookingActivity.Changed(PropertyId, bookingId, callerId, current, merged, time.GetUtcNow()) is { } entry)
         {
             await AppendActivityAsync(entry);
@@ -305,12 +311,6 @@ internal sealed partial class PropertyGrain(
         // Tasks: the cleaning task follows the booking on every update, so a retry repairs a sync that failed.
         await FollowBookingWithCleaningTaskAsync(bookingId, merged, current);
         await SyncAccessCodesAsync(bookingId, merged);
-
-        // SES: a cancellation cancels what was accepted, new dates or names change what is reported.
-        if (changed)
-        {
-            await WakeSesAsync(bookingId, await SesReportingApplies(updated.Ses.Status != SesStatus.NotRequired));
-        }
 
         return BookingAccess.ForRole(updated, role);
     }

@@ -31,6 +31,9 @@ internal sealed partial class BookingSesGrain(
     private const string ReminderName = "ses";
     private const int MaxErrorLength = 500;
 
+    // How long a lot may stay unknown to the Ministry's queries before it is given up.
+    private static readonly TimeSpan LotVisibility = TimeSpan.FromDays(1);
+
     private IGrainTimer? _timer;
     private bool _reminderRegistered;
     private long _wakes;
@@ -107,6 +110,12 @@ internal sealed partial class BookingSesGrain(
             return null;
         }
 
+        if (source.Unsettled)
+        {
+            // A change is being written: read the booking again once it is stored (or rolled back).
+            return time.GetUtcNow() + options.PollBaseDelay;
+        }
+
         var now = time.GetUtcNow();
         var account = await LoadAccountAsync(facts.AccountId);
         var guests = source.Guests.Select(Decrypt).ToList();
@@ -124,7 +133,7 @@ internal sealed partial class BookingSesGrain(
         var polled = state.State.Communications.Where(record => record.IsOpen && record.Status == SesStatus.Submitted && IsDue(record, now)).ToList();
         foreach (var batch in polled.Chunk(SesLimits.MaxLotsPerQuery))
         {
-            await PollAsync(batch, account, source);
+            await PollAsync(batch, account, content);
         }
 
         await WarnOfDeadlinesAsync(source, time.GetUtcNow());
@@ -145,8 +154,15 @@ internal sealed partial class BookingSesGrain(
 
         if (record.Kind != SesCommunicationKind.Cancellation && string.IsNullOrWhiteSpace(content.Facts.EstablishmentCode))
         {
-            await RejectAsync(record, content.Source, "ses.establishment_missing", "The property has no ses_establishment_code; set the code the Ministry registered for it.");
+            await RejectAsync(record, content, "ses.establishment_missing", "The property has no ses_establishment_code; set the code the Ministry registered for it.");
             return;
+        }
+
+        // What goes on the wire is today's content: the record takes its fingerprint, so a change made while this send was
+        // in doubt is recognised as new content afterwards, and the same content is never planned again.
+        if (record.Kind != SesCommunicationKind.Cancellation)
+        {
+            record.Fingerprint = content.Fingerprint(record.Kind);
         }
 
         record.Sending = true;
@@ -180,24 +196,30 @@ internal sealed partial class BookingSesGrain(
         catch (SesValidationException exception)
         {
             record.Sending = false;
-            await RejectAsync(record, content.Source, "ses.validation", string.Join("; ", exception.Violations));
+            await RejectAsync(record, content, "ses.validation", string.Join("; ", exception.Violations));
         }
-        catch (SesException exception) when (!NeedsNewData(exception))
+        catch (SesException exception) when (NeedsNewData(exception))
         {
-            // Transport, outage or account trouble: nothing was stored at the Ministry; send the same again later.
             record.Sending = false;
-            SetError(record, ErrorCodeOf(exception), exception.MinistryText ?? exception.Message);
+            await RejectAsync(record, content, ErrorCodeOf(exception), exception.MinistryText ?? exception.Message);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Transport, outage, timeout or account trouble: the Ministry gave no lot. The protocol cannot look a request up
+            // by content, so the same content goes again later (an answer lost after the Ministry queued the request is the
+            // one case that can repeat a communication).
+            record.Sending = false;
+            var (code, text) = exception is SesException failure
+                ? (ErrorCodeOf(failure), failure.MinistryText ?? failure.Message)
+                : ("integration.unreachable", $"SES.HOSPEDAJES did not answer in time ({exception.GetType().Name}).");
+            SetError(record, code, Mask(text, content));
             record.NextActionAt = time.GetUtcNow() + Backoff(options.RetryBaseDelay, options.RetryMaxDelay, record.Attempts);
+            LogSendFailed(logger, exception, record.Kind, BookingId);
             await SaveAsync();
-        }
-        catch (SesException exception)
-        {
-            record.Sending = false;
-            await RejectAsync(record, content.Source, ErrorCodeOf(exception), exception.MinistryText ?? exception.Message);
         }
     }
 
-    private async Task PollAsync(SesCommunicationRecord[] batch, SesAccount? account, BookingSesSource source)
+    private async Task PollAsync(SesCommunicationRecord[] batch, SesAccount? account, SesContent content)
     {
         var now = time.GetUtcNow();
         if (account is null)
@@ -217,7 +239,7 @@ internal sealed partial class BookingSesGrain(
             using var timeout = new CancellationTokenSource(options.CallTimeout);
             lots = await ses.QueryLotsAsync(account, [.. batch.Select(record => record.Lot!)], timeout.Token);
         }
-        catch (SesException exception)
+        catch (Exception exception) when (exception is SesException or OperationCanceledException)
         {
             foreach (var record in batch)
             {
@@ -233,13 +255,13 @@ internal sealed partial class BookingSesGrain(
         foreach (var record in batch)
         {
             var lot = lots.FirstOrDefault(candidate => string.Equals(candidate.Lot, record.Lot, StringComparison.OrdinalIgnoreCase));
-            await ApplyLotAsync(record, lot, source, now);
+            await ApplyLotAsync(record, lot, content, now);
         }
 
         await SaveAsync();
     }
 
-    private async Task ApplyLotAsync(SesCommunicationRecord record, SesLot? lot, BookingSesSource source, DateTimeOffset now)
+    private async Task ApplyLotAsync(SesCommunicationRecord record, SesLot? lot, SesContent content, DateTimeOffset now)
     {
         switch (lot?.State)
         {
@@ -254,13 +276,13 @@ internal sealed partial class BookingSesGrain(
                     target.Status = SesStatus.Cancelled;
                 }
 
-                await AppendActivityAsync(record, "accepted", ActivityKind.SesAccepted, $"SES.HOSPEDAJES accepted the {Describe(record)} of the stay {Stay(source)}.");
+                await AppendActivityAsync(record, "accepted", ActivityKind.SesAccepted, $"SES.HOSPEDAJES accepted the {Describe(record)} of the stay {Stay(content.Source)}.");
                 break;
 
             case SesLotState.Rejected or SesLotState.PartiallyProcessed:
                 record.ProcessedAt = lot.ProcessedAt ?? now;
                 var failure = lot.Communications.FirstOrDefault(result => !result.Succeeded);
-                await RejectAsync(record, source, "ses.refused", failure?.Error ?? lot.StateText ?? "SES.HOSPEDAJES refused the communication.", save: false);
+                await RejectAsync(record, content, "ses.refused", failure?.Error ?? lot.StateText ?? "SES.HOSPEDAJES refused the communication.", save: false);
                 break;
 
             case SesLotState.Failed:
@@ -271,6 +293,11 @@ internal sealed partial class BookingSesGrain(
                 record.NextActionAt = now + Backoff(options.RetryBaseDelay, options.RetryMaxDelay, record.Attempts);
                 break;
 
+            case null when now - record.SubmittedAt > LotVisibility:
+                // The Ministry silently omits lots it does not know (another arrendador, a purged lot): stop asking.
+                await RejectAsync(record, content, "ses.lot_unknown", $"SES.HOSPEDAJES no longer reports lot {record.Lot}; check the communication in its portal.", save: false);
+                break;
+
             default:
                 // Queued, in process, or not visible yet: ask again later, less and less often.
                 record.Polls++;
@@ -279,31 +306,43 @@ internal sealed partial class BookingSesGrain(
         }
     }
 
-    private async Task RejectAsync(SesCommunicationRecord record, BookingSesSource source, string code, string error, bool save = true)
+    private async Task RejectAsync(SesCommunicationRecord record, SesContent content, string code, string error, bool save = true)
     {
         record.Status = SesStatus.Rejected;
         record.NextActionAt = null;
-        SetError(record, code, error);
+        SetError(record, code, Mask(error, content));
         if (save)
         {
             await SaveAsync();
         }
 
-        await AppendActivityAsync(record, "rejected:" + record.Attempts, ActivityKind.SesRejected, $"SES.HOSPEDAJES refused the {Describe(record)} of the stay {Stay(source)}: {record.Error}");
+        // The feed reaches every member, so it names the problem's code only; the text is on the booking for its hosts.
+        await AppendActivityAsync(record, "rejected:" + record.Attempts, ActivityKind.SesRejected,
+            $"SES.HOSPEDAJES refused the {Describe(record)} of the stay {Stay(content.Source)} ({code}); the booking shows what to fix.");
+    }
+
+    // Ministry and pre-send texts quote document numbers; stored and shown, they carry the masked form only.
+    private static string Mask(string text, SesContent content)
+    {
+        foreach (var number in content.Guests.Select(guest => guest.DocumentNumber).OfType<string>().Where(number => number.Length > 0))
+        {
+            text = text.Replace(number, GuestRules.MaskDocumentNumber(number), StringComparison.OrdinalIgnoreCase);
+        }
+
+        return text;
     }
 
     private async Task WarnOfDeadlinesAsync(BookingSesSource source, DateTimeOffset now)
     {
         var late = state.State.Communications
-            .Where(record => record.IsOpen && record.Status == SesStatus.Pending && record.DeadlineWarnedAt is null
-                && record.TriggeredAt + options.DeadlineWarningAfter <= now)
+            .Where(record => IsUnsent(record) && record.TriggeredAt + options.DeadlineWarningAfter <= now)
             .ToList();
         foreach (var record in late)
         {
             record.DeadlineWarnedAt = now;
             var hours = (int)(now - record.TriggeredAt).TotalHours;
             await AppendActivityAsync(record, "deadline", ActivityKind.SesDeadlineWarning,
-                $"The {Describe(record)} of the stay {Stay(source)} is still unsent {hours} h after it was due to start; the law allows 24 h. Last error: {record.Error ?? "none"}");
+                $"The {Describe(record)} of the stay {Stay(source)} is still not with the Ministry {hours} h after its trigger; the law allows 24 h (last error: {record.ErrorCode ?? "none"}).");
         }
 
         if (late.Count > 0)
@@ -314,16 +353,15 @@ internal sealed partial class BookingSesGrain(
 
     private DateTimeOffset? NextDue()
     {
-        var times = state.State.Communications
-            .Where(record => record.IsOpen)
-            .SelectMany(record => new[]
-            {
-                record.NextActionAt ?? time.GetUtcNow(),
-                record.Status == SesStatus.Pending && record.DeadlineWarnedAt is null ? record.TriggeredAt + options.DeadlineWarningAfter : DateTimeOffset.MaxValue,
-            })
+        var times = state.State.Communications.Where(record => record.IsOpen).Select(record => record.NextActionAt ?? time.GetUtcNow())
+            .Concat(state.State.Communications.Where(IsUnsent).Select(record => record.TriggeredAt + options.DeadlineWarningAfter))
             .ToList();
         return times.Count == 0 ? null : times.Min();
     }
+
+    // Owed, never received by the Ministry, and not warned about yet: waiting to be sent, or refused and waiting for a fix.
+    private static bool IsUnsent(SesCommunicationRecord record) =>
+        !record.Superseded && record.DeadlineWarnedAt is null && record.Status is SesStatus.Pending or SesStatus.Rejected;
 
     private async Task PushTrackingAsync(IBookingGrain booking)
     {
@@ -408,7 +446,7 @@ internal sealed partial class BookingSesGrain(
         var delay = due < TimeSpan.Zero ? TimeSpan.Zero : due;
         if (_timer is null)
         {
-            _timer = this.RegisterGrainTimer(static (grain, _) => grain.RunAsync(), this, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+            _timer = this.RegisterGrainTimer(static (grain, _) => grain.RunAsync(), this, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
         }
         else
         {
@@ -469,6 +507,9 @@ internal sealed partial class BookingSesGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SES.HOSPEDAJES reporting of booking {BookingId} failed; it runs again shortly")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, Guid bookingId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not send the SES.HOSPEDAJES {Kind} of booking {BookingId}; sending it again later")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, SesCommunicationKind kind, Guid bookingId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Could not query the SES.HOSPEDAJES lots of booking {BookingId}; querying again later")]
     private static partial void LogPollFailed(ILogger logger, Exception exception, Guid bookingId);

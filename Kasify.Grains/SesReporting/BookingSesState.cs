@@ -13,8 +13,4 @@ internal sealed class BookingSesState
     /// <summary>Bumped on every change; the booking keeps the newest tracking pushed to it.</summary>
     [Id(2)]
     public long Version { get; set; }
-
-    /// <summary>The version the booking grain has stored.</summary>
-    [Id(3)]
-    public long PushedVersion { get; set; }
 }

@@ -21,8 +21,16 @@ internal sealed record SesContent(Guid BookingId, BookingSesSource Source, Prope
 
     public SesGuestRegister GuestRegister() => SesCommunicationBuilder.GuestRegister(BookingId, Source, Facts, Guests);
 
-    /// <summary>The fingerprint of <paramref name="kind"/>'s content now.</summary>
-    public string Fingerprint(SesCommunicationKind kind) => kind == SesCommunicationKind.BookingReport
-        ? SesCommunicationBuilder.Fingerprint(BookingReport())
-        : SesCommunicationBuilder.Fingerprint(GuestRegister());
+    /// <summary>
+    /// The fingerprint of <paramref name="kind"/>'s content now. The property's rooms and internet access are left out:
+    /// they describe the establishment, and editing them must not cancel and resend what the Ministry already holds. A
+    /// guest register also counts the check-in's completion, so completing it again (after a correction) sends anew.
+    /// </summary>
+    public string Fingerprint(SesCommunicationKind kind)
+    {
+        var stable = this with { Facts = Facts with { HasInternet = null, RoomsCount = null } };
+        return kind == SesCommunicationKind.BookingReport
+            ? SesCommunicationBuilder.Fingerprint(stable.BookingReport())
+            : SesCommunicationBuilder.Fingerprint(new { Register = stable.GuestRegister(), Source.CheckinCompletedAt });
+    }
 }

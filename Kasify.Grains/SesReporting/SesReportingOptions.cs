@@ -24,6 +24,6 @@ public sealed class SesReportingOptions
     /// <summary>How long after its trigger an unsent communication raises a deadline warning (the law allows 24 hours).</summary>
     public TimeSpan DeadlineWarningAfter { get; set; } = TimeSpan.FromHours(20);
 
-    /// <summary>Budget of one call to the Ministry from a booking's SES grain.</summary>
-    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(45);
+    /// <summary>Budget of one call to the Ministry from a booking's SES grain; longer than the SES client's own total timeout.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(90);
 }

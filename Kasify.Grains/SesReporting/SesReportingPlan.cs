@@ -77,8 +77,11 @@ internal static class SesReportingPlan
                 break;
         }
 
-        // The first communication of a kind counts from its trigger; a replacement from the change that caused it.
-        records.Add(NewRecord(kind, fingerprint, latest is null ? trigger : now, GuestIds(kind, content)));
+        // The first communication of a kind counts from its trigger, a correction of a refused one from that same trigger
+        // (the obligation is still the original one), a replacement of an accepted one from the change that caused it.
+        var next = NewRecord(kind, fingerprint, latest is null ? trigger : latest.Status == SesStatus.Rejected ? latest.TriggeredAt : now, GuestIds(kind, content));
+        next.DeadlineWarnedAt = latest?.Status == SesStatus.Rejected ? latest.DeadlineWarnedAt : null;
+        records.Add(next);
         return true;
     }
 

@@ -129,6 +129,9 @@ public sealed class KasifySiloOptions
             SesReporting.ReminderPeriod > TimeSpan.Zero && SesReporting.PollBaseDelay > TimeSpan.Zero && SesReporting.RetryBaseDelay > TimeSpan.Zero
                 && SesReporting.CallTimeout > TimeSpan.Zero && SesReporting.DeadlineWarningAfter > TimeSpan.Zero,
             "Kasify:SesReporting timings must be positive.");
+        Require(
+            SesReporting.CallTimeout > Ses.TotalTimeout,
+            "Kasify:SesReporting:CallTimeout must exceed Kasify:Ses:TotalTimeout, so the client's own timeout answers first.");
         Require(Locks.InlineVendorTimeout > TimeSpan.Zero, "Kasify:Locks:InlineVendorTimeout must be positive.");
         Require(Reminders.MinimumPeriod > TimeSpan.Zero, "Kasify:Reminders:MinimumPeriod must be positive.");
         Require(Email.Port is > 0 and <= 65535, $"Kasify:Email:Port {Email.Port} is not a TCP port.");

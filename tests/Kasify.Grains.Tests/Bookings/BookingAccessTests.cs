@@ -44,7 +44,7 @@ public sealed class BookingAccessTests
     }
 
     [Fact]
-    public void StaffSeeTheSesStatusButNoGuestResults()
+    public void StaffSeeTheSesStatusButNeitherErrorTextsNorGuestResults()
     {
         var guest = new SesGuestResult(Guid.NewGuid(), SesStatus.Rejected, "Lucía: documento no válido");
         var register = new SesCommunicationView(
@@ -55,8 +55,11 @@ public sealed class BookingAccessTests
         var staff = BookingAccess.ForRole(reported, AccessLevel.Staff).Ses;
         var manager = BookingAccess.ForRole(reported, AccessLevel.Manager).Ses;
 
-        Assert.Equal((SesStatus.Rejected, "lot"), (staff.Status, Assert.Single(staff.Communications).BatchId));
+        Assert.Equal((SesStatus.Rejected, "lot", "ses.refused"), (staff.Status, Assert.Single(staff.Communications).BatchId, staff.Communications[0].ErrorCode));
         Assert.Empty(staff.Communications[0].Guests);
+        Assert.Null(staff.Communications[0].Error);
+        Assert.Null(staff.LastError);
+        Assert.Equal("refused", manager.LastError);
         Assert.Equal(guest, Assert.Single(Assert.Single(manager.Communications).Guests));
     }
 

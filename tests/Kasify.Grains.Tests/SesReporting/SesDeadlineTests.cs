@@ -38,4 +38,20 @@ public sealed class SesDeadlineTests(DeadlineSesCluster cluster) : IClassFixture
         await host.WaitForAsync(bookingId, ses => ses.Status == SesStatus.Accepted, "The late report being accepted");
         Assert.Single(host.Received(bookingId, "RH"));
     }
+
+    [Fact]
+    public async Task ARefusedCommunicationNobodyCorrectsWarnsToo()
+    {
+        var host = await SesHost.CreateAsync(cluster, establishmentCode: null);
+        var bookingId = (await host.BookAsync()).Id;
+        await host.WaitForAsync(bookingId, ses => ses.Status == SesStatus.Rejected, "The report being refused for the missing code");
+
+        var warnings = await Poll.UntilAsync(
+            () => host.ActivityAsync(bookingId, ActivityKind.SesDeadlineWarning),
+            found => found.Count > 0,
+            TimeSpan.FromSeconds(20),
+            "A deadline warning for the refused report",
+            found => found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("ses.establishment_missing", Assert.Single(warnings).Summary, StringComparison.Ordinal);
+    }
 }

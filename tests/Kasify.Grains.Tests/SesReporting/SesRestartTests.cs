@@ -30,4 +30,26 @@ public sealed class SesRestartTests(SesCluster cluster) : IClassFixture<SesClust
         Assert.Single(accepted.Ses.Communications);
         Assert.Single(restarted.Received(bookingId, "RH"));
     }
+
+    [Fact]
+    public async Task ALotWithTheMinistryIsQueriedNotResentAfterARestart()
+    {
+        var host = await SesHost.CreateAsync(cluster);
+        cluster.SesFake.Options.ProcessingDelayMs = 4000;
+        Guid bookingId;
+        try
+        {
+            bookingId = (await host.BookAsync()).Id;
+            await host.WaitForAsync(bookingId, ses => ses.Status == SesStatus.Submitted, "The report's lot being with the Ministry");
+            await cluster.RestartAsync();
+        }
+        finally
+        {
+            cluster.SesFake.Options.ProcessingDelayMs = 300;
+        }
+
+        var accepted = await host.On(cluster.Grains).WaitForAsync(bookingId, ses => ses.Status == SesStatus.Accepted, "The lot's verdict after the restart");
+        Assert.Equal(1, Assert.Single(accepted.Ses.Communications).Attempts);
+        Assert.Single(host.Received(bookingId, "RH"));
+    }
 }
