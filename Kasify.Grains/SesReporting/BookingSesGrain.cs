@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using System.Text.Json;
 using Kasify.Grains.CheckIn;
 using Kasify.Grains.Integrations.Ses;
 using Kasify.Grains.Interfaces.Accounts;
@@ -11,6 +9,7 @@ using Kasify.Grains.Interfaces.SesReporting;
 using Kasify.Grains.Security;
 using Kasify.Grains.Storage;
 using Microsoft.Extensions.Logging;
+using static Kasify.Grains.SesReporting.SesReportingRules;
 
 namespace Kasify.Grains.SesReporting;
 
@@ -29,7 +28,6 @@ internal sealed partial class BookingSesGrain(
     ILogger<BookingSesGrain> logger) : Grain, IBookingSesGrain, IRemindable
 {
     private const string ReminderName = "ses";
-    private const int MaxErrorLength = 500;
 
     // How long a lot may stay unknown to the Ministry's queries before it is given up.
     private static readonly TimeSpan LotVisibility = TimeSpan.FromDays(1);
@@ -39,6 +37,7 @@ internal sealed partial class BookingSesGrain(
     private long _wakes;
     private DateTimeOffset _lastWakeAt = DateTimeOffset.MinValue;
     private long _pushedVersion = -1;
+    private string? _pushedView;
 
     private Guid BookingId => this.GetPrimaryKey();
 
@@ -321,17 +320,6 @@ internal sealed partial class BookingSesGrain(
             $"SES.HOSPEDAJES refused the {Describe(record)} of the stay {Stay(content.Source)} ({code}); the booking shows what to fix.");
     }
 
-    // Ministry and pre-send texts quote document numbers; stored and shown, they carry the masked form only.
-    private static string Mask(string text, SesContent content)
-    {
-        foreach (var number in content.Guests.Select(guest => guest.DocumentNumber).OfType<string>().Where(number => number.Length > 0))
-        {
-            text = text.Replace(number, GuestRules.MaskDocumentNumber(number), StringComparison.OrdinalIgnoreCase);
-        }
-
-        return text;
-    }
-
     private async Task WarnOfDeadlinesAsync(BookingSesSource source, DateTimeOffset now)
     {
         var late = state.State.Communications
@@ -359,10 +347,7 @@ internal sealed partial class BookingSesGrain(
         return times.Count == 0 ? null : times.Min();
     }
 
-    // Owed, never received by the Ministry, and not warned about yet: waiting to be sent, or refused and waiting for a fix.
-    private static bool IsUnsent(SesCommunicationRecord record) =>
-        !record.Superseded && record.DeadlineWarnedAt is null && record.Status is SesStatus.Pending or SesStatus.Rejected;
-
+    // Polls change the stored records (their next query) but seldom what a booking shows: only a visible change is pushed.
     private async Task PushTrackingAsync(IBookingGrain booking)
     {
         if (_pushedVersion == state.State.Version)
@@ -370,7 +355,14 @@ internal sealed partial class BookingSesGrain(
             return;
         }
 
-        await booking.RecordSesTrackingAsync(SesTrackingView.Of(state.State));
+        var tracking = SesTrackingView.Of(state.State);
+        var visible = JsonSerializer.Serialize(tracking with { Version = 0 });
+        if (visible != _pushedView)
+        {
+            await booking.RecordSesTrackingAsync(tracking);
+            _pushedView = visible;
+        }
+
         _pushedVersion = state.State.Version;
     }
 
@@ -452,57 +444,6 @@ internal sealed partial class BookingSesGrain(
         {
             _timer.Change(delay, Timeout.InfiniteTimeSpan);
         }
-    }
-
-    private static bool IsDue(SesCommunicationRecord record, DateTimeOffset now) => record.NextActionAt is not { } next || next <= now;
-
-    private static TimeSpan Backoff(TimeSpan first, TimeSpan max, int attempt)
-    {
-        var factor = Math.Pow(2, Math.Clamp(attempt - 1, 0, 20));
-        var delay = TimeSpan.FromTicks((long)Math.Min(first.Ticks * factor, max.Ticks));
-        return delay < first ? first : delay;
-    }
-
-    // Ministry answers about the request's content need the data fixed; account and transport trouble does not.
-    private static bool NeedsNewData(SesException exception) => exception.Code switch
-    {
-        SesErrorCode.Unavailable or SesErrorCode.Unhandled or SesErrorCode.InvalidCredentials or SesErrorCode.SoapFault
-            or SesErrorCode.MalformedResponse or SesErrorCode.Unknown => false,
-        SesErrorCode.MissingArrendadorCode or SesErrorCode.MissingApplication or SesErrorCode.UnknownArrendador
-            or SesErrorCode.WrongUser or SesErrorCode.MissingUser or SesErrorCode.CommunicationTypeNotAllowed
-            or SesErrorCode.WebServiceDisabled or SesErrorCode.ApplicationTooLong => false,
-        _ => true,
-    };
-
-    private static string ErrorCodeOf(SesException exception) => exception.MinistryCode is { } code && code != 0
-        ? "ses." + code.ToString(CultureInfo.InvariantCulture)
-        : exception.Code switch
-        {
-            SesErrorCode.InvalidCredentials => "integration.unauthorized",
-            SesErrorCode.Unavailable => "integration.unreachable",
-            _ => "ses.unexpected_answer",
-        };
-
-    private static void SetError(SesCommunicationRecord record, string code, string error)
-    {
-        record.ErrorCode = code;
-        record.Error = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
-    }
-
-    private static string Describe(SesCommunicationRecord record) => record.Kind switch
-    {
-        SesCommunicationKind.BookingReport => "booking report (RH)",
-        SesCommunicationKind.GuestRegister => "guest register (PV)",
-        _ => "cancellation (B)",
-    };
-
-    private static string Stay(BookingSesSource source) => $"{source.Details.From:yyyy-MM-dd} – {source.Details.To:yyyy-MM-dd}";
-
-    // One feed entry per event of a communication, whatever the retries: the id is derived from both.
-    private static Guid ActivityId(Guid recordId, string what)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"ses:{recordId:N}:{what}"));
-        return new Guid(hash.AsSpan(0, 16));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SES.HOSPEDAJES reporting of booking {BookingId} failed; it runs again shortly")]

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Kasify.Grains.CheckIn;
+using Kasify.Grains.Integrations.Ses;
+using Kasify.Grains.Interfaces.SesReporting;
+
+namespace Kasify.Grains.SesReporting;
+
+/// <summary>The Orleans-free decisions of a booking's SES grain: backoff, error classes and texts, due times, feed ids.</summary>
+internal static class SesReportingRules
+{
+    private const int MaxErrorLength = 500;
+
+    /// <summary>Whether a pending or submitted communication's next send or query is due.</summary>
+    public static bool IsDue(SesCommunicationRecord record, DateTimeOffset now) => record.NextActionAt is not { } next || next <= now;
+
+    /// <summary>The wait before try <paramref name="attempt"/> (1-based): <paramref name="first"/> doubling up to <paramref name="max"/>.</summary>
+    public static TimeSpan Backoff(TimeSpan first, TimeSpan max, int attempt)
+    {
+        var factor = Math.Pow(2, Math.Clamp(attempt - 1, 0, 20));
+        var delay = TimeSpan.FromTicks((long)Math.Min(first.Ticks * factor, max.Ticks));
+        return delay < first ? first : delay;
+    }
+
+    /// <summary>Whether the Ministry refused the request's content (fix the data) rather than the account or the transport (send again).</summary>
+    public static bool NeedsNewData(SesException exception) => exception.Code switch
+    {
+        SesErrorCode.Unavailable or SesErrorCode.Unhandled or SesErrorCode.InvalidCredentials or SesErrorCode.SoapFault
+            or SesErrorCode.MalformedResponse or SesErrorCode.Unknown => false,
+        SesErrorCode.MissingArrendadorCode or SesErrorCode.MissingApplication or SesErrorCode.UnknownArrendador
+            or SesErrorCode.WrongUser or SesErrorCode.MissingUser or SesErrorCode.CommunicationTypeNotAllowed
+            or SesErrorCode.WebServiceDisabled or SesErrorCode.ApplicationTooLong => false,
+        _ => true,
+    };
+
+    /// <summary>The stable error code Kasify shows: <c>ses.{Ministry code}</c>, or an integration code for transport trouble.</summary>
+    public static string ErrorCodeOf(SesException exception) => exception.MinistryCode is { } code && code != 0
+        ? "ses." + code.ToString(CultureInfo.InvariantCulture)
+        : exception.Code switch
+        {
+            SesErrorCode.InvalidCredentials => "integration.unauthorized",
+            SesErrorCode.Unavailable => "integration.unreachable",
+            _ => "ses.unexpected_answer",
+        };
+
+    /// <summary>Records a failure, its text cut to a storable length.</summary>
+    public static void SetError(SesCommunicationRecord record, string code, string error)
+    {
+        record.ErrorCode = code;
+        record.Error = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+    }
+
+    /// <summary>The communication's name in feed entries.</summary>
+    public static string Describe(SesCommunicationRecord record) => record.Kind switch
+    {
+        SesCommunicationKind.BookingReport => "booking report (RH)",
+        SesCommunicationKind.GuestRegister => "guest register (PV)",
+        _ => "cancellation (B)",
+    };
+
+    /// <summary>The stay's dates in feed entries.</summary>
+    public static string Stay(BookingSesSource source) => $"{source.Details.From:yyyy-MM-dd} – {source.Details.To:yyyy-MM-dd}";
+
+    /// <summary>The feed entry id of one event of a communication: derived from both, so retries append it once.</summary>
+    public static Guid ActivityId(Guid recordId, string what)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"ses:{recordId:N}:{what}"));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    /// <summary>Owed, not with the Ministry and not warned about yet: waiting to be sent, or refused and waiting for a fix.</summary>
+    public static bool IsUnsent(SesCommunicationRecord record) =>
+        !record.Superseded && record.DeadlineWarnedAt is null && record.Status is SesStatus.Pending or SesStatus.Rejected;
+
+    /// <summary>Ministry and pre-send texts quote document numbers; stored and shown, they carry the masked form only.</summary>
+    public static string Mask(string text, SesContent content)
+    {
+        foreach (var number in content.Guests.Select(guest => guest.DocumentNumber).OfType<string>().Where(number => number.Length > 0))
+        {
+            text = text.Replace(number, GuestRules.MaskDocumentNumber(number), StringComparison.OrdinalIgnoreCase);
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,56 @@
+using Kasify.Grains.Integrations.Ses;
+using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.SesReporting;
+using Kasify.Grains.SesReporting;
+using Kasify.Grains.Tests.Bookings;
+using Kasify.Grains.Tests.CheckIn;
+
+namespace Kasify.Grains.Tests.SesReporting;
+
+/// <summary>Backoff, error classes and the masking of what the Ministry says about guests.</summary>
+public sealed class SesReportingRulesTests
+{
+    [Theory]
+    [InlineData(1, 10)]
+    [InlineData(2, 20)]
+    [InlineData(4, 80)]
+    [InlineData(9, 300)]
+    [InlineData(60, 300)]
+    public void BackoffDoublesFromTheFirstWaitUpToTheMaximum(int attempt, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), SesReportingRules.Backoff(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), attempt));
+
+    [Theory]
+    [InlineData(SesErrorCode.Unavailable, false)]
+    [InlineData(SesErrorCode.InvalidCredentials, false)]
+    [InlineData(SesErrorCode.WebServiceDisabled, false)]
+    [InlineData(SesErrorCode.UnknownArrendador, false)]
+    [InlineData(SesErrorCode.Validation, true)]
+    [InlineData(SesErrorCode.XmlFormat, true)]
+    [InlineData(SesErrorCode.RequiredField, true)]
+    public void OnlyRefusalsOfTheContentNeedNewData(SesErrorCode code, bool needsNewData) =>
+        Assert.Equal(needsNewData, SesReportingRules.NeedsNewData(new SesException(code, "refused")));
+
+    [Fact]
+    public void ErrorCodesNameTheMinistryCodeOrTheTransportTrouble()
+    {
+        Assert.Equal("ses.10121", SesReportingRules.ErrorCodeOf(SesException.FromMinistry(10121, "Error de validación")));
+        Assert.Equal("integration.unauthorized", SesReportingRules.ErrorCodeOf(new SesException(SesErrorCode.InvalidCredentials, "401")));
+        Assert.Equal("integration.unreachable", SesReportingRules.ErrorCodeOf(new SesException(SesErrorCode.Unavailable, "503")));
+    }
+
+    [Fact]
+    public void TextsKeepOnlyMaskedDocumentNumbersAndAStorableLength()
+    {
+        var guest = GuestRulesTests.Validate(GuestRulesTests.SpanishAdult());
+        var source = new BookingSesSource(
+            BookingRulesTests.Stay("2030-02-01", "2030-02-03"), DateTimeOffset.UnixEpoch, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, [], Unsettled: false);
+        var content = new SesContent(Guid.NewGuid(), source, new PropertySesFacts(Guid.NewGuid(), new PropertySchedule("UTC", default, default), "1", null, null), [guest]);
+
+        var masked = SesReportingRules.Mask("Lucía: número de documento 12345678z no válido", content);
+
+        Assert.Equal("Lucía: número de documento *****78Z no válido", masked);
+        var record = new SesCommunicationRecord();
+        SesReportingRules.SetError(record, "ses.refused", new string('x', 2000));
+        Assert.Equal(("ses.refused", 500), (record.ErrorCode, record.Error!.Length));
+    }
+}
