@@ -9,12 +9,14 @@ using Orleans.Configuration;
 namespace Kasify.Grains.Tests.SesReporting;
 
 /// <summary>
-/// Cluster mode: two silos on PostgreSQL. The silo holding a booking's pending report dies; the survivor takes over its
+/// Cluster mode: three silos on PostgreSQL (two survivors can vote the dead one out quickly). The silo holding a booking's pending report dies; the survivor takes over its
 /// reminder and sends the report, which reaches the Ministry once.
 /// </summary>
 public sealed class SesClusterFailoverTests : IAsyncLifetime
 {
-    private static readonly TimeSpan FailoverWait = TimeSpan.FromSeconds(60);
+    // Measured 15 to 80 s: membership declares the silo dead within seconds, but the dead activations' directory entries
+    // can outlive it by Orleans' one-minute lazy deregistration.
+    private static readonly TimeSpan FailoverWait = TimeSpan.FromSeconds(120);
 
     private readonly SesFakeServer _ses = new(new SesFakeOptions { ProcessingDelayMs = 300 });
 
@@ -30,9 +32,13 @@ public sealed class SesClusterFailoverTests : IAsyncLifetime
         options.Ses = new SesOptions { EndpointUrl = _ses.ServiceUrl, AttemptTimeout = TimeSpan.FromSeconds(3), TotalTimeout = TimeSpan.FromSeconds(4) };
         options.SesReporting = SesCluster.ShortTimings();
         options.Reminders.RefreshListPeriod = TimeSpan.FromSeconds(5);
+
+        // Calls to grains that lived on the dead silo time out before its death is known; keep that short here.
+        static void ShortCalls(ISiloBuilder silo) => silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
         var silos = (await Task.WhenAll(
-            KasifyTestSilos.StartSiloAsync(options),
-            KasifyTestSilos.StartSiloAsync(KasifyTestSilos.WithNewPorts(options)))).ToList();
+            KasifyTestSilos.StartSiloAsync(options, ShortCalls),
+            KasifyTestSilos.StartSiloAsync(KasifyTestSilos.WithNewPorts(options), ShortCalls),
+            KasifyTestSilos.StartSiloAsync(KasifyTestSilos.WithNewPorts(options), ShortCalls))).ToList();
         var client = await KasifyTestSilos.StartClientAsync(
             options, c => c.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5)));
         try
@@ -61,7 +67,7 @@ public sealed class SesClusterFailoverTests : IAsyncLifetime
                 () => host.GetAsync(bookingId), booking => booking.Ses.Status == SesStatus.Accepted, FailoverWait, "The report being accepted by the surviving silo");
             Assert.Single(accepted.Ses.Communications);
             Assert.Single(host.Received(bookingId, "RH"));
-            Assert.Equal(AddressOf(Assert.Single(silos)), await HolderAsync(grains, bookingId));
+            Assert.Contains(await HolderAsync(grains, bookingId), silos.Select(AddressOf));
         }
         finally
         {
