@@ -17,5 +17,5 @@ public interface IBookingSesGrain : IGrainWithGuidKey
     /// </summary>
     [AlwaysInterleave]
     [Alias("WakeAsync")]
-    Task WakeAsync(Guid propertyId);
+    Task WakeAsync();
 }

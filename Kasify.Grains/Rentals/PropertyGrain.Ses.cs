@@ -73,7 +73,7 @@ internal sealed partial class PropertyGrain : IPropertySesGrain
 
         try
         {
-            await grains.GetGrain<IBookingSesGrain>(bookingId).WakeAsync(PropertyId);
+            await grains.GetGrain<IBookingSesGrain>(bookingId).WakeAsync();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -41,7 +41,7 @@ internal sealed partial class BookingSesGrain(
 
     private Guid BookingId => this.GetPrimaryKey();
 
-    public async Task WakeAsync(Guid propertyId)
+    public async Task WakeAsync()
     {
         _wakes++;
         _lastWakeAt = time.GetUtcNow();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kasify.Grains.Interfaces.SesReporting;
 
 namespace Kasify.Grains.SesReporting;
@@ -79,5 +80,7 @@ internal sealed class SesCommunicationRecord
     [Id(20)]
     public bool Superseded { get; set; }
 
+    /// <summary>Still waiting to be sent or for its lot's verdict.</summary>
+    [JsonIgnore] // derived: kept out of stored state
     public bool IsOpen => !Superseded && Status is SesStatus.Pending or SesStatus.Submitted;
 }

@@ -154,5 +154,17 @@ public sealed class BookingSesApiTests(KasifyApiFactory factory)
         // A booking of an account without SES reports nothing.
         var booking = (await owner.GetFromJsonAsync<JsonElement>("/v1/bookings")).GetProperty("content")[0];
         Assert.Equal("not_required", booking.GetProperty("ses_status").GetString());
+
+        // A cancelled booking's check-in is closed to corrections too.
+        using (var cancel = new HttpRequestMessage(HttpMethod.Patch, $"/v1/bookings/{booking.GetProperty("id").GetGuid()}")
+        {
+            Content = new StringContent("{\"status\":\"cancelled\"}", Encoding.UTF8, "application/merge-patch+json"),
+        })
+        {
+            (await owner.SendAsync(cancel)).EnsureSuccessStatusCode();
+        }
+
+        await ProblemAssert.IsProblemAsync(
+            await anonymous.PutAsJsonAsync($"/v1/checkin/{code}/guests/{guestId}", corrected), HttpStatusCode.Conflict, "checkin.closed");
     }
 }
