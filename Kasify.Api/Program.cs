@@ -10,6 +10,7 @@ using Kasify.Api.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseKasifyDefaultUrls();
+builder.AddReloadingDevelopmentSigningKeys();
 builder.AddKasifyOrleansClient();
 builder.Services.ConfigureHttpJsonOptions(options => KasifyJson.Configure(options.SerializerOptions));
 builder.Services.AddKasifyErrorHandling();

@@ -40,6 +40,7 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
 
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsCluster;
+    private readonly string _environment;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "kasify-api-tests-" + Guid.NewGuid().ToString("N"));
     private InProcessTestCluster? _cluster;
     private NukiFakeServer? _nuki;
@@ -51,9 +52,10 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
     {
     }
 
-    private KasifyApiFactory(Dictionary<string, string?> settings, InProcessTestCluster? cluster, bool ownsCluster)
+    private KasifyApiFactory(Dictionary<string, string?> settings, InProcessTestCluster? cluster, bool ownsCluster, string environment = "Testing")
     {
         _settings = settings;
+        _environment = environment;
         _cluster = cluster;
         _ownsCluster = ownsCluster;
     }
@@ -79,6 +81,13 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
     /// <summary>A host with these settings added (e.g. lower rate limits), sharing this factory's cluster. Dispose it.</summary>
     public KasifyApiFactory WithSettings(IReadOnlyDictionary<string, string?> settings) =>
         new(Merge(_settings, settings), _cluster, ownsCluster: false);
+
+    /// <summary>
+    /// A Development host as <c>./run.sh</c> starts it: authentication settings come from appsettings.Development.json
+    /// and the user secrets <c>dotnet user-jwts</c> writes, not from <see cref="TestJwt"/>. Shares this factory's cluster. Dispose it.
+    /// </summary>
+    public KasifyApiFactory AsDevelopment() =>
+        new(new Dictionary<string, string?> { ["Kasify:Orleans:Enabled"] = "false" }, _cluster, ownsCluster: false, environment: "Development");
 
     /// <summary>A host whose own Orleans client is on, pointed at a gateway port nobody listens on. Dispose it.</summary>
     public static KasifyApiFactory WithUnreachableCluster() =>
@@ -167,7 +176,7 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
