@@ -14,13 +14,15 @@ builder.AddReloadingDevelopmentSigningKeys();
 builder.AddKasifyOrleansClient();
 builder.Services.ConfigureHttpJsonOptions(options => KasifyJson.Configure(options.SerializerOptions));
 builder.Services.AddKasifyErrorHandling();
-builder.Services.AddKasifyAuthentication(builder.Configuration);
+builder.Services.AddKasifyAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddKasifyForwardedHeaders(builder.Configuration);
 builder.Services.AddKasifyRateLimiting(builder.Configuration);
 builder.Services.AddKasifyOpenApi();
 builder.Services.AddKasifyHealthChecks();
 builder.Services.AddIntegrationHandlers();
 
 var app = builder.Build();
+app.UseKasifyForwardedHeaders();
 app.UseKasifyErrorHandling();
 app.UseRouting();
 app.UseAuthentication();

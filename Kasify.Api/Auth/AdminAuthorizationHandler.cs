@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Kasify.Api.Auth;
 
 /// <summary>
-/// Grants <see cref="AdminRequirement"/> from an <c>admin</c> role claim or from <c>Kasify:Auth:Admins</c>, whose
+/// Grants <see cref="AdminRequirement"/> from the configured namespaced role claim (<see cref="KasifyAuthOptions.AdminRoleClaim"/>)
+/// or from <c>Kasify:Auth:Admins</c>, whose
 /// entries are Kasify user ids (anything that parses as a GUID) or OIDC subjects. A user id matches a personal access
 /// token's user, and an OIDC caller whose issuer and subject are registered to that user; a subject matches the
 /// <c>sub</c> of an OIDC caller exactly. Unverified claims such as <c>email</c> never grant anything.
@@ -24,14 +25,18 @@ internal sealed class AdminAuthorizationHandler(
 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AdminRequirement requirement)
     {
-        if (HasAdminRole(context.User) || await IsListedAdminAsync(context.User, options.CurrentValue.Admins))
+        var settings = options.CurrentValue;
+        if (HasAdminRole(context.User, settings.AdminRoleClaim) || await IsListedAdminAsync(context.User, settings.Admins))
         {
             context.Succeed(requirement);
         }
     }
 
-    private static bool HasAdminRole(ClaimsPrincipal user) =>
-        user.Claims.Any(claim => claim.Type is "role" or "roles" && IsAdminRole(claim.Value));
+    // Personal access tokens carry only Kasify's own claims, so a role claim can only come from the identity provider.
+    private static bool HasAdminRole(ClaimsPrincipal user, string claimType) =>
+        !string.IsNullOrEmpty(claimType)
+        && user.GetPersonalAccessTokenIdentity() is null
+        && user.Claims.Any(claim => string.Equals(claim.Type, claimType, StringComparison.Ordinal) && IsAdminRole(claim.Value));
 
     // Kinde puts roles into access tokens as objects ({"id": …, "key": "admin", "name": …}), which arrive as JSON text.
     private static bool IsAdminRole(string value)

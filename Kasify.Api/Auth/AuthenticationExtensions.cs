@@ -10,8 +10,9 @@ internal static class AuthenticationExtensions
     /// Every endpoint requires an authenticated caller unless it opts out with <c>AllowAnonymous()</c>;
     /// <see cref="KasifyPolicies.Admin"/> guards the administrator endpoints.
     /// </summary>
-    public static IServiceCollection AddKasifyAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKasifyAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        JwtSettingsCheck.EnsureUsable(configuration, environment);
         services.AddAuthentication(KasifyAuthSchemes.Default)
             .AddPolicyScheme(KasifyAuthSchemes.Default, "Bearer token", options => options.ForwardDefaultSelector = context =>
                 BearerToken.Read(context.Request) is { } token && BearerToken.IsPersonalAccessToken(token)
@@ -19,12 +20,19 @@ internal static class AuthenticationExtensions
                     : KasifyAuthSchemes.Jwt)
             .AddJwtBearer(KasifyAuthSchemes.Jwt, options =>
             {
-                // Issuer, audiences, keys and authority come from Authentication:Schemes:Bearer.
+                // Issuer, audiences, keys and authority come from Authentication:Schemes:Bearer; these checks are the
+                // library's defaults, stated so that no setting can quietly turn them off.
                 options.MapInboundClaims = false;
+                options.TokenValidationParameters.ValidateIssuer = true;
+                options.TokenValidationParameters.ValidateAudience = true;
+                options.TokenValidationParameters.ValidateLifetime = true;
+                options.TokenValidationParameters.RequireExpirationTime = true;
+                options.TokenValidationParameters.RequireSignedTokens = true;
                 options.Events = new KasifyJwtBearerEvents();
             })
             .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(KasifyAuthSchemes.PersonalAccessToken, displayName: null, _ => { });
 
+        services.AddSingleton<RecentlyValidAccessTokens>();
         services.Configure<KasifyAuthOptions>(configuration.GetSection(KasifyAuthOptions.SectionName));
         services.AddSingleton<IAuthorizationHandler, AdminAuthorizationHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, KasifyAuthorizationResultHandler>();

@@ -11,4 +11,14 @@ internal sealed class KasifyAuthOptions
     /// is listed by user id.
     /// </summary>
     public IReadOnlyList<string> Admins { get; set; } = [];
+
+    /// <summary>
+    /// The token claim whose values are Kasify roles; a value <c>admin</c> (or a role object with key <c>admin</c>, as
+    /// Kinde writes roles) makes the caller an administrator. Namespaced by default, so a bare <c>role</c> claim that
+    /// another application of the same identity provider sets grants nothing. Empty turns role claims off.
+    /// </summary>
+    public string AdminRoleClaim { get; set; } = DefaultAdminRoleClaim;
+
+    /// <summary>The default <see cref="AdminRoleClaim"/>.</summary>
+    public const string DefaultAdminRoleClaim = "https://kasify.app/roles";
 }

@@ -14,8 +14,8 @@ namespace Kasify.Api.Auth;
 /// <summary>
 /// Authenticates <c>kas_pat_…</c> bearer tokens by their hash through <see cref="IAccessTokenIndexGrain"/>. Nothing
 /// is cached, so a revoked token fails on its next use. Tokens that cannot have been minted, and every token from a
-/// client IP that has spent its <see cref="AnonymousRateLimiter"/> budget, fail without a look-up, so guessing
-/// tokens costs the cluster nothing.
+/// client IP that has spent its <see cref="AnonymousRateLimiter"/> budget (unless it authenticated lately, see
+/// <see cref="RecentlyValidAccessTokens"/>), fail without a look-up, so guessing tokens costs the cluster nothing.
 /// </summary>
 internal sealed class PersonalAccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -23,7 +23,8 @@ internal sealed class PersonalAccessTokenHandler(
     UrlEncoder encoder,
     IGrainFactory grains,
     ClusterConnection cluster,
-    AnonymousRateLimiter anonymousLimit) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    AnonymousRateLimiter anonymousLimit,
+    RecentlyValidAccessTokens recentlyValid) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -38,17 +39,20 @@ internal sealed class PersonalAccessTokenHandler(
         }
 
         // The failure is challenged, and the challenge answers 429 while the budget is spent.
-        if (anonymousLimit.IsExhausted(Context))
+        var key = AccessTokenKeys.For(token);
+        if (anonymousLimit.IsExhausted(Context) && !recentlyValid.Contains(key))
         {
             return AuthenticateResult.Fail("Too many unauthenticated requests from this client.");
         }
 
         cluster.EnsureConnected();
-        var identity = await grains.GetGrain<IAccessTokenIndexGrain>(AccessTokenKeys.For(token)).AuthenticateAsync();
+        var identity = await grains.GetGrain<IAccessTokenIndexGrain>(key).AuthenticateAsync();
         if (identity is null)
         {
             return AuthenticateResult.Fail("The personal access token is unknown, revoked or expired.");
         }
+
+        recentlyValid.Remember(key);
 
         Claim[] claims =
         [

@@ -7,6 +7,9 @@ internal sealed class KasifyRateLimitOptions
 
     public int PersonalAccessTokenPerMinute { get; set; } = 100;
 
+    /// <summary>Per identity-provider user (issuer and subject), requests with a JWT.</summary>
+    public int UserPerMinute { get; set; } = 600;
+
     public int OpenApiPerMinute { get; set; } = 10;
 
     public int DocsPerMinute { get; set; } = 60;

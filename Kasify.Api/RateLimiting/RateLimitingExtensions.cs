@@ -1,13 +1,16 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Kasify.Api.Auth;
 using Kasify.Api.Errors;
+using Kasify.Api.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Kasify.Api.RateLimiting;
 
 /// <summary>
-/// Rolling one-minute buckets per personal access token, per client IP for unauthenticated callers
+/// Rolling one-minute buckets per personal access token, per identity-provider user for JWT callers, per client IP for
+/// unauthenticated callers
 /// (<see cref="AnonymousRateLimiter"/>) and per client IP and policy; 429 problem details with Retry-After.
 /// </summary>
 internal static class RateLimitingExtensions
@@ -33,7 +36,11 @@ internal static class RateLimitingExtensions
                 context.User.GetPersonalAccessTokenId() is { } tokenId
                     ? RateLimitPartition.GetSlidingWindowLimiter(tokenId, _ => PerMinute(perMinute.PersonalAccessTokenPerMinute))
                     : RateLimitPartition.GetNoLimiter(""));
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perToken, anonymous.Limiter);
+            var perUser = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                JwtUserPartition(context.User) is { } user
+                    ? RateLimitPartition.GetSlidingWindowLimiter(user, _ => PerMinute(perMinute.UserPerMinute))
+                    : RateLimitPartition.GetNoLimiter(""));
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perToken, perUser, anonymous.Limiter);
             options.AddPolicy(KasifyRateLimits.OpenApi, context => PerClientIp(context, perMinute.OpenApiPerMinute));
             options.AddPolicy(KasifyRateLimits.Docs, context => PerClientIp(context, perMinute.DocsPerMinute));
             options.AddPolicy(KasifyRateLimits.Geo, context => PerClientIp(context, perMinute.GeoPerMinute));
@@ -41,6 +48,14 @@ internal static class RateLimitingExtensions
         });
         return services;
     }
+
+    // Issuer and subject together: two identity providers may hand out the same subject.
+    private static string? JwtUserPartition(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true
+        && user.GetPersonalAccessTokenIdentity() is null
+        && user.FindFirstValue(KasifyClaims.Subject) is { Length: > 0 } subject
+            ? $"{user.FindFirstValue(KasifyClaims.Issuer)}|{subject}"
+            : null;
 
     internal static RateLimitPartition<string> PerClientIp(HttpContext context, int permitsPerMinute) =>
         RateLimitPartition.GetSlidingWindowLimiter(

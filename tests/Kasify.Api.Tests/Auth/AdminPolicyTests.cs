@@ -9,19 +9,35 @@ namespace Kasify.Api.Tests.Auth;
 [Collection(ApiCollection.Name)]
 public sealed class AdminPolicyTests(KasifyApiFactory factory)
 {
+    private const string NamespacedRoles = "https://kasify.app/roles";
+
     [Fact]
-    public async Task AdminRoleClaimPasses()
+    public async Task NamespacedAdminRoleClaimPasses()
     {
-        using var client = factory.CreateAuthenticatedClient(claims: [new Claim("role", "admin")]);
+        using var client = factory.CreateAuthenticatedClient(claims: [new Claim(NamespacedRoles, "admin")]);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/test/admin")).StatusCode);
     }
 
-    [Fact]
-    public async Task KindeRoleObjectWithAdminKeyPasses()
+    [Theory]
+    [InlineData("role")]
+    [InlineData("roles")]
+    public async Task BareRoleClaimsGrantNothing(string claimType)
     {
+        using var plain = factory.CreateAuthenticatedClient(claims: [new Claim(claimType, "admin")]);
+        using var kinde = factory.CreateAuthenticatedClient(
+            claims: [new Claim(claimType, """{"id":"role_1","key":"admin","name":"Admin"}""", JsonClaimValueTypes.Json)]);
+
+        await ProblemAssert.IsProblemAsync(await plain.GetAsync("/test/admin"), HttpStatusCode.Forbidden, "auth.forbidden");
+        await ProblemAssert.IsProblemAsync(await kinde.GetAsync("/test/admin"), HttpStatusCode.Forbidden, "auth.forbidden");
+    }
+
+    [Fact]
+    public async Task KindeRoleObjectWithAdminKeyPassesInTheConfiguredClaim()
+    {
+        await using var host = factory.WithSettings(new Dictionary<string, string?> { ["Kasify:Auth:AdminRoleClaim"] = "roles" });
         var role = new Claim("roles", """{"id":"role_1","key":"admin","name":"Admin"}""", JsonClaimValueTypes.Json);
-        using var client = factory.CreateAuthenticatedClient(claims: [role]);
+        using var client = host.CreateAuthenticatedClient(claims: [role]);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/test/admin")).StatusCode);
     }
@@ -37,7 +53,7 @@ public sealed class AdminPolicyTests(KasifyApiFactory factory)
     [Fact]
     public async Task OrdinaryUserIsForbidden()
     {
-        using var client = factory.CreateAuthenticatedClient(claims: [new Claim("role", "manager")]);
+        using var client = factory.CreateAuthenticatedClient(claims: [new Claim(NamespacedRoles, "manager")]);
 
         var response = await client.GetAsync("/test/admin");
 

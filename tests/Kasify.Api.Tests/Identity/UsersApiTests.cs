@@ -14,7 +14,7 @@ public sealed class UsersApiTests(KasifyApiFactory factory)
     {
         using var user = factory.CreateAuthenticatedClient();
         var userId = await user.RegisterAsync();
-        using var admin = factory.CreateAuthenticatedClient(claims: [new Claim("role", "admin")]);
+        using var admin = factory.CreateAuthenticatedClient(claims: [new Claim("https://kasify.app/roles", "admin")]);
 
         using var forbidden = await user.GetAsync("/v1/users");
         using var allowed = await admin.GetAsync("/v1/users?page=0&size=100");
@@ -39,7 +39,7 @@ public sealed class UsersApiTests(KasifyApiFactory factory)
     [Fact]
     public async Task APageLargerThanTheMaximumIsAFieldError()
     {
-        using var admin = factory.CreateAuthenticatedClient(claims: [new Claim("role", "admin")]);
+        using var admin = factory.CreateAuthenticatedClient(claims: [new Claim("https://kasify.app/roles", "admin")]);
 
         using var response = await admin.GetAsync("/v1/users?size=500");
 
@@ -55,7 +55,7 @@ public sealed class UsersApiTests(KasifyApiFactory factory)
     [InlineData("size=ten", "size")]
     public async Task MalformedPagingParametersAreFieldErrors(string query, string field)
     {
-        using var admin = factory.CreateAuthenticatedClient(claims: [new Claim("role", "admin")]);
+        using var admin = factory.CreateAuthenticatedClient(claims: [new Claim("https://kasify.app/roles", "admin")]);
 
         using var response = await admin.GetAsync($"/v1/users?{query}");
 
@@ -66,7 +66,7 @@ public sealed class UsersApiTests(KasifyApiFactory factory)
     [Fact]
     public async Task APageBeyondTheLastIsEmpty()
     {
-        using var admin = factory.CreateAuthenticatedClient(claims: [new Claim("role", "admin")]);
+        using var admin = factory.CreateAuthenticatedClient(claims: [new Claim("https://kasify.app/roles", "admin")]);
 
         var page = await (await admin.GetAsync("/v1/users?page=21474837&size=100")).Content.ReadFromJsonAsync<JsonElement>();
 

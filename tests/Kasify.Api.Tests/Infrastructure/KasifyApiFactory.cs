@@ -82,6 +82,10 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
     public KasifyApiFactory WithSettings(IReadOnlyDictionary<string, string?> settings) =>
         new(Merge(_settings, settings), _cluster, ownsCluster: false);
 
+    /// <summary>A host in <paramref name="environment"/> with these settings added, sharing this factory's cluster. Dispose it.</summary>
+    public KasifyApiFactory WithEnvironment(string environment, IReadOnlyDictionary<string, string?> settings) =>
+        new(Merge(_settings, settings), _cluster, ownsCluster: false, environment);
+
     /// <summary>
     /// A Development host as <c>./run.sh</c> starts it: authentication settings come from appsettings.Development.json
     /// and the user secrets <c>dotnet user-jwts</c> writes, not from <see cref="TestJwt"/>. Shares this factory's cluster. Dispose it.
@@ -184,6 +188,7 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
 
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<IStartupFilter, TestPeerAddress>();
             services.AddSingleton<IStartupFilter, TestEndpoints>();
             if (_cluster is { } cluster)
             {
@@ -242,6 +247,7 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
         ["Kasify:RateLimits:DocsPerMinute"] = "1000",
         ["Kasify:RateLimits:AnonymousPerMinute"] = "1000",
         ["Kasify:RateLimits:PublicPerIpPerMinute"] = "1000",
+        ["Kasify:RateLimits:UserPerMinute"] = "1000",
     };
 
     private static Dictionary<string, string?> Merge(IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string?> overrides)

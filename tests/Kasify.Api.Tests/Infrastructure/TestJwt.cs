@@ -26,12 +26,13 @@ public static class TestJwt
         IEnumerable<Claim>? claims = null,
         string audience = Audience,
         DateTimeOffset? expires = null,
-        byte[]? signingKey = null)
+        byte[]? signingKey = null,
+        string issuer = Issuer)
     {
         var expiry = expires ?? DateTimeOffset.UtcNow.AddHours(1);
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = Issuer,
+            Issuer = issuer,
             Audience = audience,
             Subject = new ClaimsIdentity([new Claim("sub", subject), .. claims ?? []]),
             NotBefore = expiry.AddHours(-2).UtcDateTime,
