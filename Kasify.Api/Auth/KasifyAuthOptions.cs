@@ -19,6 +19,12 @@ internal sealed class KasifyAuthOptions
     /// </summary>
     public string AdminRoleClaim { get; set; } = DefaultAdminRoleClaim;
 
+    /// <summary>
+    /// Whether the identity provider puts only verified addresses into the <c>email</c> claim, so that an invitation bound
+    /// to an email may be accepted without an <c>email_verified</c> claim. Off: <c>email_verified</c> must be true.
+    /// </summary>
+    public bool EmailClaimIsVerified { get; set; }
+
     /// <summary>The default <see cref="AdminRoleClaim"/>.</summary>
     public const string DefaultAdminRoleClaim = "https://kasify.app/roles";
 }

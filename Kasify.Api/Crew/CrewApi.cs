@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Kasify.Api.Auth;
 using Kasify.Api.Errors;
 using Kasify.Api.Identity;
 using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Kasify.Api.Crew;
 
@@ -27,7 +29,8 @@ internal static class CrewApi
             .WithSummary("List invitations for a property")
             .WithDescription(
                 "Owner or manager (403 invitation.forbidden otherwise). The property's invitations, oldest first, including expired "
-                + "and fully used ones; revoked ones are left out.")
+                + "and fully used ones; revoked ones are left out. Only the owner invites managers, so a manager sees token null on "
+                + "manager invitations.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         invitations.MapPost("", CreateInvitationAsync)
@@ -56,7 +59,8 @@ internal static class CrewApi
             .WithDescription(
                 "Gives the authenticated caller crew access to the invitation's property at its access level and counts one use. "
                 + "404 invitation.not_found; 410 invitation.expired, invitation.revoked or invitation.used_up; 403 "
-                + "invitation.email_mismatch when the invitation is bound to another email than the caller's account email; 409 "
+                + "invitation.email_mismatch when the invitation is bound to an email the caller's sign-in does not verify (the "
+                + "identity provider's email claim with email_verified true; personal access tokens carry none); 409 "
                 + "invitation.owner for the property's owner. A caller who is already a member gets the same answer again, "
                 + "without using the invitation.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -120,7 +124,7 @@ internal static class CrewApi
     }
 
     internal static async Task<Results<Ok<AcceptInvitationResponse>, ProblemHttpResult>> AcceptInvitationAsync(
-        string token, ClaimsPrincipal principal, IGrainFactory grains)
+        string token, ClaimsPrincipal principal, IGrainFactory grains, IOptionsSnapshot<KasifyAuthOptions> authOptions)
     {
         var userId = await principal.GetUserIdAsync(grains);
         var target = token.Length is > 0 and <= TokenMaxLength
@@ -133,7 +137,8 @@ internal static class CrewApi
 
         try
         {
-            var accepted = await grains.GetGrain<IPropertyCrewGrain>(target.PropertyId).AcceptInvitationAsync(userId, target.InvitationId);
+            var accepted = await grains.GetGrain<IPropertyCrewGrain>(target.PropertyId).AcceptInvitationAsync(
+                userId, target.InvitationId, principal.GetVerifiedEmail(authOptions));
             return TypedResults.Ok(new AcceptInvitationResponse(accepted.PropertyId, accepted.PropertyName));
         }
         catch (InvitationGoneException gone)

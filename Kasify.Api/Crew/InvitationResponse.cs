@@ -11,7 +11,7 @@ namespace Kasify.Api.Crew;
 internal sealed record InvitationResponse(
     [property: JsonPropertyName("id")] Guid Id,
     [property: JsonPropertyName("propertyId")] Guid PropertyId,
-    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("token")] string? Token,
     [property: JsonPropertyName("uses")] int Uses,
     [property: JsonPropertyName("createdAt")] DateTimeOffset CreatedAt,
     [property: JsonPropertyName("accessLevel")] AccessLevel AccessLevel,

@@ -31,11 +31,15 @@ public interface IPropertyCrewGrain : IGrainWithGuidKey
     /// <summary>
     /// Gives the caller the invitation's access level on the property and counts one use. 404 <c>invitation.not_found</c>;
     /// 410 <c>invitation.expired</c>, <c>invitation.revoked</c>, <c>invitation.used_up</c>; 403 <c>invitation.email_mismatch</c>
-    /// when the invitation is bound to another email (or the caller has none); 409 <c>invitation.owner</c> for the owner.
-    /// A caller who is already a member gets the same answer again without using the invitation.
+    /// when the invitation is bound to an email other than <paramref name="verifiedEmail"/> (or there is none); 409
+    /// <c>invitation.owner</c> for the owner. A caller who is already a member gets the same answer again without using
+    /// the invitation.
     /// </summary>
+    /// <param name="callerId">The accepting user.</param>
+    /// <param name="invitationId">The invitation the token resolved to.</param>
+    /// <param name="verifiedEmail">The caller's email as the identity provider verified it; never a self-declared profile email.</param>
     [Alias("AcceptInvitationAsync")]
-    Task<AcceptedInvitation> AcceptInvitationAsync(Guid callerId, Guid invitationId);
+    Task<AcceptedInvitation> AcceptInvitationAsync(Guid callerId, Guid invitationId, string? verifiedEmail);
 
     /// <summary>The property's members, owner first, then by join time (owner or manager).</summary>
     [Alias("ListCrewAsync")]

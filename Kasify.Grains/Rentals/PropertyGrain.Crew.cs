@@ -58,10 +58,15 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
     public Task<ImmutableArray<InvitationDto>> ListInvitationsAsync(Guid callerId)
     {
         RequireCrewManager(callerId, "invitation.forbidden");
+
+        // Only the owner invites managers, so only the owner may hand on a manager invitation's code.
+        var callerIsOwner = state.State.Members.GetValueOrDefault(callerId) == AccessLevel.Owner;
         return Task.FromResult<ImmutableArray<InvitationDto>>([.. state.State.Invitations.Values
             .Where(invitation => invitation.RevokedAt is null)
             .OrderBy(invitation => invitation.CreatedAt)
-            .Select(invitation => invitation.ToDto(PropertyId))]);
+            .Select(invitation => invitation.ToDto(PropertyId) is var dto && !callerIsOwner && invitation.AccessLevel == AccessLevel.Manager
+                ? dto with { Token = null }
+                : dto)]);
     }
 
     public async Task RevokeInvitationAsync(Guid callerId, Guid invitationId)
@@ -80,7 +85,7 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
         }
     }
 
-    public async Task<AcceptedInvitation> AcceptInvitationAsync(Guid callerId, Guid invitationId)
+    public async Task<AcceptedInvitation> AcceptInvitationAsync(Guid callerId, Guid invitationId, string? verifiedEmail)
     {
         if (!Exists || !state.State.Invitations.TryGetValue(invitationId, out var invitation))
         {
@@ -103,8 +108,8 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
         }
 
         var userGrain = grains.GetGrain<IUserGrain>(callerId);
-        var user = await userGrain.GetAsync() ?? throw new NotFoundException("user.not_found", "The user is not registered.");
-        if (!InvitationRules.EmailMatches(invitation, user.Email))
+        _ = await userGrain.GetAsync() ?? throw new NotFoundException("user.not_found", "The user is not registered.");
+        if (!InvitationRules.EmailMatches(invitation, verifiedEmail))
         {
             throw new ForbiddenException("invitation.email_mismatch", "This invitation is for another email address.");
         }

@@ -18,7 +18,7 @@ public sealed class CrewApiTests(KasifyApiFactory factory)
     private async Task<(HttpClient Client, Guid UserId, string Email)> NewUserAsync()
     {
         var email = $"user-{Guid.NewGuid():N}@example.org";
-        var client = factory.CreateAuthenticatedClient(claims: [new Claim("email", email)]);
+        var client = factory.CreateAuthenticatedClient(claims: [new Claim("email", email), new Claim("email_verified", "true")]);
         return (client, await client.RegisterAsync(), email);
     }
 
@@ -135,6 +135,44 @@ public sealed class CrewApiTests(KasifyApiFactory factory)
         await ProblemAssert.IsProblemAsync(mismatch, HttpStatusCode.Forbidden, "invitation.email_mismatch");
         await ProblemAssert.IsProblemAsync(missing, HttpStatusCode.Forbidden, "invitation.email_mismatch");
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnEmailBoundInvitationNeedsTheEmailVerifiedByTheIdentityProvider()
+    {
+        var (owner, _, propertyId) = await NewPropertyAsync();
+        var email = $"user-{Guid.NewGuid():N}@example.org";
+        var token = (await InviteAsync(owner, propertyId, new { accessLevel = "staff", email })).GetProperty("token").GetString()!;
+
+        // The same address, but as a claim the provider does not vouch for, in a profile, or behind a personal access token.
+        var unverified = factory.CreateAuthenticatedClient(claims: [new Claim("email", email), new Claim("email_verified", "false")]);
+        await unverified.RegisterAsync();
+        var profileOnly = factory.CreateAuthenticatedClient();
+        await profileOnly.RegisterAsync();
+        using (var profile = await profileOnly.PutAsJsonAsync("/v1/account", new { email, locale = "en" }))
+        {
+            Assert.True(profile.IsSuccessStatusCode, await profile.Content.ReadAsStringAsync());
+        }
+
+        var pat = await factory.CreatePersonalAccessTokenAsync();
+        using var patClient = factory.CreateBearerClient(pat.Token);
+
+        await ProblemAssert.IsProblemAsync(await AcceptAsync(unverified, token), HttpStatusCode.Forbidden, "invitation.email_mismatch");
+        await ProblemAssert.IsProblemAsync(await AcceptAsync(profileOnly, token), HttpStatusCode.Forbidden, "invitation.email_mismatch");
+        await ProblemAssert.IsProblemAsync(await AcceptAsync(patClient, token), HttpStatusCode.Forbidden, "invitation.email_mismatch");
+    }
+
+    [Fact]
+    public async Task AProviderThatOnlyIssuesVerifiedEmailsNeedsNoVerifiedClaimWhenConfigured()
+    {
+        var (owner, _, propertyId) = await NewPropertyAsync();
+        var email = $"user-{Guid.NewGuid():N}@example.org";
+        var token = (await InviteAsync(owner, propertyId, new { accessLevel = "staff", email })).GetProperty("token").GetString()!;
+        await using var host = factory.WithSettings(new Dictionary<string, string?> { ["Kasify:Auth:EmailClaimIsVerified"] = "true" });
+        using var invitee = host.CreateAuthenticatedClient(claims: [new Claim("email", email)]);
+        await invitee.RegisterAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await AcceptAsync(invitee, token)).StatusCode);
     }
 
     [Theory]

@@ -12,7 +12,7 @@ internal static class CrewInvitations
     {
         var crew = grains.GetGrain<IPropertyCrewGrain>(propertyId);
         var invitation = await crew.CreateInvitationAsync(inviter.Id, new CreateInvitation(level, service, null, null, null, "en"));
-        var target = await grains.GetGrain<IInvitationIndexGrain>(InvitationKeys.For(invitation.Token)).ResolveAsync();
-        await grains.GetGrain<IPropertyCrewGrain>(target!.PropertyId).AcceptInvitationAsync(member.Id, target.InvitationId);
+        var target = await grains.GetGrain<IInvitationIndexGrain>(InvitationKeys.For(invitation.Token!)).ResolveAsync();
+        await grains.GetGrain<IPropertyCrewGrain>(target!.PropertyId).AcceptInvitationAsync(member.Id, target.InvitationId, verifiedEmail: null);
     }
 }

@@ -24,11 +24,12 @@ public sealed class InvitationTests(GrainClusterFixture fixture) : IClassFixture
         return (owner, propertyId);
     }
 
-    private async Task<AcceptedInvitation> AcceptAsync(Guid userId, string token)
+    private async Task<AcceptedInvitation> AcceptAsync(Guid userId, string? token, string? verifiedEmail = null)
     {
+        Assert.NotNull(token);
         var target = await _grains.GetGrain<IInvitationIndexGrain>(InvitationKeys.For(token)).ResolveAsync();
         Assert.NotNull(target);
-        return await _grains.GetGrain<IPropertyCrewGrain>(target.PropertyId).AcceptInvitationAsync(userId, target.InvitationId);
+        return await _grains.GetGrain<IPropertyCrewGrain>(target.PropertyId).AcceptInvitationAsync(userId, target.InvitationId, verifiedEmail);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class InvitationTests(GrainClusterFixture fixture) : IClassFixture
         Assert.Matches("^[A-Za-z0-9_-]{43}$", invitation.Token);
         Assert.Equal(
             new InvitationTarget(propertyId, invitation.Id),
-            await _grains.GetGrain<IInvitationIndexGrain>(InvitationKeys.For(invitation.Token)).ResolveAsync());
+            await _grains.GetGrain<IInvitationIndexGrain>(InvitationKeys.For(invitation.Token!)).ResolveAsync());
         var listed = Assert.Single(await _grains.GetGrain<IPropertyCrewGrain>(propertyId).ListInvitationsAsync(owner.Id));
         Assert.Equal((invitation.CreatedAt.UtcTicks, invitation.ExpiresAt.UtcTicks), (listed.CreatedAt.UtcTicks, listed.ExpiresAt.UtcTicks));
         Assert.Equal(invitation, listed);
@@ -137,19 +138,50 @@ public sealed class InvitationTests(GrainClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task AnEmailBoundInvitationOnlyAcceptsThatEmailInAnyCase()
+    public async Task AnEmailBoundInvitationOnlyAcceptsThatVerifiedEmailInAnyCase()
     {
         var (owner, propertyId) = await NewPropertyAsync();
         var email = $"cleaner-{Guid.NewGuid():N}@example.org";
         var invitation = await _grains.GetGrain<IPropertyCrewGrain>(propertyId).CreateInvitationAsync(owner.Id, Invite(email: email));
         var other = await _grains.RegisterNewUserAsync();
-        var invitee = await _grains.RegisterNewUserAsync(email.ToUpperInvariant());
+        var invitee = await _grains.RegisterNewUserAsync();
 
-        var mismatch = await Assert.ThrowsAsync<ForbiddenException>(() => AcceptAsync(other.Id, invitation.Token));
-        var accepted = await AcceptAsync(invitee.Id, invitation.Token);
+        var mismatch = await Assert.ThrowsAsync<ForbiddenException>(() => AcceptAsync(other.Id, invitation.Token, "someone@example.org"));
+        var accepted = await AcceptAsync(invitee.Id, invitation.Token, email.ToUpperInvariant());
 
         Assert.Equal("invitation.email_mismatch", mismatch.Code);
         Assert.Equal(propertyId, accepted.PropertyId);
+    }
+
+    [Fact]
+    public async Task TheProfileEmailDoesNotStandInForAVerifiedOne()
+    {
+        var (owner, propertyId) = await NewPropertyAsync();
+        var email = $"cleaner-{Guid.NewGuid():N}@example.org";
+        var invitation = await _grains.GetGrain<IPropertyCrewGrain>(propertyId).CreateInvitationAsync(owner.Id, Invite(email: email));
+        var claimsTheAddress = await _grains.RegisterNewUserAsync(email);
+
+        var mismatch = await Assert.ThrowsAsync<ForbiddenException>(() => AcceptAsync(claimsTheAddress.Id, invitation.Token, verifiedEmail: null));
+
+        Assert.Equal("invitation.email_mismatch", mismatch.Code);
+    }
+
+    [Fact]
+    public async Task ManagersSeeNoCodeOfManagerInvitationsButTheOwnerDoes()
+    {
+        var (owner, propertyId) = await NewPropertyAsync();
+        var manager = await _grains.RegisterNewUserAsync();
+        await _grains.JoinAsync(propertyId, owner, manager, AccessLevel.Manager);
+        var crew = _grains.GetGrain<IPropertyCrewGrain>(propertyId);
+        var forManager = await crew.CreateInvitationAsync(owner.Id, Invite(AccessLevel.Manager, service: null));
+        var forStaff = await crew.CreateInvitationAsync(manager.Id, Invite());
+
+        var seenByManager = (await crew.ListInvitationsAsync(manager.Id)).ToDictionary(invitation => invitation.Id);
+        var seenByOwner = (await crew.ListInvitationsAsync(owner.Id)).ToDictionary(invitation => invitation.Id);
+
+        Assert.Null(seenByManager[forManager.Id].Token);
+        Assert.Equal(forStaff.Token, seenByManager[forStaff.Id].Token);
+        Assert.Equal(forManager.Token, seenByOwner[forManager.Id].Token);
     }
 
     [Fact]

@@ -31,8 +31,8 @@ public sealed class UnreachableSmtpTests
             var invitation = await grains.GetGrain<IPropertyCrewGrain>(propertyId).CreateInvitationAsync(owner.Id, InvitationTests.Invite(email: email));
 
             Assert.Equal(invitation, Assert.Single(await grains.GetGrain<IPropertyCrewGrain>(propertyId).ListInvitationsAsync(owner.Id)));
-            var target = await grains.GetGrain<IInvitationIndexGrain>(InvitationKeys.For(invitation.Token)).ResolveAsync();
-            var accepted = await grains.GetGrain<IPropertyCrewGrain>(propertyId).AcceptInvitationAsync(invitee.Id, target!.InvitationId);
+            var target = await grains.GetGrain<IInvitationIndexGrain>(InvitationKeys.For(invitation.Token!)).ResolveAsync();
+            var accepted = await grains.GetGrain<IPropertyCrewGrain>(propertyId).AcceptInvitationAsync(invitee.Id, target!.InvitationId, email);
             Assert.Equal(propertyId, accepted.PropertyId);
         }
         finally
