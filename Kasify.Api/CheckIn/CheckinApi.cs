@@ -78,8 +78,9 @@ internal static class CheckinApi
             .WithSummary("List guests registered under the caller's account")
             .WithDescription(
                 "Paginated guests registered through online check-in on the properties where the caller is owner or manager, "
-                + "newest first; properties where the caller is staff or contractor add none. query matches every word in the "
-                + "names or the document number, case- and accent-insensitively. Document numbers are masked.")
+                + "newest first; properties where the caller is staff or contractor add none. query matches every word in part of a "
+                + "name, case- and accent-insensitively, or as a whole document number (never a part of one). Document numbers "
+                + "are masked.")
             .ProducesValidationProblem();
     }
 
@@ -165,7 +166,7 @@ internal static class CheckinApi
         IGrainFactory grains,
         [FromQuery(Name = "page"), Description("Zero-based page index (default 0).")] string? page = null,
         [FromQuery(Name = "size"), Description("Page size (max 100).")] string? size = null,
-        [FromQuery(Name = "query"), Description("Words to find in the guests' names or document numbers.")] string? query = null)
+        [FromQuery(Name = "query"), Description("Words to find in the guests' names, or whole document numbers.")] string? query = null)
     {
         var pageRequest = Paging.ToPageRequest(page, size);
         var userId = await principal.GetUserIdAsync(grains);

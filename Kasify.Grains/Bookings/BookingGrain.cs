@@ -340,7 +340,7 @@ internal sealed partial class BookingGrain(
         var found = state.State.Guests
             .Select(stored => (stored, guest: Decrypt(stored)))
             .Where(entry => CheckinRules.Matches(
-                text, entry.guest.FirstName, entry.guest.LastName, entry.guest.SecondLastName, entry.guest.DocumentNumber))
+                text, entry.guest.DocumentNumber, entry.guest.FirstName, entry.guest.LastName, entry.guest.SecondLastName))
             .Select(entry => new GuestDto(
                 entry.stored.Id,
                 BookingId,

@@ -34,11 +34,16 @@ internal static class CheckinRules
     public static ConflictException Full(int guestsNumber) =>
         new("checkin.full", $"All {guestsNumber} guests of this booking have already registered.");
 
-    /// <summary>Whether every word of <paramref name="text"/> is found, case- and accent-insensitively, in one of the fields.</summary>
-    public static bool Matches(string? text, params string?[] fields) =>
+    /// <summary>
+    /// Whether every word of <paramref name="text"/> is found, case- and accent-insensitively, in one of the
+    /// <paramref name="names"/>, or is the whole <paramref name="documentNumber"/>. Document numbers never match a part:
+    /// the list shows them masked, and a search by prefix would unmask them a character at a time.
+    /// </summary>
+    public static bool Matches(string? text, string? documentNumber, params string?[] names) =>
         string.IsNullOrWhiteSpace(text)
         || text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .All(word => fields.Any(field => field is not null && CultureInfo.InvariantCulture.CompareInfo.IndexOf(field, word, Loose) >= 0));
+            .All(word => string.Equals(word, documentNumber, StringComparison.OrdinalIgnoreCase)
+                || names.Any(name => name is not null && CultureInfo.InvariantCulture.CompareInfo.IndexOf(name, word, Loose) >= 0));
 
     /// <summary>
     /// The id of the booking's one <c>checkin_completed</c> activity entry: derived from the booking id, so a retried

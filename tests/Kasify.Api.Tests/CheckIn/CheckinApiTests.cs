@@ -245,6 +245,13 @@ public sealed class CheckinApiTests(KasifyApiFactory factory)
         var found = await ReadAsync(await owner.GetAsync("/v1/guests?query=lucia"));
         Assert.Equal("Lucía", Assert.Single(found.GetProperty("content").EnumerateArray()).GetProperty("first_name").GetString());
 
+        // A whole document number finds its guest; a part of one (which would unmask it a character at a time) finds nobody.
+        Assert.Equal(1, (await ReadAsync(await owner.GetAsync("/v1/guests?query=12345678z"))).GetProperty("total_elements").GetInt64());
+        foreach (var part in new[] { "1234", "12345678", "5678Z", "678" })
+        {
+            Assert.Equal(0, (await ReadAsync(await owner.GetAsync($"/v1/guests?query={part}"))).GetProperty("total_elements").GetInt64());
+        }
+
         var text = await owner.GetStringAsync("/v1/guests");
         Assert.DoesNotContain("12345678Z", text, StringComparison.Ordinal);
         Assert.DoesNotContain("1985-03-09", text, StringComparison.Ordinal);

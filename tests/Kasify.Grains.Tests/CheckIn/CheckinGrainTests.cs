@@ -168,6 +168,7 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
         Assert.Equal(booking.Id, all.First[0].BookingId);
         Assert.Equal("Lucía", (await property.FindGuestsAsync(manager.Id, "lucia martin", 10)).First.Single().FirstName);
         Assert.Single((await property.FindGuestsAsync(owner.Id, "C01X00T47", 10)).First);
+        Assert.Equal(0, (await property.FindGuestsAsync(owner.Id, "C01X", 10)).Total);
         Assert.Equal(0, (await property.FindGuestsAsync(staff.Id, null, 10)).Total);
         Assert.Equal(0, (await property.FindGuestsAsync(contractor.Id, null, 10)).Total);
         Assert.Equal(0, (await property.FindGuestsAsync(Guid.NewGuid(), null, 10)).Total);
