@@ -7,8 +7,9 @@ namespace Kasify.Api.Bookings;
 /// <summary>
 /// A booking, fields in the reference's (v-new) order, then Kasify's additions: the property, the guest count and the
 /// stay's instants in the property's time zone. For staff the guest's personal data, the free texts and the check-in
-/// code are null. The <c>ses_*</c> fields track the booking's SES.HOSPEDAJES communications; the booking's own endpoint
-/// adds each communication (<c>ses_communications</c>), with per-guest results for owners and managers.
+/// code are null. The <c>ses_*</c> fields track the booking's SES.HOSPEDAJES communications (<c>ses_missing_fields</c>:
+/// what an <c>incomplete</c> one still lacks, by field name only); the booking's own endpoint adds each communication
+/// (<c>ses_communications</c>), with per-guest results for owners and managers.
 /// </summary>
 internal sealed record BookingResponse(
     Guid Id,
@@ -40,6 +41,7 @@ internal sealed record BookingResponse(
     DateTimeOffset? SesLastAttemptAt,
     string? SesLastError,
     SesStatus SesStatus,
+    IReadOnlyList<string> SesMissingFields,
     Guid PropertyId,
     int GuestsNumber,
     DateTimeOffset ArrivalAt,
@@ -84,6 +86,7 @@ internal sealed record BookingResponse(
             booking.Ses.LastAttemptAt,
             booking.Ses.LastError,
             booking.Ses.Status,
+            booking.Ses.MissingFields,
             booking.PropertyId,
             details.GuestsNumber,
             booking.ArrivalAt,

@@ -25,8 +25,10 @@ namespace Kasify.Api.Bookings;
 internal static class BookingsApi
 {
     private const string RolesNote =
-        " Owners and managers see everything; staff see no guest personal data (names, email, phone, notes, special requests) "
-        + "and no check-in code; contractors cannot see bookings (403 booking.forbidden).";
+        " ses_status is not_required, pending, submitted, accepted, rejected (the Ministry or the pre-send check refused it), "
+        + "cancelled or incomplete (not sent: data is missing; ses_missing_fields names the fields, and it is sent as soon as "
+        + "they are given). Owners and managers see everything; staff see no guest personal data (names, email, phone, notes, "
+        + "special requests), no check-in code and no SES error texts; contractors cannot see bookings (403 booking.forbidden).";
 
     public static void MapBookingsApi(this RouteGroupBuilder routes)
     {
@@ -71,8 +73,8 @@ internal static class BookingsApi
             .WithSummary("Get a booking by id")
             .WithDescription(
                 "A booking of a property the caller has a role on; any other id is 404 booking.not_found. Adds `ses_communications`: each "
-                + "SES.HOSPEDAJES communication (RH, PV, B) with its status, lot, communication code and last error, and for a PV each "
-                + "guest's result (owners and managers only)." + RolesNote)
+                + "SES.HOSPEDAJES communication (RH, PV, B) with its status, lot, communication code, last error and missing_fields, and "
+                + "for a PV each guest's result with the check-in fields that guest still has to give (owners and managers only)." + RolesNote)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         bookings.MapPatch("/{id:guid}", UpdateBookingAsync)

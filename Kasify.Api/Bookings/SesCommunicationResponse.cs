@@ -4,8 +4,8 @@ namespace Kasify.Api.Bookings;
 
 /// <summary>
 /// One SES.HOSPEDAJES communication of a booking: <c>type</c> RH (the booking), PV (the guests) or B (a cancellation),
-/// where it stands, the Ministry's lot and communication code, the last error, and for a PV each guest's result (empty
-/// for staff).
+/// where it stands, the Ministry's lot and communication code, the last error, what it lacks while <c>incomplete</c>
+/// (<c>missing_fields</c>), and for a PV each guest's result (empty for staff).
 /// </summary>
 internal sealed record SesCommunicationResponse(
     Guid Id,
@@ -19,6 +19,7 @@ internal sealed record SesCommunicationResponse(
     string? CommunicationCode,
     string? ErrorCode,
     string? Error,
+    IReadOnlyList<string> MissingFields,
     DateTimeOffset? ProcessedAt,
     IReadOnlyList<SesGuestResultResponse> Guests)
 {
@@ -34,6 +35,7 @@ internal sealed record SesCommunicationResponse(
         view.CommunicationCode,
         view.ErrorCode,
         view.Error,
+        view.MissingFields,
         view.ProcessedAt,
-        [.. view.Guests.Select(guest => new SesGuestResultResponse(guest.GuestId, guest.Status, guest.Error))]);
+        [.. view.Guests.Select(guest => new SesGuestResultResponse(guest.GuestId, guest.Status, guest.Error, guest.MissingFields))]);
 }

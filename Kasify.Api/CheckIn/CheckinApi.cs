@@ -42,18 +42,24 @@ internal static class CheckinApi
             .WithSummary("Get check-in snapshot")
             .WithDescription(
                 "Public endpoint. What the guest check-in form needs: the property, the stay, the guests registered so far "
-                + "(name and masked document number only) and the flags checkin_completed (every expected guest registered), "
-                + "checkin_closed (the departure date has passed in the property's time zone, or the booking is cancelled) and "
-                + "has_minors. An unknown code is 404 checkin.not_found. Limited per client IP.");
+                + "(name and masked document number only), the flags checkin_completed (every expected guest registered and "
+                + "nothing missing), checkin_closed (the departure date has passed in the property's time zone, or the booking is "
+                + "cancelled) and has_minors, and missing_data: what registered guests still have to give before the police register "
+                + "can be sent, as {guest_id, field, code, message} (for example an adult travelling with minors and code "
+                + "checkin.adult_relationship_required when no relationship follows from the minors' codes; any one listed adult's "
+                + "answer is enough), fixed with PUT /checkin/{code}/guests/{guest_id}. An unknown code is 404 checkin.not_found. "
+                + "Limited per client IP.");
         checkin.MapPost("/guests", RegisterGuestAsync)
             .WithName("RegisterCheckinGuest")
             .WithSummary("Register guest")
             .WithDescription(
                 "Public endpoint. Registers one guest against the booking and returns the updated snapshot (201). Every "
                 + "SES.HOSPEDAJES rule is checked first; each broken rule is a 400 field error \"{code}: {text}\" with a stable "
-                + "code (checkin.required, checkin.document_required, checkin.nif_invalid, checkin.relationship_required, …). "
-                + "Registering beyond guests_number is 409 checkin.full; a closed check-in is 409 checkin.closed. Identity data "
-                + "is stored encrypted. Limited per client IP.")
+                + "code (checkin.required, checkin.document_required, checkin.nif_invalid, checkin.relationship_required, …); an "
+                + "adult whose registration would complete a check-in with minors where no adult's relationship is given or follows "
+                + "from the minors' codes (HJ gives PM for a lone adult) is checkin.adult_relationship_required. When the last guest "
+                + "is a minor, the check-in instead waits for an adult's correction (missing_data). Registering beyond guests_number is "
+                + "409 checkin.full; a closed check-in is 409 checkin.closed. Identity data is stored encrypted. Limited per client IP.")
             .AddOpenApiOperationTransformer(DescribeGuestBodyAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -63,8 +69,9 @@ internal static class CheckinApi
             .WithSummary("Correct a registered guest")
             .WithDescription(
                 "Public endpoint. Replaces a registered guest's data, with the same checks as registering, to fix what "
-                + "SES.HOSPEDAJES refused; returns the updated snapshot. On a complete check-in it completes the check-in again "
-                + "(a new checkin_completed_at), which resends the guest register. Unknown guest is 404 checkin.guest_not_found; "
+                + "SES.HOSPEDAJES refused or what the snapshot's missing_data asks for; returns the updated snapshot. When every "
+                + "expected guest is registered and nothing is missing it completes the check-in (again: a new checkin_completed_at), "
+                + "which sends the guest register. Unknown guest is 404 checkin.guest_not_found; "
                 + "a closed check-in is 409 checkin.closed; a guest whose register the Ministry holds or is processing is 409 "
                 + "checkin.reported. Limited per client IP.")
             .AddOpenApiOperationTransformer(DescribeGuestBodyAsync)

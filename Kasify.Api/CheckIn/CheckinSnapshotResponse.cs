@@ -4,7 +4,8 @@ namespace Kasify.Api.CheckIn;
 
 /// <summary>
 /// <c>CheckinSnapshot</c>: the reference's fields (the property and guest keys are inferred as <c>property</c> and
-/// <c>guests</c>). Guests carry their name and a masked document number only.
+/// <c>guests</c>), then Kasify's <c>missing_data</c>: what registered guests still have to give before the check-in
+/// completes. Guests carry their name and a masked document number only.
 /// </summary>
 internal sealed record CheckinSnapshotResponse(
     PropertyInfoResponse Property,
@@ -15,7 +16,8 @@ internal sealed record CheckinSnapshotResponse(
     IReadOnlyList<CheckinGuestResponse> Guests,
     bool CheckinCompleted,
     bool CheckinClosed,
-    bool HasMinors)
+    bool HasMinors,
+    IReadOnlyList<CheckinRequirementResponse> MissingData)
 {
     public static CheckinSnapshotResponse Of(CheckinSnapshot snapshot) => new(
         PropertyInfoResponse.Of(snapshot.Property),
@@ -26,7 +28,8 @@ internal sealed record CheckinSnapshotResponse(
         [.. snapshot.Guests.Select(CheckinGuestResponse.Of)],
         snapshot.CheckinCompleted,
         snapshot.CheckinClosed,
-        snapshot.HasMinors);
+        snapshot.HasMinors,
+        [.. snapshot.MissingData.Select(CheckinRequirementResponse.Of)]);
 }
 
 /// <summary><c>PropertyInfo</c>: what the guest form shows of the property; nothing about its owner or crew.</summary>
@@ -54,7 +57,7 @@ internal sealed record PropertyInfoResponse(
 /// <summary>
 /// <c>CheckinGuest</c>: a registered guest's name and masked document number (<c>*****78Z</c>) only. Anyone holding the
 /// link sees this, so nothing else about the guest (not even which guest is a minor: the snapshot's <c>has_minors</c>
-/// says enough for the form).
+/// says enough for the form, and <c>missing_data</c> names only the adults it asks for their relationship).
 /// </summary>
 internal sealed record CheckinGuestResponse(Guid Id, string FirstName, string LastName, string? DocumentNumberMasked)
 {

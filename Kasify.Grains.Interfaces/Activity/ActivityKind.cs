@@ -45,4 +45,7 @@ public enum ActivityKind
 
     /// <summary>SES.HOSPEDAJES accepted a communication.</summary>
     SesAccepted = 13,
+
+    /// <summary>A communication owed to SES.HOSPEDAJES cannot be sent for missing data (the summary names the fields).</summary>
+    SesIncomplete = 14,
 }

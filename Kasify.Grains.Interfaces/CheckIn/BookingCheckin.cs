@@ -8,8 +8,9 @@ namespace Kasify.Grains.Interfaces.CheckIn;
 /// <param name="GuestsNumber">Guests expected: adults + children + infants.</param>
 /// <param name="CheckinCode">The booking's public check-in code.</param>
 /// <param name="Guests">The guests registered so far, in registration order.</param>
-/// <param name="Completed">Every expected guest has registered.</param>
+/// <param name="Completed">Every expected guest has registered and nothing in <paramref name="Missing"/>.</param>
 /// <param name="Closed">No more registrations: the departure date has passed in the property's zone, or the booking is cancelled.</param>
+/// <param name="Missing">What registered guests still have to give before the check-in completes.</param>
 [GenerateSerializer, Immutable, Alias("Kasify.Grains.Interfaces.CheckIn.BookingCheckin")]
 public sealed record BookingCheckin(
     DateOnly From,
@@ -18,4 +19,5 @@ public sealed record BookingCheckin(
     string CheckinCode,
     ImmutableArray<CheckinGuest> Guests,
     bool Completed,
-    bool Closed);
+    bool Closed,
+    ImmutableArray<CheckinRequirement> Missing);

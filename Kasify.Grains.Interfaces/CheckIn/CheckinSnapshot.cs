@@ -12,9 +12,12 @@ namespace Kasify.Grains.Interfaces.CheckIn;
 /// <param name="GuestsNumber">Guests expected.</param>
 /// <param name="BookingCode">The check-in code.</param>
 /// <param name="Guests">Registered guests.</param>
-/// <param name="CheckinCompleted">Every expected guest has registered.</param>
+/// <param name="CheckinCompleted">
+/// Every expected guest has registered and gave what the police register needs (nothing in <paramref name="MissingData"/>).
+/// </param>
 /// <param name="CheckinClosed">No more registrations (departure date passed, booking cancelled).</param>
 /// <param name="HasMinors">A registered guest is under 18 on the arrival date.</param>
+/// <param name="MissingData">What registered guests still have to give, by guest; empty once the check-in is complete.</param>
 [GenerateSerializer, Immutable, Alias("Kasify.Grains.Interfaces.CheckIn.CheckinSnapshot")]
 public sealed record CheckinSnapshot(
     PropertyInfo Property,
@@ -25,4 +28,5 @@ public sealed record CheckinSnapshot(
     ImmutableArray<CheckinGuest> Guests,
     bool CheckinCompleted,
     bool CheckinClosed,
-    bool HasMinors);
+    bool HasMinors,
+    ImmutableArray<CheckinRequirement> MissingData);

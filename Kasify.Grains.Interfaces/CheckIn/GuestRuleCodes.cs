@@ -84,7 +84,9 @@ public static class GuestRuleCodes
     public const string RelationshipInvalid = "checkin.relationship_invalid";
 
     /// <summary>
-    /// Registering this adult would complete a check-in with minors in which no adult gave a <c>relationship_code</c>.
+    /// Registering this adult would complete a check-in with minors in which no adult gave a <c>relationship_code</c> and
+    /// none follows from the minors' codes. Also the code of a check-in snapshot's <c>missing_data</c> entries that ask
+    /// the adults for it when a minor was the last to register.
     /// </summary>
     public const string AdultRelationshipRequired = "checkin.adult_relationship_required";
 

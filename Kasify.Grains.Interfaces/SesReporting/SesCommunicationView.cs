@@ -30,4 +30,13 @@ public sealed record SesCommunicationView(
     string? ErrorCode,
     string? Error,
     DateTimeOffset? ProcessedAt,
-    ImmutableArray<SesGuestResult> Guests);
+    ImmutableArray<SesGuestResult> Guests)
+{
+    /// <summary>
+    /// While <see cref="SesStatus.Incomplete"/>: the fields it lacks, wire names of the booking, the property or the
+    /// guests' check-in (<c>guest_email</c>, <c>ses_establishment_code</c>, <c>relationship_code</c>). Not a positional
+    /// parameter, so views stored before it existed read as empty.
+    /// </summary>
+    [Id(13)]
+    public ImmutableArray<string> MissingFields { get; init; } = [];
+}

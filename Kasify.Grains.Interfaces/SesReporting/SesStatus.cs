@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Kasify.Grains.Interfaces.SesReporting;
 
-/// <summary>Where a booking's (or one communication's) report to SES.HOSPEDAJES stands.</summary>
+/// <summary>Where a booking's (or one communication's) report to SES.HOSPEDAJES stands. Values are only ever appended.</summary>
 [GenerateSerializer, Alias("Kasify.Grains.Interfaces.SesReporting.SesStatus")]
 public enum SesStatus
 {
@@ -29,4 +29,11 @@ public enum SesStatus
     /// <summary>Cancelled at the Ministry after the booking was cancelled, or dropped before it was ever sent.</summary>
     [JsonStringEnumMemberName("cancelled")]
     Cancelled = 5,
+
+    /// <summary>
+    /// Not sent because data is missing that the host (the booking, the property) or the guests (check-in) must add; the
+    /// missing fields are listed, and the communication goes as soon as they are given. The Ministry has not seen it.
+    /// </summary>
+    [JsonStringEnumMemberName("incomplete")]
+    Incomplete = 6,
 }

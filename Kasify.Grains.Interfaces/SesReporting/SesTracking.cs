@@ -26,4 +26,11 @@ public sealed record SesTracking(
 {
     /// <summary>A booking of an account without the integration.</summary>
     public static readonly SesTracking NotRequired = new(SesStatus.NotRequired, null, null, null, null, [], 0);
+
+    /// <summary>
+    /// What the booking's incomplete communications lack, every field once (<see cref="SesCommunicationView.MissingFields"/>);
+    /// empty when nothing waits for data. Not a positional parameter, so trackings stored before it existed read as empty.
+    /// </summary>
+    [Id(7)]
+    public ImmutableArray<string> MissingFields { get; init; } = [];
 }

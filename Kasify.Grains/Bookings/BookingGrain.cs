@@ -88,8 +88,8 @@ internal sealed partial class BookingGrain(
             state.State.Details = normalized;
             state.State.UpdatedAt = time.GetUtcNow();
 
-            // A changed guest count can complete the check-in (fewer expected) or reopen it (more expected).
-            var complete = state.State.Guests.Count > 0 && CheckinRules.IsComplete(normalized, state.State.Guests.Count);
+            // A changed guest count or arrival can complete the check-in (fewer expected) or reopen it (more expected, a minor).
+            var complete = CheckinRules.IsComplete(normalized, Party());
             state.State.CheckinCompletedAt = complete ? state.State.CheckinCompletedAt ?? state.State.UpdatedAt : null;
             await SaveChangeAsync();
         }
@@ -190,12 +190,11 @@ internal sealed partial class BookingGrain(
             DocumentNumberMasked = GuestRules.MaskDocumentNumber(validated.DocumentNumber),
             Protected = protector.ProtectJson(validated, CheckinRules.ProtectionContext(BookingId, guestId)),
         });
-        var completes = CheckinRules.IsComplete(booking.Details, booking.Guests.Count) && booking.CheckinCompletedAt is null;
-        if (completes)
-        {
-            booking.CheckinCompletedAt = now;
-        }
+        _guests[guestId] = validated;
 
+        // A minor completing a family's check-in can leave it waiting for an adult's relationship (CheckinRules.Missing).
+        var completes = booking.CheckinCompletedAt is null && CheckinRules.IsComplete(booking.Details, Party());
+        booking.CheckinCompletedAt = completes ? now : booking.CheckinCompletedAt;
         try
         {
             await SaveChangeAsync();
@@ -203,23 +202,17 @@ internal sealed partial class BookingGrain(
         catch
         {
             booking.Guests.RemoveAt(booking.Guests.Count - 1);
-            if (completes)
-            {
-                booking.CheckinCompletedAt = null;
-            }
-
+            _guests.Remove(guestId);
+            booking.CheckinCompletedAt = completes ? null : booking.CheckinCompletedAt;
             throw;
         }
 
-        _guests[guestId] = validated;
         await AppendActivityAsync(new ActivityEntry(
             guestId, booking.PropertyId, ActivityKind.GuestRegistered, now, BookingId, null,
             $"Guest {booking.Guests.Count} of {expected} registered for the stay {booking.Details.From:yyyy-MM-dd} – {booking.Details.To:yyyy-MM-dd}."));
         if (completes)
         {
-            await AppendActivityAsync(new ActivityEntry(
-                CheckinRules.CompletionActivityId(BookingId), booking.PropertyId, ActivityKind.CheckinCompleted, now, BookingId, null,
-                $"Check-in completed: all {expected} guests registered for the stay {booking.Details.From:yyyy-MM-dd} – {booking.Details.To:yyyy-MM-dd}."));
+            await AppendCompletionAsync(now);
         }
 
         return ToCheckin(schedule);
@@ -245,12 +238,7 @@ internal sealed partial class BookingGrain(
             throw CheckinRules.Closed();
         }
 
-        // A register the Ministry holds or is processing cannot change underneath it: there is no modify operation.
-        var reported = booking.Ses?.Communications.Any(communication =>
-            communication.Kind == SesCommunicationKind.GuestRegister
-            && communication.Status is SesStatus.Submitted or SesStatus.Accepted
-            && communication.Guests.Any(result => result.GuestId == guestId)) ?? false;
-        if (reported)
+        if (CheckinRules.IsReported(booking.Ses, guestId))
         {
             throw new ConflictException("checkin.reported", "This guest was reported to SES.HOSPEDAJES and can no longer be changed.");
         }
@@ -270,13 +258,11 @@ internal sealed partial class BookingGrain(
             DocumentNumberMasked = GuestRules.MaskDocumentNumber(validated.DocumentNumber),
             Protected = protector.ProtectJson(validated, CheckinRules.ProtectionContext(BookingId, guestId)),
         };
+        _guests[guestId] = validated;
 
-        // Fixing a guest of a complete check-in completes it again: that is the guest register's new trigger.
-        if (CheckinRules.IsComplete(booking.Details, booking.Guests.Count))
-        {
-            booking.CheckinCompletedAt = now;
-        }
-
+        // Fixing a guest completes the check-in again (the guest register's new trigger), or for the first time when the
+        // fix gave what it was missing; a fix that takes away what the register needs reopens it.
+        booking.CheckinCompletedAt = CheckinRules.IsComplete(booking.Details, Party()) ? now : null;
         try
         {
             await SaveChangeAsync();
@@ -284,11 +270,16 @@ internal sealed partial class BookingGrain(
         catch
         {
             booking.Guests[index] = previous;
+            _guests.Remove(guestId);
             booking.CheckinCompletedAt = previousCompletion;
             throw;
         }
 
-        _guests[guestId] = validated;
+        if (previousCompletion is null && booking.CheckinCompletedAt is not null)
+        {
+            await AppendCompletionAsync(now);
+        }
+
         return ToCheckin(schedule);
     }
 
@@ -359,20 +350,22 @@ internal sealed partial class BookingGrain(
     private BookingCheckin ToCheckin(PropertySchedule schedule)
     {
         var booking = state.State;
-        var guests = booking.Guests
-            .Select(stored => (stored, guest: Decrypt(stored)))
-            .Select(entry => new CheckinGuest(
-                entry.stored.Id, entry.guest.FirstName, entry.guest.LastName, entry.stored.DocumentNumberMasked, entry.stored.IsMinor, entry.stored.RegisteredAt))
-            .ToImmutableArray();
+        var party = Party();
+        var guests = booking.Guests.Zip(party, (stored, entry) => new CheckinGuest(
+            stored.Id, entry.Guest.FirstName, entry.Guest.LastName, stored.DocumentNumberMasked, stored.IsMinor, stored.RegisteredAt));
         return new BookingCheckin(
             booking.Details.From,
             booking.Details.To,
             booking.Details.GuestsNumber,
             booking.CheckinCode,
-            guests,
-            CheckinRules.IsComplete(booking.Details, guests.Length),
-            CheckinRules.IsClosed(booking.Details, schedule, time.GetUtcNow()));
+            [.. guests],
+            CheckinRules.IsComplete(booking.Details, party),
+            CheckinRules.IsClosed(booking.Details, schedule, time.GetUtcNow()),
+            CheckinRules.Missing(booking.Details, party));
     }
+
+    // The registered guests, decrypted, with their ids: what the check-in's completion is decided on.
+    private List<(Guid Id, ValidatedGuest Guest)> Party() => [.. state.State.Guests.Select(stored => (stored.Id, Decrypt(stored)))];
 
     private ValidatedGuest Decrypt(RegisteredGuest stored)
     {
@@ -384,6 +377,11 @@ internal sealed partial class BookingGrain(
 
         return guest;
     }
+
+    // One entry per booking (its id derives from the booking's), also when a correction is what completes the check-in.
+    private Task AppendCompletionAsync(DateTimeOffset now) => AppendActivityAsync(new ActivityEntry(
+        CheckinRules.CompletionActivityId(BookingId), state.State.PropertyId, ActivityKind.CheckinCompleted, now, BookingId, null,
+        $"Check-in completed: all {state.State.Details.GuestsNumber} guests registered for the stay {state.State.Details.From:yyyy-MM-dd} – {state.State.Details.To:yyyy-MM-dd}."));
 
     // The registration is stored; a feed that cannot be reached must not turn it into an error the guest would retry.
     private async Task AppendActivityAsync(ActivityEntry entry)

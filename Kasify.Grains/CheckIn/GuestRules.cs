@@ -27,7 +27,24 @@ internal static partial class GuestRules
     /// <summary>Most trailing characters a masked document number shows.</summary>
     public const int MaskVisibleCharacters = 3;
 
-    private const string Spain = "ESP";
+    /// <summary>Why an adult is asked for <c>relationship_code</c>: at registration and in a check-in's missing data.</summary>
+    public const string AdultRelationshipText =
+        "Minors travel on this booking and no adult has said how they relate to them: give relationship_code (e.g. PM for a parent, TU for a guardian).";
+
+    /// <summary>Why an adult is asked for <c>document_type</c>.</summary>
+    public const string DocumentTypeText = "Guests aged 18 or over on the arrival date must give an identity document type.";
+
+    /// <summary>Why an adult is asked for <c>document_number</c>.</summary>
+    public const string DocumentNumberText = "Guests aged 18 or over on the arrival date must give an identity document number.";
+
+    /// <summary>Why a NIF holder is asked for <c>second_last_name</c>.</summary>
+    public const string SecondLastNameText = "A NIF (Spanish DNI) holder must give the second surname.";
+
+    /// <summary>Why a NIF or NIE holder is asked for <c>document_support_number</c>.</summary>
+    public const string SupportNumberText = "NIF and NIE documents need the support number.";
+
+    /// <summary>Why a guest with neither phone nor email is asked for one.</summary>
+    public const string ContactText = "Give a phone number or an email address.";
     private const string DniLetters = "TRWAGMYFPDXBNJZSQVHLCKE";
     private const string NiePrefixes = "XYZ";
 
@@ -54,18 +71,15 @@ internal static partial class GuestRules
         var nationality = Country(errors, "nationality_country_code", guest.NationalityCountryCode, geo);
 
         var document = Document(errors, guest, minor);
-        if (document.Type == GuestDocumentType.Nif)
+        if (TravellerRules.NeedsSecondLastName(document.Type) && secondLastName is null)
         {
-            if (secondLastName is null)
-            {
-                errors.Add("second_last_name", GuestRuleCodes.SecondLastNameRequired, "A NIF (Spanish DNI) holder must give the second surname.");
-            }
+            errors.Add("second_last_name", GuestRuleCodes.SecondLastNameRequired, SecondLastNameText);
+        }
 
-            if (nationality is not null && nationality.Alpha3 != Spain)
-            {
-                errors.Add("document_type", GuestRuleCodes.NifNationality,
-                    "A NIF (Spanish DNI) is issued only to Spanish nationals: foreign guests use NIE, PAS or OTRO.");
-            }
+        if (nationality is not null && !TravellerRules.DocumentFitsNationality(document.Type, nationality.Alpha3))
+        {
+            errors.Add("document_type", GuestRuleCodes.NifNationality,
+                "A NIF (Spanish DNI) is issued only to Spanish nationals: foreign guests use NIE, PAS or OTRO.");
         }
 
         var residence = Residence(errors, guest, geo);
@@ -107,7 +121,9 @@ internal static partial class GuestRules
     /// <summary>
     /// The rules that need the booking's other guests (ses-hospedajes.md §9.8 and §9.10): a document is registered once
     /// per booking, and the adult whose registration completes a check-in with minors must give a relationship code if
-    /// no adult has. (When the completing guest is a minor nothing is asked: they could not fix it.)
+    /// no adult has one and none follows from the minors' codes (<see cref="TravellerRules.DerivedAdultRelationship"/>).
+    /// When the completing guest is a minor, the registration is taken and the check-in waits for an adult's code
+    /// (<see cref="CheckinRules.Missing"/>).
     /// </summary>
     /// <param name="candidate">The guest about to be added, already validated.</param>
     /// <param name="registered">The guests already registered on the booking.</param>
@@ -119,21 +135,19 @@ internal static partial class GuestRules
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(registered);
         var errors = new FieldErrors();
-        if (candidate.DocumentNumber is { } number
-            && registered.Any(guest => guest.DocumentType == candidate.DocumentType && guest.DocumentNumber == number))
+        var party = registered.Append(candidate).Select(guest => Traveller.Of(guest, referenceDate)).ToList();
+        var self = party[^1];
+        if (self.DocumentNumber is { } number && TravellerRules.DuplicateDocuments(party).Contains((self.DocumentType, number)))
         {
             errors.Add("document_number", GuestRuleCodes.DocumentDuplicate, "Another guest of this booking already registered this document.");
         }
 
-        var everyone = registered.Append(candidate).ToList();
-        if (!IsMinor(candidate.DateOfBirth, referenceDate)
-            && candidate.RelationshipCode is null
-            && everyone.Count >= expectedGuests
-            && everyone.Any(guest => IsMinor(guest.DateOfBirth, referenceDate))
-            && !everyone.Any(guest => !IsMinor(guest.DateOfBirth, referenceDate) && guest.RelationshipCode is not null))
+        if (!self.IsMinor
+            && self.Relationship is null
+            && party.Count >= expectedGuests
+            && TravellerRules.OwesRelationship(TravellerRules.WithDerivedRelationships(party)))
         {
-            errors.Add("relationship_code", GuestRuleCodes.AdultRelationshipRequired,
-                "Minors travel on this booking and no adult has said how they relate to them: give relationship_code (e.g. PM for a parent).");
+            errors.Add("relationship_code", GuestRuleCodes.AdultRelationshipRequired, AdultRelationshipText);
         }
 
         errors.ThrowIfAny("The guest cannot be added to this booking.");
@@ -228,16 +242,16 @@ internal static partial class GuestRules
         var support = Blank(guest.DocumentSupportNumber) ? null : guest.DocumentSupportNumber!.Trim().ToUpperInvariant();
         var typeGiven = !Blank(guest.DocumentType);
 
-        if (!minor)
+        if (TravellerRules.NeedsDocument(minor))
         {
             if (!typeGiven)
             {
-                errors.Add("document_type", GuestRuleCodes.DocumentRequired, "Guests aged 18 or over on the arrival date must give an identity document type.");
+                errors.Add("document_type", GuestRuleCodes.DocumentRequired, DocumentTypeText);
             }
 
             if (number is null)
             {
-                errors.Add("document_number", GuestRuleCodes.DocumentRequired, "Guests aged 18 or over on the arrival date must give an identity document number.");
+                errors.Add("document_number", GuestRuleCodes.DocumentRequired, DocumentNumberText);
             }
         }
         else if (typeGiven && number is null)
@@ -273,9 +287,9 @@ internal static partial class GuestRules
             }
         }
 
-        if (GuestDocumentType.NeedsSupportNumber(type) && support is null)
+        if (TravellerRules.NeedsSupportNumber(type) && support is null)
         {
-            errors.Add("document_support_number", GuestRuleCodes.DocumentSupportRequired, "NIF and NIE documents need the support number.");
+            errors.Add("document_support_number", GuestRuleCodes.DocumentSupportRequired, SupportNumberText);
         }
 
         if (support is not null)
@@ -305,7 +319,7 @@ internal static partial class GuestRules
             return (address, null, null, null, city, postalCode);
         }
 
-        if (country.Alpha3 != Spain)
+        if (!TravellerRules.NeedsMunicipalityCode(country.Alpha3))
         {
             if (city is null && !errors.Has("residence_city"))
             {
@@ -395,11 +409,10 @@ internal static partial class GuestRules
             errors.Add("email", GuestRuleCodes.EmailInvalid, "Not an email address.");
         }
 
-        if (phone is null && email is null)
+        if (!TravellerRules.HasContact(phone, email))
         {
-            const string Text = "Give a phone number or an email address.";
-            errors.Add("phone", GuestRuleCodes.ContactRequired, Text);
-            errors.Add("email", GuestRuleCodes.ContactRequired, Text);
+            errors.Add("phone", GuestRuleCodes.ContactRequired, ContactText);
+            errors.Add("email", GuestRuleCodes.ContactRequired, ContactText);
         }
 
         return (prefix, phone, email);

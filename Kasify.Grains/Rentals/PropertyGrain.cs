@@ -515,8 +515,7 @@ internal sealed partial class PropertyGrain(
             return null;
         }
 
-        var checkin = await grains.GetGrain<IBookingGrain>(bookingId).GetCheckinAsync(Schedule);
-        return checkin is null ? null : ToSnapshot(checkin);
+        return await grains.GetGrain<IBookingGrain>(bookingId).GetCheckinAsync(Schedule) is { } checkin ? ToSnapshot(checkin) : null;
     }
 
     public async Task<CheckinSnapshot> RegisterGuestAsync(Guid bookingId, GuestRegistration guest)
@@ -581,7 +580,8 @@ internal sealed partial class PropertyGrain(
             checkin.Guests,
             checkin.Completed,
             checkin.Closed,
-            checkin.Guests.Any(guest => guest.IsMinor));
+            checkin.Guests.Any(guest => guest.IsMinor),
+            checkin.Missing);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record a {Kind} activity entry")]

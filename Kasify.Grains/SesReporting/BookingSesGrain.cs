@@ -119,9 +119,16 @@ internal sealed partial class BookingSesGrain(
         var account = await LoadAccountAsync(facts.AccountId);
         var guests = source.Guests.Select(Decrypt).ToList();
         var content = new SesContent(BookingId, source, facts, guests);
+        var waiting = state.State.Communications.Where(record => record.Status == SesStatus.Incomplete).Select(record => record.Id).ToHashSet();
         if (SesReportingPlan.Apply(state.State.Communications, content, account is not null, now))
         {
             await SaveAsync();
+        }
+
+        // The feed reaches every member: it names the missing fields only, once per communication that starts to wait.
+        foreach (var record in state.State.Communications.Where(record => record.Status == SesStatus.Incomplete && !waiting.Contains(record.Id)).ToList())
+        {
+            await AppendActivityAsync(record, "incomplete", ActivityKind.SesIncomplete, IncompleteSummary(record, source));
         }
 
         foreach (var record in state.State.Communications.Where(record => record.IsOpen && record.Status == SesStatus.Pending && IsDue(record, now)).ToList())
@@ -148,12 +155,6 @@ internal sealed partial class BookingSesGrain(
             SetError(record, "ses.integration_missing", "The account has no SES.HOSPEDAJES integration; connect it to send this communication.");
             record.NextActionAt = now + options.RetryMaxDelay;
             await SaveAsync();
-            return;
-        }
-
-        if (record.Kind != SesCommunicationKind.Cancellation && string.IsNullOrWhiteSpace(content.Facts.EstablishmentCode))
-        {
-            await RejectAsync(record, content, "ses.establishment_missing", "The property has no ses_establishment_code; set the code the Ministry registered for it.");
             return;
         }
 
@@ -328,9 +329,8 @@ internal sealed partial class BookingSesGrain(
         foreach (var record in late)
         {
             record.DeadlineWarnedAt = now;
-            var hours = (int)(now - record.TriggeredAt).TotalHours;
             await AppendActivityAsync(record, "deadline", ActivityKind.SesDeadlineWarning,
-                $"The {Describe(record)} of the stay {Stay(source)} is still not with the Ministry {hours} h after its trigger; the law allows 24 h (last error: {record.ErrorCode ?? "none"}).");
+                $"The {Describe(record)} of the stay {Stay(source)} is still not with the Ministry {(int)(now - record.TriggeredAt).TotalHours} h after its trigger; the law allows 24 h ({Obstacle(record)}).");
         }
 
         if (late.Count > 0)

@@ -30,9 +30,15 @@ internal static class SesCommunicationBuilder
             new SesBooking(SesEstablishment.Registered(facts.EstablishmentCode ?? ""), Contract(bookingId, source, facts), [holder])]);
     }
 
-    /// <summary>The guest register (PV): one stay with every registered guest.</summary>
-    public static SesGuestRegister GuestRegister(Guid bookingId, BookingSesSource source, PropertySesFacts facts, IReadOnlyList<ValidatedGuest> guests) =>
-        new(facts.EstablishmentCode ?? "", [new SesStay(Contract(bookingId, source, facts), [.. guests.Select(Guest)])]);
+    /// <summary>
+    /// The guest register (PV): one stay with every registered guest, the party's only adult carrying the relationship
+    /// that follows from the minors' codes when they gave none (<see cref="TravellerRules.DerivedAdultRelationship"/>).
+    /// </summary>
+    public static SesGuestRegister GuestRegister(Guid bookingId, BookingSesSource source, PropertySesFacts facts, IReadOnlyList<ValidatedGuest> guests)
+    {
+        var party = TravellerRules.WithDerivedRelationships([.. guests.Select(guest => Traveller.Of(guest, source.Details.From))]);
+        return new(facts.EstablishmentCode ?? "", [new SesStay(Contract(bookingId, source, facts), [.. guests.Select((guest, i) => Guest(guest, party[i].Relationship))])]);
+    }
 
     /// <summary>A stable hash of what a communication reports: equal content, equal fingerprint.</summary>
     public static string Fingerprint<T>(T content) =>
@@ -71,7 +77,7 @@ internal static class SesCommunicationBuilder
             new SesPayment(PaymentCode(source.Details)));
     }
 
-    private static SesPerson Guest(ValidatedGuest guest) => new(
+    private static SesPerson Guest(ValidatedGuest guest, string? relationship) => new(
         SesRole.Traveller,
         guest.FirstName,
         guest.LastName,
@@ -91,5 +97,5 @@ internal static class SesCommunicationBuilder
             guest.ResidenceCountryCode),
         guest.SesPhone(),
         Email: guest.Email,
-        Relationship: guest.RelationshipCode);
+        Relationship: relationship);
 }

@@ -80,6 +80,14 @@ internal sealed class SesCommunicationRecord
     [Id(20)]
     public bool Superseded { get; set; }
 
+    /// <summary>While incomplete: the wire fields of the booking or the property it lacks (<c>guest_email</c>, …).</summary>
+    [Id(21)]
+    public List<string> MissingFields { get; set; } = [];
+
+    /// <summary>While incomplete, for a guest register: the check-in fields each guest still has to give, by guest id.</summary>
+    [Id(22)]
+    public Dictionary<Guid, List<string>> MissingGuestFields { get; set; } = [];
+
     /// <summary>Still waiting to be sent or for its lot's verdict.</summary>
     [JsonIgnore] // derived: kept out of stored state
     public bool IsOpen => !Superseded && Status is SesStatus.Pending or SesStatus.Submitted;

@@ -6,8 +6,9 @@ namespace Kasify.Grains.SesReporting;
 /// Decides which communications a booking owes, from what it says now and what was planned before. Pure: it only
 /// changes the records. The rules: a booking report (RH) for an active booking, a guest register (PV) once check-in is
 /// complete, each once per content (a fingerprint); changed content replaces a communication not sent yet, follows one
-/// that was refused, and cancels then replaces one that was accepted; a cancelled booking drops what was never sent and
-/// cancels what was accepted.
+/// that was refused, and cancels then replaces one that was accepted; a communication not sent yet waits, incomplete,
+/// while it lacks data (<see cref="SesContent.Missing"/>) and is due as soon as nothing is missing; a cancelled booking
+/// drops what was never sent and cancels what was accepted.
 /// </summary>
 internal static class SesReportingPlan
 {
@@ -35,6 +36,12 @@ internal static class SesReportingPlan
             changed |= Follow(records, SesCommunicationKind.GuestRegister, content, reporting, content.Source.CheckinCompletedAt!.Value, now);
         }
 
+        // Every run, not only on changed content: data that arrives (or goes) decides whether an unsent one can go.
+        foreach (var record in records.Where(record => !record.Superseded && record.Kind != SesCommunicationKind.Cancellation))
+        {
+            changed |= Assess(record, content);
+        }
+
         return changed;
     }
 
@@ -57,7 +64,7 @@ internal static class SesReportingPlan
             case null:
                 break;
 
-            case { Status: SesStatus.Pending, Sending: false }:
+            case { Status: SesStatus.Pending, Sending: false } or { Status: SesStatus.Incomplete }:
                 // Never on the wire: the send builds today's content, under the new fingerprint.
                 latest.Fingerprint = fingerprint;
                 latest.GuestIds = GuestIds(kind, content);
@@ -85,11 +92,43 @@ internal static class SesReportingPlan
         return true;
     }
 
+    // Incomplete while data is missing, pending (due now) once nothing is; only for a communication not on the wire yet.
+    private static bool Assess(SesCommunicationRecord record, SesContent content)
+    {
+        if (record is not ({ Status: SesStatus.Pending, Sending: false } or { Status: SesStatus.Incomplete }))
+        {
+            return false;
+        }
+
+        var missing = content.Missing(record.Kind);
+        var status = missing.IsEmpty ? SesStatus.Pending : SesStatus.Incomplete;
+        if (record.Status == status && missing.IsRecordedOn(record))
+        {
+            return false;
+        }
+
+        if (status == SesStatus.Incomplete)
+        {
+            SesReportingRules.SetError(record, SesReportingRules.IncompleteCode, SesReportingRules.Lacking(missing.Fields));
+        }
+        else if (record.ErrorCode == SesReportingRules.IncompleteCode)
+        {
+            record.ErrorCode = null;
+            record.Error = null;
+        }
+
+        record.Status = status;
+        record.NextActionAt = null;
+        record.MissingFields = missing.Fields;
+        record.MissingGuestFields = missing.GuestFields;
+        return true;
+    }
+
     private static bool Withdraw(List<SesCommunicationRecord> records, SesCommunicationRecord record, DateTimeOffset now)
     {
         switch (record)
         {
-            case { Status: SesStatus.Pending, Sending: false }:
+            case { Status: SesStatus.Pending, Sending: false } or { Status: SesStatus.Incomplete }:
                 record.Status = SesStatus.Cancelled;
                 record.Superseded = true;
                 record.NextActionAt = null;

@@ -10,6 +10,9 @@ namespace Kasify.Grains.SesReporting;
 /// <summary>The Orleans-free decisions of a booking's SES grain: backoff, error classes and texts, due times, feed ids.</summary>
 internal static class SesReportingRules
 {
+    /// <summary>The error code of a communication that lacks data (<see cref="SesStatus.Incomplete"/>).</summary>
+    public const string IncompleteCode = "ses.incomplete";
+
     private const int MaxErrorLength = 500;
 
     /// <summary>Whether a pending or submitted communication's next send or query is due.</summary>
@@ -69,9 +72,29 @@ internal static class SesReportingRules
         return new Guid(hash.AsSpan(0, 16));
     }
 
-    /// <summary>Owed, not with the Ministry and not warned about yet: waiting to be sent, or refused and waiting for a fix.</summary>
+    /// <summary>
+    /// Owed, not with the Ministry and not warned about yet: waiting to be sent, waiting for missing data, or refused and
+    /// waiting for a fix.
+    /// </summary>
     public static bool IsUnsent(SesCommunicationRecord record) =>
-        !record.Superseded && record.DeadlineWarnedAt is null && record.Status is SesStatus.Pending or SesStatus.Rejected;
+        !record.Superseded && record.DeadlineWarnedAt is null && record.Status is SesStatus.Pending or SesStatus.Rejected or SesStatus.Incomplete;
+
+    /// <summary>The error text of an incomplete communication: the fields it lacks, by wire name only (no guest data).</summary>
+    public static string Lacking(IReadOnlyCollection<string> fields)
+    {
+        // Contact is the one rule met by either of two fields, and both are listed.
+        var either = fields.Any(field => field.EndsWith("email", StringComparison.Ordinal)) ? " (an email or a phone is enough)" : "";
+        return $"Not sent: missing {string.Join(", ", fields)}{either}. It is sent as soon as they are given.";
+    }
+
+    /// <summary>The feed entry of a communication that starts to wait for data: it names the fields only, never their values.</summary>
+    public static string IncompleteSummary(SesCommunicationRecord record, BookingSesSource source) =>
+        $"The {Describe(record)} of the stay {Stay(source)} cannot be sent to SES.HOSPEDAJES yet ({Obstacle(record)}); the booking shows what to add.";
+
+    /// <summary>What keeps an unsent communication back, for feed entries: the missing fields, else the last error code.</summary>
+    public static string Obstacle(SesCommunicationRecord record) => record.Status == SesStatus.Incomplete
+        ? "missing: " + string.Join(", ", record.MissingFields)
+        : "last error: " + (record.ErrorCode ?? "none");
 
     /// <summary>Ministry and pre-send texts quote document numbers; stored and shown, they carry the masked form only.</summary>
     public static string Mask(string text, SesContent content)

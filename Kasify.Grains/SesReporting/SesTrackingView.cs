@@ -10,7 +10,7 @@ internal static class SesTrackingView
         var records = state.Communications;
         var current = records.Where(record => !record.Superseded).ToList();
         var newestSubmitted = records.Where(record => record.SubmittedAt is not null).MaxBy(record => record.SubmittedAt);
-        var failing = current.LastOrDefault(record => record.Error is not null && record.Status is SesStatus.Rejected or SesStatus.Pending);
+        var failing = current.LastOrDefault(record => record.Error is not null && record.Status is SesStatus.Rejected or SesStatus.Incomplete or SesStatus.Pending);
         return new SesTracking(
             Status(records, current),
             newestSubmitted?.SubmittedAt,
@@ -18,7 +18,10 @@ internal static class SesTrackingView
             records.Max(record => record.LastAttemptAt),
             failing?.Error,
             [.. records.Select(View)],
-            state.Version);
+            state.Version)
+        {
+            MissingFields = [.. current.Where(record => record.Status == SesStatus.Incomplete).SelectMany(record => record.MissingFields).Distinct()],
+        };
     }
 
     private static SesStatus Status(List<SesCommunicationRecord> records, List<SesCommunicationRecord> current)
@@ -28,7 +31,7 @@ internal static class SesTrackingView
             return records.Count == 0 ? SesStatus.NotRequired : SesStatus.Cancelled;
         }
 
-        foreach (var status in new[] { SesStatus.Rejected, SesStatus.Pending, SesStatus.Submitted })
+        foreach (var status in new[] { SesStatus.Rejected, SesStatus.Incomplete, SesStatus.Pending, SesStatus.Submitted })
         {
             if (current.Any(record => record.Status == status))
             {
@@ -53,5 +56,11 @@ internal static class SesTrackingView
         record.ErrorCode,
         record.Error,
         record.ProcessedAt,
-        [.. record.GuestIds.Select(id => new SesGuestResult(id, record.Status, record.Status == SesStatus.Rejected ? record.Error : null))]);
+        [.. record.GuestIds.Select(id => new SesGuestResult(id, record.Status, record.Status == SesStatus.Rejected ? record.Error : null)
+        {
+            MissingFields = record.Status == SesStatus.Incomplete && record.MissingGuestFields.TryGetValue(id, out var fields) ? [.. fields] : [],
+        })])
+    {
+        MissingFields = record.Status == SesStatus.Incomplete ? [.. record.MissingFields] : [],
+    };
 }

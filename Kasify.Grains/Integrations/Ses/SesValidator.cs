@@ -6,12 +6,11 @@ namespace Kasify.Grains.Integrations.Ses;
 
 /// <summary>
 /// The rules the service checks, most of them only asynchronously (a lot answers <c>codigo 0</c> and fails later), so
-/// they are enforced before anything is sent.
+/// they are enforced before anything is sent. What they ask of people comes from <see cref="TravellerRules"/>, the rules
+/// check-in applies before it completes.
 /// </summary>
 internal static partial class SesValidator
 {
-    public const string Spain = "ESP";
-
     /// <summary>Throws <see cref="SesValidationException"/> listing every rule <paramref name="register"/> breaks.</summary>
     public static void Validate(SesGuestRegister register)
     {
@@ -29,29 +28,25 @@ internal static partial class SesValidator
             }
 
             var reference = DateOnly.FromDateTime(stay.Contract.CheckIn);
-            var minors = false;
-            var adultWithRelationship = false;
+            var party = stay.Guests.Select(guest => AsTraveller(guest, guest.BirthDate is { } birth && GuestRules.IsMinor(birth, reference))).ToList();
             for (var g = 0; g < stay.Guests.Count; g++)
             {
                 var guest = stay.Guests[g];
                 var guestPath = $"{path}.guests[{g}]";
-                var minor = guest.BirthDate is { } birth && GuestRules.IsMinor(birth, reference);
-                minors |= minor;
-                adultWithRelationship |= !minor && !string.IsNullOrWhiteSpace(guest.Relationship);
                 if (guest.Role != SesRole.Traveller)
                 {
                     errors.Add(guestPath + ".rol", "role.traveller", "Every guest of a register has role VI.");
                 }
 
-                Person(errors, guestPath, guest, register: true, minor);
+                Person(errors, guestPath, guest, register: true, party[g].IsMinor);
             }
 
-            if (minors && !adultWithRelationship)
+            if (TravellerRules.OwesRelationship(party))
             {
                 errors.Add(path, "relationship.minor", "A minor is present, so an adult must carry parentesco.");
             }
 
-            Duplicates(errors, path, stay.Guests);
+            Duplicates(errors, path, party);
         }
 
         errors.ThrowIfAny();
@@ -86,7 +81,7 @@ internal static partial class SesValidator
                 Person(errors, personPath, person, register: false, minor: false);
             }
 
-            Duplicates(errors, path, booking.People);
+            Duplicates(errors, path, booking.People.Select(person => AsTraveller(person, isMinor: false)));
         }
 
         errors.ThrowIfAny();
@@ -158,7 +153,7 @@ internal static partial class SesValidator
     {
         errors.Text(path + ".nombre", person.FirstName, SesLimits.Name, required: true);
         errors.Text(path + ".apellido1", person.LastName1, SesLimits.Name, required: true);
-        errors.Text(path + ".apellido2", person.LastName2, SesLimits.Name, required: person.DocumentType == GuestDocumentType.Nif);
+        errors.Text(path + ".apellido2", person.LastName2, SesLimits.Name, required: TravellerRules.NeedsSecondLastName(person.DocumentType));
         Document(errors, path, person, register, minor);
         if (register && person.BirthDate is null)
         {
@@ -188,7 +183,7 @@ internal static partial class SesValidator
             errors.Add(path + ".correo", "email.format", "correo is not an e-mail address.");
         }
 
-        if (string.IsNullOrWhiteSpace(person.Phone) && string.IsNullOrWhiteSpace(person.Phone2) && string.IsNullOrWhiteSpace(person.Email))
+        if (!TravellerRules.HasContact(person.Phone, person.Phone2, person.Email))
         {
             errors.Add(path, "contact.required", "At least one of telefono, telefono2 or correo is required.");
         }
@@ -205,7 +200,7 @@ internal static partial class SesValidator
 
     private static void Document(Errors errors, string path, SesPerson person, bool register, bool minor)
     {
-        var adult = register && !minor;
+        var adult = register && TravellerRules.NeedsDocument(minor);
         errors.Table(path + ".tipoDocumento", person.DocumentType, GuestDocumentType.All, required: adult);
         errors.Text(path + ".numeroDocumento", person.DocumentNumber, SesLimits.DocumentNumber, required: adult || person.DocumentType is not null);
         if (person.DocumentType is null && (person.DocumentNumber is not null || person.SupportNumber is not null))
@@ -219,11 +214,11 @@ internal static partial class SesValidator
                 path + ".soporteDocumento",
                 person.SupportNumber,
                 SesLimits.SupportNumber,
-                required: GuestDocumentType.NeedsSupportNumber(person.DocumentType));
+                required: TravellerRules.NeedsSupportNumber(person.DocumentType));
         }
 
         // A NIF held by someone of another nationality is reportedly rejected by the service.
-        if (person.DocumentType == GuestDocumentType.Nif && person.Nationality is { } nationality && nationality != Spain)
+        if (!TravellerRules.DocumentFitsNationality(person.DocumentType, person.Nationality))
         {
             errors.Add(path + ".nacionalidad", "document.nif-nationality", "A NIF holder has Spanish nationality (ESP).");
         }
@@ -247,7 +242,7 @@ internal static partial class SesValidator
             errors.Add(path + ".pais", "country.format", "pais must be an ISO 3166-1 alpha-3 code.");
         }
 
-        if (address.Country == Spain)
+        if (TravellerRules.NeedsMunicipalityCode(address.Country))
         {
             if (address.MunicipalityCode is null || !MunicipalityCode().IsMatch(address.MunicipalityCode))
             {
@@ -265,16 +260,15 @@ internal static partial class SesValidator
     }
 
     // The service reportedly rejects a communication in which two people share a document number.
-    private static void Duplicates(Errors errors, string path, IReadOnlyList<SesPerson> people)
+    private static void Duplicates(Errors errors, string path, IEnumerable<Traveller> party)
     {
-        foreach (var group in people
-            .Where(p => !string.IsNullOrWhiteSpace(p.DocumentNumber))
-            .GroupBy(p => (p.DocumentType, p.DocumentNumber))
-            .Where(g => g.Count() > 1))
+        foreach (var (_, number) in TravellerRules.DuplicateDocuments(party))
         {
-            errors.Add(path, "document.duplicate", $"Document {group.Key.DocumentNumber} appears {group.Count()} times.");
+            errors.Add(path, "document.duplicate", $"Document {number} appears more than once.");
         }
     }
+
+    private static Traveller AsTraveller(SesPerson person, bool isMinor) => new(isMinor, person.Relationship, person.DocumentType, person.DocumentNumber);
 
     [GeneratedRegex("^[A-Za-z]{3}$")]
     private static partial Regex Alpha3();

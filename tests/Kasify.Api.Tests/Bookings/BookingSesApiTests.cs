@@ -20,7 +20,7 @@ public sealed class BookingSesApiTests(KasifyApiFactory factory)
 
     private static string Day(int days) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<(HttpClient Owner, Guid BookingId, string Code)> ReportingBookingAsync()
+    private async Task<(HttpClient Owner, Guid BookingId, string Code)> ReportingBookingAsync(int adults = 2, int children = 0, string? email = "ana@example.org")
     {
         var owner = factory.CreateAuthenticatedClient();
         await owner.RegisterAsync();
@@ -41,10 +41,11 @@ public sealed class BookingSesApiTests(KasifyApiFactory factory)
         {
             from = Day(20),
             to = Day(23),
-            adults_count = 2,
+            adults_count = adults,
+            children_count = children,
             guest_first_name = "Ana",
             guest_last_name = "García",
-            guest_email = "ana@example.org",
+            guest_email = email,
             payment_type = "TARJT",
         });
         return (owner, booking.GetProperty("id").GetGuid(), booking.GetProperty("checkin_code").GetString()!);
@@ -166,5 +167,131 @@ public sealed class BookingSesApiTests(KasifyApiFactory factory)
 
         await ProblemAssert.IsProblemAsync(
             await anonymous.PutAsJsonAsync($"/v1/checkin/{code}/guests/{guestId}", corrected), HttpStatusCode.Conflict, "checkin.closed");
+    }
+
+    // Every communication the booking ever had, superseded ones included: a family must never have been refused.
+    private static void NeverRejected(JsonElement booking) =>
+        Assert.All(booking.GetProperty("ses_communications").EnumerateArray(), c => Assert.NotEqual("rejected", c.GetProperty("status").GetString()));
+
+    private static JsonElement[] MissingData(JsonElement snapshot) => [.. snapshot.GetProperty("missing_data").EnumerateArray()];
+
+    [Fact]
+    public async Task AnAdultWithAChildDeclaredTheirSonIsReportedAsTheParentWithoutBeingAsked()
+    {
+        var (owner, bookingId, code) = await ReportingBookingAsync(adults: 1, children: 1);
+        var anonymous = factory.CreateClient();
+
+        var adult = await (await anonymous.PostAsJsonAsync($"/v1/checkin/{code}/guests", CheckinApiTests.SpanishAdult())).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(adult.GetProperty("checkin_completed").GetBoolean());
+        using var child = await anonymous.PostAsJsonAsync($"/v1/checkin/{code}/guests", CheckinApiTests.Child("HJ"));
+        Assert.Equal(HttpStatusCode.Created, child.StatusCode);
+        var snapshot = await child.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(snapshot.GetProperty("checkin_completed").GetBoolean(), snapshot.ToString());
+
+        var registered = await WaitForAsync(
+            owner, bookingId, b => b.GetProperty("ses_communications").EnumerateArray().Any(c => c.GetProperty("type").GetString() == "PV" && c.GetProperty("status").GetString() == "accepted"),
+            "The family's guest register being accepted");
+        NeverRejected(registered);
+        Assert.Empty(MissingData(adult));
+        Assert.Empty(MissingData(snapshot));
+        var sent = Assert.Single(factory.Ses.State.Communications, c => c.Referencia == bookingId.ToString("N") && c.Xml.Contains("<rol>VI</rol>", StringComparison.Ordinal));
+        Assert.Contains("<parentesco>PM</parentesco>", sent.Xml, StringComparison.Ordinal);
+        Assert.Contains("<parentesco>HJ</parentesco>", sent.Xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFamilyCheckinWaitsForTheAdultsRelationshipThenReportsTheFamily()
+    {
+        var (owner, bookingId, code) = await ReportingBookingAsync(adults: 1, children: 1);
+        var anonymous = factory.CreateClient();
+        var adult = await (await anonymous.PostAsJsonAsync($"/v1/checkin/{code}/guests", CheckinApiTests.SpanishAdult())).Content.ReadFromJsonAsync<JsonElement>();
+        var adultId = Assert.Single(adult.GetProperty("guests").EnumerateArray()).GetProperty("id").GetGuid();
+
+        // "Other" says nothing about what the adult is to the child (a guardian? a friend?): nobody guesses it.
+        using (var child = await anonymous.PostAsJsonAsync($"/v1/checkin/{code}/guests", CheckinApiTests.Child("OT")))
+        {
+            Assert.Equal(HttpStatusCode.Created, child.StatusCode);
+            var waiting = await child.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.False(waiting.GetProperty("checkin_completed").GetBoolean());
+            var missing = Assert.Single(MissingData(waiting));
+            Assert.Equal(
+                (adultId, "relationship_code", "checkin.adult_relationship_required"),
+                (missing.GetProperty("guest_id").GetGuid(), missing.GetProperty("field").GetString(), missing.GetProperty("code").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(missing.GetProperty("message").GetString()));
+        }
+
+        var shown = await anonymous.GetFromJsonAsync<JsonElement>($"/v1/checkin/{code}");
+        Assert.False(shown.GetProperty("checkin_completed").GetBoolean());
+        Assert.Equal(adultId, Assert.Single(MissingData(shown)).GetProperty("guest_id").GetGuid());
+        await ProblemAssert.IsProblemAsync(
+            await anonymous.PostAsJsonAsync($"/v1/checkin/{code}/guests", CheckinApiTests.ForeignAdult()), HttpStatusCode.Conflict, "checkin.full");
+        var reported = await WaitForAsync(owner, bookingId, b => b.GetProperty("ses_status").GetString() == "accepted", "The booking report's acceptance");
+        Assert.Equal(JsonValueKind.Null, reported.GetProperty("checkin_completed_at").ValueKind);
+        Assert.DoesNotContain(reported.GetProperty("ses_communications").EnumerateArray(), c => c.GetProperty("type").GetString() == "PV");
+
+        var unknown = CheckinApiTests.SpanishAdult();
+        unknown["relationship_code"] = "XX";
+        var invalid = await ProblemAssert.IsProblemAsync(
+            await anonymous.PutAsJsonAsync($"/v1/checkin/{code}/guests/{adultId}", unknown), HttpStatusCode.BadRequest, "validation.failed");
+        Assert.True(invalid.GetProperty("errors").TryGetProperty("relationship_code", out _), invalid.ToString());
+
+        var guardian = CheckinApiTests.SpanishAdult();
+        guardian["relationship_code"] = "TU";
+        using (var corrected = await anonymous.PutAsJsonAsync($"/v1/checkin/{code}/guests/{adultId}", guardian))
+        {
+            Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+            var complete = await corrected.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(complete.GetProperty("checkin_completed").GetBoolean());
+            Assert.Empty(MissingData(complete));
+        }
+
+        var registered = await WaitForAsync(
+            owner, bookingId, b => b.GetProperty("ses_communications").EnumerateArray().Any(c => c.GetProperty("type").GetString() == "PV" && c.GetProperty("status").GetString() == "accepted"),
+            "The family's guest register being accepted");
+        NeverRejected(registered);
+        Assert.Equal("accepted", registered.GetProperty("ses_status").GetString());
+        var sent = Assert.Single(factory.Ses.State.Communications, c => c.Referencia == bookingId.ToString("N") && c.Xml.Contains("<rol>VI</rol>", StringComparison.Ordinal));
+        Assert.Contains("<parentesco>TU</parentesco>", sent.Xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABookingWithoutContactIsIncompleteUntilItGetsOneThenItsReportIsSent()
+    {
+        var (owner, bookingId, _) = await ReportingBookingAsync(email: null);
+
+        var incomplete = await WaitForAsync(owner, bookingId, b => b.GetProperty("ses_status").GetString() == "incomplete", "The booking report waiting for a contact");
+        Assert.Equal(["guest_email", "guest_phone"], incomplete.GetProperty("ses_missing_fields").EnumerateArray().Select(f => f.GetString()));
+        var report = Communication(incomplete, "RH");
+        Assert.Equal(("incomplete", "ses.incomplete", 0), (report.GetProperty("status").GetString(), report.GetProperty("error_code").GetString(), report.GetProperty("attempts").GetInt32()));
+        Assert.Equal(["guest_email", "guest_phone"], report.GetProperty("missing_fields").EnumerateArray().Select(f => f.GetString()));
+        var listed = (await owner.GetFromJsonAsync<JsonElement>("/v1/bookings")).GetProperty("content").EnumerateArray().Single(b => b.GetProperty("id").GetGuid() == bookingId);
+        Assert.Equal(("incomplete", 2), (listed.GetProperty("ses_status").GetString(), listed.GetProperty("ses_missing_fields").GetArrayLength()));
+        Assert.DoesNotContain(factory.Ses.State.Communications, c => c.Referencia == bookingId.ToString("N"));
+
+        // A bad patch changes nothing; a phone lets the report go.
+        using (var bad = await owner.PatchAsync($"/v1/bookings/{bookingId}", new StringContent("""{"guest_phone":"call me"}""", Encoding.UTF8, "application/merge-patch+json")))
+        {
+            await ProblemAssert.IsProblemAsync(bad, HttpStatusCode.BadRequest, "validation.failed");
+        }
+
+        using (var patch = await owner.PatchAsync($"/v1/bookings/{bookingId}", new StringContent("""{"guest_phone":"+34 600 111 222"}""", Encoding.UTF8, "application/merge-patch+json")))
+        {
+            Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        }
+
+        var accepted = await WaitForAsync(owner, bookingId, b => b.GetProperty("ses_status").GetString() == "accepted", "The completed booking report's acceptance");
+        Assert.Empty(accepted.GetProperty("ses_missing_fields").EnumerateArray());
+        var sent = Assert.Single(accepted.GetProperty("ses_communications").EnumerateArray());
+        Assert.Equal(("accepted", 1), (sent.GetProperty("status").GetString(), sent.GetProperty("attempts").GetInt32()));
+        Assert.Empty(sent.GetProperty("missing_fields").EnumerateArray());
+        Assert.Contains("<telefono>+34 600 111 222</telefono>", Assert.Single(factory.Ses.State.Communications, c => c.Referencia == bookingId.ToString("N")).Xml, StringComparison.Ordinal);
+
+        var feed = (await owner.GetFromJsonAsync<JsonElement>("/v1/timeline/activity?size=100")).GetProperty("content").EnumerateArray()
+            .Where(e => e.GetProperty("booking_id").ValueKind == JsonValueKind.String && e.GetProperty("booking_id").GetGuid() == bookingId).ToList();
+        var announced = Assert.Single(feed, e => e.GetProperty("kind").GetString() == "ses_incomplete");
+        var summary = announced.GetProperty("summary").GetString()!;
+        Assert.Contains("guest_email", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ana", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(feed, e => e.GetProperty("kind").GetString() == "ses_rejected");
     }
 }

@@ -59,6 +59,21 @@ public sealed class CheckinApiTests(KasifyApiFactory factory)
         return guest;
     }
 
+    /// <summary>A child without a document who declares <paramref name="relationship"/> to the adult they travel with.</summary>
+    internal static Dictionary<string, object?> Child(string relationship = "HJ")
+    {
+        var guest = SpanishAdult();
+        guest["first_name"] = "Pablo";
+        guest["date_of_birth"] = "2016-05-20";
+        guest["sex"] = "H";
+        guest["document_type"] = null;
+        guest["document_number"] = null;
+        guest["document_support_number"] = null;
+        guest["email"] = null;
+        guest["relationship_code"] = relationship;
+        return guest;
+    }
+
     /// <summary>A new owner with a property and a two-guest booking; returns the owner's client and the check-in code.</summary>
     private async Task<(HttpClient Owner, Guid PropertyId, string Code)> NewBookingAsync(int adults = 2)
     {
@@ -85,7 +100,7 @@ public sealed class CheckinApiTests(KasifyApiFactory factory)
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var snapshot = await ReadAsync(first);
         Assert.Equal(
-            ["property", "from", "to", "guests_number", "booking_code", "guests", "checkin_completed", "checkin_closed", "has_minors"],
+            ["property", "from", "to", "guests_number", "booking_code", "guests", "checkin_completed", "checkin_closed", "has_minors", "missing_data"],
             snapshot.EnumerateObject().Select(field => field.Name));
         Assert.Equal("Casa Azul", snapshot.GetProperty("property").GetProperty("name").GetString());
         Assert.Equal(Arrival, snapshot.GetProperty("from").GetString());

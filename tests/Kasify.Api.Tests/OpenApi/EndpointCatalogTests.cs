@@ -102,8 +102,11 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
              "residence_city", "residence_postal_code", "phone_prefix", "phone", "email", "relationship_code"],
             schemas.GetProperty("GuestRegistrationRequest").GetProperty("properties").EnumerateObject().Select(field => field.Name));
         Assert.Equal(
-            ["property", "from", "to", "guests_number", "booking_code", "guests", "checkin_completed", "checkin_closed", "has_minors"],
+            ["property", "from", "to", "guests_number", "booking_code", "guests", "checkin_completed", "checkin_closed", "has_minors", "missing_data"],
             schemas.GetProperty("CheckinSnapshotResponse").GetProperty("properties").EnumerateObject().Select(field => field.Name));
+        Assert.Equal(
+            ["guest_id", "field", "code", "message"],
+            schemas.GetProperty("CheckinRequirementResponse").GetProperty("properties").EnumerateObject().Select(field => field.Name));
     }
 
     [Theory]
@@ -275,12 +278,16 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         var schemas = (await client.GetFromJsonAsync<JsonElement>("/openapi.json")).GetProperty("components").GetProperty("schemas");
 
         var response = schemas.GetProperty("BookingResponse").GetProperty("properties");
-        foreach (var field in new[] { "id", "from", "to", "channel", "channel_id", "checkin_code", "status", "created_at", "payment_type", "guest_first_name", "adults_count", "arrival_time", "checkin_completed_at", "last_sync_at", "ses_submitted_at", "ses_batch_id", "ses_last_attempt_at", "ses_last_error", "ses_status", "guests_number", "arrival_at" })
+        foreach (var field in new[] { "id", "from", "to", "channel", "channel_id", "checkin_code", "status", "created_at", "payment_type", "guest_first_name", "adults_count", "arrival_time", "checkin_completed_at", "last_sync_at", "ses_submitted_at", "ses_batch_id", "ses_last_attempt_at", "ses_last_error", "ses_status", "ses_missing_fields", "guests_number", "arrival_at" })
         {
             Assert.True(response.TryGetProperty(field, out _), $"BookingResponse lacks {field}");
         }
 
+        Assert.True(schemas.GetProperty("SesCommunicationResponse").GetProperty("properties").TryGetProperty("missing_fields", out _));
+        Assert.True(schemas.GetProperty("SesGuestResultResponse").GetProperty("properties").TryGetProperty("missing_fields", out _));
         var document = schemas.ToString();
+        Assert.Contains("\"incomplete\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"ses_incomplete\"", document, StringComparison.Ordinal);
         Assert.Contains("\"TARJT\"", document, StringComparison.Ordinal);
         Assert.Contains("\"airbnb\"", document, StringComparison.Ordinal);
         Assert.Contains("\"cancelled\"", document, StringComparison.Ordinal);

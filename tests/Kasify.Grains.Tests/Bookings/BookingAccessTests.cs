@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Kasify.Grains.Bookings;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Rentals;
@@ -65,4 +67,48 @@ public sealed class BookingAccessTests
 
     [Fact]
     public void ManagersSeeEverything() => Assert.Same(Booking, BookingAccess.ForRole(Booking, AccessLevel.Manager));
+
+    [Fact]
+    public void StaffSeeWhichFieldsAnIncompleteReportLacksButNotItsText()
+    {
+        var report = new SesCommunicationView(
+            Guid.NewGuid(), SesCommunicationKind.BookingReport, SesStatus.Incomplete, DateTimeOffset.UnixEpoch, null, null, null,
+            0, null, "ses.incomplete", "Not sent: missing guest_email, guest_phone", null, [])
+        { MissingFields = ["guest_email", "guest_phone"] };
+        var waiting = Booking with
+        {
+            Ses = new SesTracking(SesStatus.Incomplete, null, null, null, "Not sent", [report], 2) { MissingFields = ["guest_email", "guest_phone"] },
+        };
+
+        var staff = BookingAccess.ForRole(waiting, AccessLevel.Staff).Ses;
+
+        Assert.Equal((SesStatus.Incomplete, null), (staff.Status, staff.LastError));
+        Assert.Equal(["guest_email", "guest_phone"], staff.MissingFields.AsEnumerable());
+        Assert.Equal(["guest_email", "guest_phone"], Assert.Single(staff.Communications).MissingFields.AsEnumerable());
+        Assert.Null(staff.Communications[0].Error);
+    }
+
+    [Fact]
+    public void TrackingsStoredBeforeMissingFieldsExistedReadAsMissingNothing()
+    {
+        var stored = JsonSerializer.Serialize(Booking.Ses with
+        {
+            Status = SesStatus.Rejected,
+            Communications = [new SesCommunicationView(
+                Guid.NewGuid(), SesCommunicationKind.GuestRegister, SesStatus.Rejected, DateTimeOffset.UnixEpoch, null, null, null, 1, null, "ses.validation", "x", null,
+                [new SesGuestResult(Guid.NewGuid(), SesStatus.Rejected, "x")])],
+        });
+        var old = JsonNode.Parse(stored)!.AsObject();
+        old.Remove(nameof(SesTracking.MissingFields));
+        var communication = old[nameof(SesTracking.Communications)]![0]!.AsObject();
+        communication.Remove(nameof(SesCommunicationView.MissingFields));
+        communication[nameof(SesCommunicationView.Guests)]![0]!.AsObject().Remove(nameof(SesGuestResult.MissingFields));
+
+        var read = JsonSerializer.Deserialize<SesTracking>(old.ToJsonString())!;
+
+        Assert.Empty(read.MissingFields);
+        Assert.Empty(read.Communications[0].MissingFields);
+        Assert.Empty(read.Communications[0].Guests[0].MissingFields);
+        Assert.Equal(SesStatus.Rejected, read.Status);
+    }
 }

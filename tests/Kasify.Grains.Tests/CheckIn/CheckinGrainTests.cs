@@ -90,6 +90,31 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task AChildCompletingAFamilysCheckinLeavesItWaitingForTheAdultsRelationship()
+    {
+        var (ownerId, property, booking) = await NewBookingAsync(Stay(Today.AddDays(10), 3, adults: 1, children: 1));
+
+        var adult = Assert.Single((await property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult())).Guests);
+        var waiting = await property.RegisterGuestAsync(booking.Id, GuestRulesTests.Minor() with { RelationshipCode = "OT" });
+
+        Assert.False(waiting.CheckinCompleted);
+        var missing = Assert.Single(waiting.MissingData);
+        Assert.Equal((adult.Id, "relationship_code", GuestRuleCodes.AdultRelationshipRequired), (missing.GuestId, missing.Field, missing.Code));
+        Assert.Equal(waiting.MissingData.AsEnumerable(), (await property.GetCheckinAsync(booking.Id))!.MissingData.AsEnumerable());
+        Assert.Null((await property.GetBookingAsync(ownerId, booking.Id))!.CheckinCompletedAt);
+        var full = await Assert.ThrowsAsync<ConflictException>(() => property.RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult()));
+        Assert.Equal("checkin.full", full.Code);
+
+        var complete = await property.ReplaceGuestAsync(booking.Id, adult.Id, GuestRulesTests.SpanishAdult() with { RelationshipCode = "TU" });
+
+        Assert.True(complete.CheckinCompleted);
+        Assert.Empty(complete.MissingData);
+        Assert.NotNull((await property.GetBookingAsync(ownerId, booking.Id))!.CheckinCompletedAt);
+        var feed = await _grains.GetGrain<IActivityFeedGrain>(property.GetPrimaryKey()).GetLatestAsync(null, 10);
+        Assert.Single(feed, entry => entry.Kind == ActivityKind.CheckinCompleted && entry.BookingId == booking.Id);
+    }
+
+    [Fact]
     public async Task CheckinClosesAfterTheDepartureDateAndOnCancel()
     {
         var (ownerId, property, past) = await NewBookingAsync(Stay(Today.AddDays(-5), 3));

@@ -673,6 +673,20 @@ public sealed class GuestRulesTests
         GuestRules.EnsureFitsBooking(child, [lucia, anna], 3, Arrival);
     }
 
+    [Fact]
+    public void ALoneAdultCompletingAfterTheirChildIsNotAskedWhatTheChildAlreadySaid()
+    {
+        var child = Validate(Minor());
+        var lucia = Validate(SpanishAdult());
+
+        // The child is HJ (child), so the only adult is PM (parent): the register carries that.
+        GuestRules.EnsureFitsBooking(lucia, [child], expectedGuests: 2, Arrival);
+
+        // "Other" gives nothing to derive: the adult is asked.
+        var error = Assert.Throws<RequestValidationException>(() => GuestRules.EnsureFitsBooking(lucia, [child with { RelationshipCode = "OT" }], 2, Arrival));
+        Assert.Equal(GuestRuleCodes.AdultRelationshipRequired, Code(error, "relationship_code"));
+    }
+
     [Theory]
     [InlineData("12345678Z", "*****78Z")]
     [InlineData("X1234567L", "*****67L")]

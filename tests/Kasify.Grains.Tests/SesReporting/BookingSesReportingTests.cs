@@ -195,22 +195,32 @@ public sealed class BookingSesReportingTests(SesCluster cluster) : IClassFixture
     }
 
     [Fact]
-    public async Task AReportRefusedForAMissingEstablishmentCodeGoesOnceTheCodeIsSet()
+    public async Task AReportWaitsIncompleteForTheEstablishmentCodeAndGoesOnceItIsSet()
     {
         var host = await SesHost.CreateAsync(cluster, establishmentCode: null);
         var booking = await host.BookAsync();
 
-        var refused = await host.WaitForAsync(booking.Id, ses => ses.Status == SesStatus.Rejected, "The report being refused for the missing code");
-        Assert.Equal("ses.establishment_missing", Assert.Single(refused.Ses.Communications).ErrorCode);
-        Assert.Contains("ses_establishment_code", refused.Ses.LastError, StringComparison.Ordinal);
+        // Nothing the Ministry refused: the report waits for data, and says which.
+        var waiting = await host.WaitForAsync(booking.Id, ses => ses.Status == SesStatus.Incomplete, "The report waiting for the missing code");
+        var report = Assert.Single(waiting.Ses.Communications);
+        Assert.Equal(("ses.incomplete", 0), (report.ErrorCode, report.Attempts));
+        Assert.Equal(["ses_establishment_code"], report.MissingFields.AsEnumerable());
+        Assert.Equal(["ses_establishment_code"], waiting.Ses.MissingFields.AsEnumerable());
+        Assert.Contains("ses_establishment_code", waiting.Ses.LastError, StringComparison.Ordinal);
         Assert.Empty(host.Received(booking.Id, "RH"));
+        var announced = Assert.Single(await host.ActivityAsync(booking.Id, ActivityKind.SesIncomplete));
+        Assert.Contains("ses_establishment_code", announced.Summary, StringComparison.Ordinal);
 
         await host.Property.PatchAsync(host.OwnerId, new PropertyPatch(
             default, default, default, default, Patch<string>.Set("0000000077"), default, default, default, default, default));
 
         var accepted = await host.WaitForAsync(booking.Id, ses => ses.Status == SesStatus.Accepted, "The report being accepted once the code is set");
-        Assert.Equal([SesStatus.Rejected, SesStatus.Accepted], accepted.Ses.Communications.Select(c => c.Status));
+        var sent = Assert.Single(accepted.Ses.Communications);
+        Assert.Equal((report.Id, SesStatus.Accepted, 1), (sent.Id, sent.Status, sent.Attempts));
+        Assert.Empty(accepted.Ses.MissingFields);
         Assert.Contains("<codigo>0000000077</codigo>", Assert.Single(host.Received(booking.Id, "RH")).Xml, StringComparison.Ordinal);
+        Assert.Single(await host.ActivityAsync(booking.Id, ActivityKind.SesIncomplete));
+        Assert.Empty(await host.ActivityAsync(booking.Id, ActivityKind.SesRejected));
     }
 
     [Fact]

@@ -40,18 +40,18 @@ public sealed class SesDeadlineTests(DeadlineSesCluster cluster) : IClassFixture
     }
 
     [Fact]
-    public async Task ARefusedCommunicationNobodyCorrectsWarnsToo()
+    public async Task ACommunicationWaitingForDataNobodyGivesWarnsToo()
     {
         var host = await SesHost.CreateAsync(cluster, establishmentCode: null);
         var bookingId = (await host.BookAsync()).Id;
-        await host.WaitForAsync(bookingId, ses => ses.Status == SesStatus.Rejected, "The report being refused for the missing code");
+        await host.WaitForAsync(bookingId, ses => ses.Status == SesStatus.Incomplete, "The report waiting for the missing code");
 
         var warnings = await Poll.UntilAsync(
             () => host.ActivityAsync(bookingId, ActivityKind.SesDeadlineWarning),
             found => found.Count > 0,
             TimeSpan.FromSeconds(20),
-            "A deadline warning for the refused report",
+            "A deadline warning for the incomplete report",
             found => found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Contains("ses.establishment_missing", Assert.Single(warnings).Summary, StringComparison.Ordinal);
+        Assert.Contains("missing: ses_establishment_code", Assert.Single(warnings).Summary, StringComparison.Ordinal);
     }
 }

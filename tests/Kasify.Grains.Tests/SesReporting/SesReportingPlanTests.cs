@@ -1,4 +1,5 @@
 using Kasify.Grains.CheckIn;
+using Kasify.Grains.Integrations.Ses;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.SesReporting;
 using Kasify.Grains.SesReporting;
@@ -154,5 +155,147 @@ public sealed class SesReportingPlanTests
         var address = Assert.Single(stay.Guests).Address!;
         Assert.Equal(("Berlin", null, "DEU"), (address.MunicipalityName, address.MunicipalityCode, address.Country));
         Assert.Equal(BookingId.ToString("N"), stay.Contract.Reference);
+    }
+
+    private static BookingDetails Unreachable() =>
+        BookingRulesTests.Stay("2030-02-01", "2030-02-03") with { AdultsCount = 1, ChildrenCount = 0, GuestEmail = null, GuestPhone = null };
+
+    [Fact]
+    public void AReportLackingTheHoldersContactWaitsIncompleteThenGoesOnceItArrives()
+    {
+        var records = new List<SesCommunicationRecord>();
+
+        Assert.True(SesReportingPlan.Apply(records, Content(Unreachable()), reporting: true, Now));
+        Assert.False(SesReportingPlan.Apply(records, Content(Unreachable()), reporting: true, Now.AddMinutes(1)));
+
+        var report = Assert.Single(records);
+        Assert.Equal((SesStatus.Incomplete, SesReportingRules.IncompleteCode, null), (report.Status, report.ErrorCode, report.NextActionAt));
+        Assert.Equal(["guest_email", "guest_phone"], report.MissingFields);
+        Assert.Contains("guest_email, guest_phone (an email or a phone is enough)", report.Error, StringComparison.Ordinal);
+        Assert.False(report.IsOpen);
+
+        Assert.True(SesReportingPlan.Apply(records, Content(Unreachable() with { GuestPhone = "+34 600 111 222" }), reporting: true, Now.AddHours(2)));
+
+        // The same communication, due now and counted from the booking's creation: the obligation never changed.
+        Assert.Same(report, Assert.Single(records));
+        Assert.Equal((SesStatus.Pending, null, null, Created), (report.Status, report.ErrorCode, report.NextActionAt, report.TriggeredAt));
+        Assert.Empty(report.MissingFields);
+        Assert.True(report.IsOpen);
+    }
+
+    [Fact]
+    public void NamesAndTheEstablishmentCodeAreMissingDataToo()
+    {
+        var records = new List<SesCommunicationRecord>();
+        var nameless = Unreachable() with { GuestFirstName = " ", GuestLastName = null, GuestEmail = "ana@example.org" };
+        var content = Content(nameless) with { Facts = Facts with { EstablishmentCode = null } };
+
+        SesReportingPlan.Apply(records, content, reporting: true, Now);
+
+        var report = Assert.Single(records);
+        Assert.Equal(["ses_establishment_code", "guest_first_name", "guest_last_name"], report.MissingFields);
+        Assert.DoesNotContain("email", report.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARegisterLackingAnAdultsRelationshipNamesTheAdultAndGoesOnceTheyGiveIt()
+    {
+        var records = new List<SesCommunicationRecord>();
+        var adult = GuestRulesTests.Validate(GuestRulesTests.SpanishAdult());
+        var child = GuestRulesTests.Validate(GuestRulesTests.Minor() with { RelationshipCode = "OT" });
+        var family = BookingRulesTests.Stay("2030-02-01", "2030-02-03") with { AdultsCount = 1, ChildrenCount = 1 };
+        var content = Content(family, Now, adult, child);
+
+        SesReportingPlan.Apply(records, content, reporting: true, Now);
+
+        var register = Only(records, SesCommunicationKind.GuestRegister);
+        var adultId = content.Source.Guests[0].Id;
+        Assert.Equal(SesStatus.Incomplete, register.Status);
+        Assert.Equal(["relationship_code"], register.MissingFields);
+        Assert.Equal([adultId], register.MissingGuestFields.Keys);
+        Assert.Equal(["relationship_code"], register.MissingGuestFields[adultId]);
+        Assert.Equal(SesStatus.Pending, Only(records, SesCommunicationKind.BookingReport).Status);
+
+        var answered = content with { Guests = [adult with { RelationshipCode = "TU" }, child] };
+        SesReportingPlan.Apply(records, answered, reporting: true, Now);
+
+        Assert.Same(register, Only(records, SesCommunicationKind.GuestRegister));
+        Assert.Equal(SesStatus.Pending, register.Status);
+        Assert.Empty(register.MissingGuestFields);
+    }
+
+    [Fact]
+    public void ACancelledBookingDropsAnIncompleteCommunication()
+    {
+        var records = new List<SesCommunicationRecord>();
+        SesReportingPlan.Apply(records, Content(Unreachable()), reporting: true, Now);
+
+        Assert.True(SesReportingPlan.Apply(records, Content(Unreachable() with { Status = BookingStatus.Cancelled }), reporting: true, Now));
+
+        var report = Assert.Single(records);
+        Assert.Equal((SesStatus.Cancelled, true), (report.Status, report.Superseded));
+        Assert.DoesNotContain(records, r => r.Kind == SesCommunicationKind.Cancellation);
+    }
+
+    [Fact]
+    public void AnUnsentReportWhoseDataIsRemovedWaitsAgain()
+    {
+        var records = new List<SesCommunicationRecord>();
+        SesReportingPlan.Apply(records, Content(), reporting: true, Now);
+        var report = Assert.Single(records);
+        report.NextActionAt = Now.AddMinutes(3);
+
+        Assert.False(SesReportingPlan.Apply(records, Content(), reporting: true, Now), "an unchanged pending report keeps its backoff");
+        Assert.Equal(Now.AddMinutes(3), report.NextActionAt);
+
+        SesReportingPlan.Apply(records, Content(Unreachable()), reporting: true, Now);
+        Assert.Equal(SesStatus.Incomplete, Assert.Single(records).Status);
+
+        // On the wire already: the Ministry's answer decides, not the data now.
+        report.Status = SesStatus.Submitted;
+        Assert.False(SesReportingPlan.Apply(records, Content(Unreachable() with { GuestLastName = "Gómez" }), reporting: true, Now));
+        Assert.Equal(SesStatus.Submitted, report.Status);
+    }
+
+    [Fact]
+    public void TheLoneAdultOfAChildIsReportedAsTheParentAndPassesThePreSendCheck()
+    {
+        var adult = GuestRulesTests.Validate(GuestRulesTests.SpanishAdult());
+        var child = GuestRulesTests.Validate(GuestRulesTests.Minor());
+        var family = BookingRulesTests.Stay("2030-02-01", "2030-02-03") with { AdultsCount = 1, ChildrenCount = 1 };
+        var content = Content(family, Now, adult, child);
+
+        var register = content.GuestRegister();
+
+        Assert.Equal(["PM", "HJ"], Assert.Single(register.Stays).Guests.Select(guest => guest.Relationship));
+        Assert.Null(adult.RelationshipCode);
+        Assert.True(content.Missing(SesCommunicationKind.GuestRegister).IsEmpty);
+        Assert.Contains("<parentesco>PM</parentesco>", SesPayloads.GuestRegister(register).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATrackingWithAnIncompleteCommunicationSaysSoAndWhatItLacks()
+    {
+        var state = new BookingSesState();
+        var adult = GuestRulesTests.Validate(GuestRulesTests.SpanishAdult());
+        var child = GuestRulesTests.Validate(GuestRulesTests.Minor() with { RelationshipCode = "OT" });
+        var family = BookingRulesTests.Stay("2030-02-01", "2030-02-03") with { AdultsCount = 1, ChildrenCount = 1, GuestPhone = null, GuestEmail = null };
+        var content = Content(family, Now, adult, child);
+        SesReportingPlan.Apply(state.Communications, content, reporting: true, Now);
+
+        var tracking = SesTrackingView.Of(state);
+
+        Assert.Equal(SesStatus.Incomplete, tracking.Status);
+        Assert.Equal(["guest_email", "guest_phone", "relationship_code"], tracking.MissingFields.AsEnumerable());
+        Assert.NotNull(tracking.LastError);
+        var register = tracking.Communications.Single(c => c.Kind == SesCommunicationKind.GuestRegister);
+        Assert.Equal(["relationship_code"], register.MissingFields.AsEnumerable());
+        Assert.Equal([["relationship_code"], []], register.Guests.Select(guest => guest.MissingFields.ToArray()));
+
+        // A refusal outranks a wait for data; once nothing waits, nothing is listed.
+        state.Communications[0].Status = SesStatus.Rejected;
+        Assert.Equal(SesStatus.Rejected, SesTrackingView.Of(state).Status);
+        state.Communications.ForEach(record => record.Status = SesStatus.Accepted);
+        Assert.Empty(SesTrackingView.Of(state).MissingFields);
     }
 }

@@ -53,4 +53,37 @@ public sealed class SesReportingRulesTests
         SesReportingRules.SetError(record, "ses.refused", new string('x', 2000));
         Assert.Equal(("ses.refused", 500), (record.ErrorCode, record.Error!.Length));
     }
+
+    [Theory]
+    [InlineData(SesStatus.Pending, true)]
+    [InlineData(SesStatus.Incomplete, true)]
+    [InlineData(SesStatus.Rejected, true)]
+    [InlineData(SesStatus.Submitted, false)]
+    [InlineData(SesStatus.Accepted, false)]
+    [InlineData(SesStatus.Cancelled, false)]
+    public void CommunicationsWaitingForDataCountTowardsTheDeadlineWarning(SesStatus status, bool unsent)
+    {
+        Assert.Equal(unsent, SesReportingRules.IsUnsent(new SesCommunicationRecord { Status = status }));
+        Assert.False(SesReportingRules.IsUnsent(new SesCommunicationRecord { Status = status, DeadlineWarnedAt = DateTimeOffset.UnixEpoch }));
+    }
+
+    [Fact]
+    public void TheFeedNamesTheMissingFieldsButNoGuestData()
+    {
+        var source = new BookingSesSource(
+            BookingRulesTests.Stay("2030-02-01", "2030-02-03"), DateTimeOffset.UnixEpoch, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, [], Unsettled: false);
+        var record = new SesCommunicationRecord { Kind = SesCommunicationKind.BookingReport, Status = SesStatus.Incomplete, MissingFields = ["guest_email", "guest_phone"] };
+
+        var summary = SesReportingRules.IncompleteSummary(record, source);
+
+        Assert.Contains("booking report (RH)", summary, StringComparison.Ordinal);
+        Assert.Contains("guest_email, guest_phone", summary, StringComparison.Ordinal);
+        Assert.Contains("2030-02-01", summary, StringComparison.Ordinal);
+        foreach (var personal in new[] { "Ana", "García", "ana@example.org", "600" })
+        {
+            Assert.DoesNotContain(personal, summary, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("last error: ses.refused", SesReportingRules.Obstacle(new SesCommunicationRecord { Status = SesStatus.Rejected, ErrorCode = "ses.refused" }));
+    }
 }
