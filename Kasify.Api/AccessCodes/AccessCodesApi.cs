@@ -30,7 +30,7 @@ internal static class AccessCodesApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("", GetAccessCodesAsync)
             .WithName("ListAccessCodes")
-            .WithSummary("List the digital access codes of a booking")
+            .WithSummary("List digital access codes for a booking")
             .WithDescription("Owner or manager. The booking's codes on its property's locks, revoked ones included.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

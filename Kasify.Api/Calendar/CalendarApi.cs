@@ -27,14 +27,14 @@ internal static class CalendarApi
         var calendar = routes.MapGroup("").WithTags("Calendar").AddEndpointFilter<RequestValidationFilter>();
         calendar.MapGet("/properties/{id:guid}/calendar", GetPropertyCalendarAsync)
             .WithName("ListPropertyCalendarEvents")
-            .WithSummary("List property calendar events")
+            .WithSummary("List calendar events for a property")
             .WithDescription("The property's bookings (and later tasks) in the window, by start." + WindowNote)
             .AddOpenApiOperationTransformer(DescribeWindow)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         calendar.MapGet("/calendar", ListCalendarsAsync)
             .WithName("ListCalendarEventsByProperty")
-            .WithSummary("List calendar events grouped by property")
+            .WithSummary("List upcoming calendar events across accessible properties")
             .WithDescription(
                 "Every property the caller can access, by name, each with its window and its events. Defaults are per property, "
                 + "today in each property's own time zone." + WindowNote)

@@ -39,7 +39,7 @@ internal static class CheckinApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         checkin.MapGet("", GetSnapshotAsync)
             .WithName("GetCheckinSnapshot")
-            .WithSummary("Get check-in snapshot")
+            .WithSummary("Get the guest check-in snapshot for a booking")
             .WithDescription(
                 "Public endpoint. What the guest check-in form needs: the property, the stay, the guests registered so far "
                 + "(name and masked document number only), the flags checkin_completed (every expected guest registered and "
@@ -51,7 +51,7 @@ internal static class CheckinApi
                 + "Limited per client IP.");
         checkin.MapPost("/guests", RegisterGuestAsync)
             .WithName("RegisterCheckinGuest")
-            .WithSummary("Register guest")
+            .WithSummary("Register a guest on a booking")
             .WithDescription(
                 "Public endpoint. Registers one guest against the booking and returns the updated snapshot (201). Every "
                 + "SES.HOSPEDAJES rule is checked first; each broken rule is a 400 field error \"{code}: {text}\" with a stable "

@@ -13,7 +13,7 @@ internal static class UsersApi
         routes.MapGet("/users", ListUsersAsync)
             .WithTags("Users")
             .WithName("ListUsers")
-            .WithSummary("List every user (administrators only)")
+            .WithSummary("List every user (admin only)")
             .RequireAuthorization(KasifyPolicies.Admin)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);

@@ -5,25 +5,28 @@ using Microsoft.OpenApi;
 namespace Kasify.Api.OpenApi;
 
 /// <summary>
-/// Lists the bearer requirement (and the 401 answer) on every operation that needs a caller: with the fallback policy,
-/// that is every operation not marked <c>AllowAnonymous()</c>.
+/// States each operation's security: the bearer requirement, with its 401 and 403 answers, on every operation that
+/// needs a caller (with the fallback policy, every operation not marked <c>AllowAnonymous()</c>); an empty requirement
+/// list on public ones, which says "no credentials" where an absent list would say nothing.
 /// </summary>
 internal sealed class AuthorizationOperationTransformer : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
         {
-            return Task.CompletedTask;
+            operation.Security = [];
+            return;
         }
 
-        operation.Security ??= [];
-        operation.Security.Add(new OpenApiSecurityRequirement
-        {
-            [new OpenApiSecuritySchemeReference(BearerSecuritySchemeTransformer.SchemeName, context.Document)] = [],
-        });
-        operation.Responses ??= [];
-        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "The bearer token is missing, invalid or expired." });
-        return Task.CompletedTask;
+        operation.Security =
+        [
+            new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(BearerSecuritySchemeTransformer.SchemeName, context.Document)] = [],
+            },
+        ];
+        await ProblemResponses.DeclareAsync(operation, context, HostProblem.Unauthenticated, cancellationToken);
+        await ProblemResponses.DeclareAsync(operation, context, HostProblem.Forbidden, cancellationToken);
     }
 }

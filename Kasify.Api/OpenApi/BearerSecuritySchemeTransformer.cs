@@ -3,19 +3,13 @@ using Microsoft.OpenApi;
 
 namespace Kasify.Api.OpenApi;
 
-/// <summary>Describes the document and declares the bearer scheme that authenticated operations refer to.</summary>
+/// <summary>Declares the bearer scheme that authenticated operations refer to.</summary>
 internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransformer
 {
     public const string SchemeName = "bearer";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        document.Info.Title = "Kasify API";
-        document.Info.Version = "v1";
-        document.Info.Description =
-            "Holiday rental management: properties, bookings, guest check-in, smart locks and crew tasks. "
-            + "Business endpoints are served at the root and under /v1.";
-
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme

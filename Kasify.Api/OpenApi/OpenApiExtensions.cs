@@ -14,8 +14,12 @@ internal static class OpenApiExtensions
         services.AddOpenApi(options =>
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            options.AddDocumentTransformer<DocumentInfoTransformer>();
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<AuthorizationOperationTransformer>();
+            options.AddOperationTransformer<HostProblemsOperationTransformer>();
+            options.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
+            options.AddDocumentTransformer<UnusedSchemasTransformer>(); // last: after every transformer that replaces a schema
         });
 
     /// <summary>Maps <c>/openapi.json</c>, <c>/openapi.yaml</c> and <c>/docs</c>: anonymous, limited per client IP, served without the cluster.</summary>

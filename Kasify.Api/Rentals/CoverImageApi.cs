@@ -26,8 +26,8 @@ internal static class CoverImageApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         properties.MapGet("/{id:guid}/cover-image", GetCoverImageAsync)
             .WithName("GetCoverImage")
-            .WithSummary("Get the cover image of a property")
-            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg", additionalContentTypes: ["image/png", "image/webp"])
+            .WithSummary("Get the cover image for a property")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")
             .ProducesProblem(StatusCodes.Status404NotFound);
         properties.MapDelete("/{id:guid}/cover-image", RemoveCoverImageAsync)
             .WithName("RemoveCoverImage")

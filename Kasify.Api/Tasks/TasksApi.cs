@@ -42,7 +42,7 @@ internal static class TasksApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         tasks.MapPost("", CreateTaskAsync)
             .WithName("CreateTask")
-            .WithSummary("Create task")
+            .WithSummary("Create a task")
             .WithDescription("Owner or manager. The task starts pending; assigned_to must be a member of the property's team.")
             .Produces<TaskResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -50,13 +50,13 @@ internal static class TasksApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         tasks.MapGet("/{id:guid}", GetTaskAsync)
             .WithName("GetTask")
-            .WithSummary("Get task")
+            .WithSummary("Get a task by id")
             .WithDescription("A task the caller may see; cleaning tasks carry next_booking (dates and guest count only)." + RolesNote)
             .Produces<TaskResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         tasks.MapPatch("/{id:guid}", UpdateTaskAsync)
             .WithName("UpdateTask")
-            .WithSummary("Update task")
+            .WithSummary("Update a task")
             .WithDescription(
                 "JSON merge patch. Owners may change every field; managers and the assigned crew member only job_report; any other "
                 + "crew member gets 403 task.forbidden. Status changes follow the lifecycle (409 task.state).")
@@ -69,7 +69,7 @@ internal static class TasksApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         tasks.MapDelete("/{id:guid}", DeleteTaskAsync)
             .WithName("DeleteTask")
-            .WithSummary("Delete task")
+            .WithSummary("Delete a task")
             .WithDescription(
                 "Owner only. Cancels the task (status cancelled, cancelled_at set); it stays listable with include_cancelled. A "
                 + "completed task cannot be cancelled (409 task.state).")
