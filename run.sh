@@ -65,6 +65,8 @@ if ((with_fakes)); then
   export Kasify__Nuki__BaseUrl="${Kasify__Nuki__BaseUrl:-$nuki_fake_url}"
   export Kasify__Locks__StatusRefreshPeriod="${Kasify__Locks__StatusRefreshPeriod:-00:01:00}"
   export Kasify__Ses__EndpointUrl="${Kasify__Ses__EndpointUrl:-$ses_fake_url/hospedajes-web/ws/v1/comunicacion}"
+  # A UniFi console URL is user-chosen, and the silo calls such URLs on loopback only when allowed: the fake is on 127.0.0.1.
+  export Kasify__Outbound__AllowLoopback="${Kasify__Outbound__AllowLoopback:-true}"
 
   # The UniFi fake prints its certificate fingerprint once it listens; a UniFi integration pins it.
   for _ in $(seq 1 60); do

@@ -25,6 +25,9 @@ internal static class IntegrationsApi
 {
     private const string SlugDescription = "The integration type: nuki, unifi or ses_hospedajes (case-insensitive).";
     private const string OwnerNote = " Only the account's owner sees its integrations; any other id, or an id of another type, is 404 integration.not_found.";
+    private static readonly string DeviceLimitNote = string.Create(
+        CultureInfo.InvariantCulture,
+        $" At most {IntegrationDevices.MaxCount} devices are kept per integration: of a vendor reporting more, the first ones are listed and truncated is true.");
 
     public static void MapIntegrationsApi(this RouteGroupBuilder routes)
     {
@@ -38,14 +41,14 @@ internal static class IntegrationsApi
             .WithSummary("List Nuki smart locks reachable through an integration")
             .WithDescription(
                 "The locks Nuki reports for the integration's token, with their assignment to properties. When Nuki fails, nuki_status says why "
-                + "and the list is the last one Nuki gave (marked offline)." + OwnerNote)
+                + "and the list is the last one Nuki gave (marked offline)." + DeviceLimitNote + OwnerNote)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/unifi/{id:guid}/smartlocks", ListUnifiDoorsAsync)
             .WithName("ListUnifiDoors")
             .WithSummary("List Unifi doors reachable through an integration")
             .WithDescription(
                 "The doors the UniFi Access console reports, with their assignment to properties. When the console fails, unifi_status says "
-                + "why and the list is the last one it gave." + OwnerNote)
+                + "why and the list is the last one it gave." + DeviceLimitNote + OwnerNote)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{integration}", ListIntegrationsOfTypeAsync)
             .WithName("ListIntegrationsOfType")
@@ -57,8 +60,12 @@ internal static class IntegrationsApi
             .WithName("CreateIntegration")
             .WithSummary("Create an integration of a specific type")
             .WithDescription(
-                "Connects a vendor to the caller's account (one per type: 409 integration.exists). The credentials are checked with the vendor "
-                + "first: 400 integration.invalid_credentials when refused, 503 integration.unreachable when the vendor does not answer. "
+                "Connects a vendor to the caller's account (one per type: 409 integration.exists, answered before any vendor is called). "
+                + "The credentials are checked with the vendor first: 400 integration.invalid_credentials when refused, 503 "
+                + "integration.unreachable when the vendor does not answer. A unifi url is called only at public addresses (loopback, "
+                + "link-local, cloud metadata and, unless the silo allows them, private addresses are refused), and until the console's "
+                + "certificate has matched every failure (unknown host, refused address, closed port, timeout, certificate) is the same "
+                + "503 integration.unreachable. "
                 + "Body by type: nuki { name, token }; unifi { name, url (https, port 12445 when none is given), api_token, certificate_sha256 "
                 + "(optional, pins the console's self-signed certificate) }; ses_hospedajes { name (optional), arrendador_code (at most 10), "
                 + "username, password, environment (test or production), application_name (optional, at most 50, default Kasify) }, "
@@ -74,7 +81,7 @@ internal static class IntegrationsApi
             .WithSummary("Update an integration")
             .WithDescription(
                 "Replaces the name and credentials (the body of create), after checking the new credentials with the vendor "
-                + "(400 integration.invalid_credentials, 503 integration.unreachable)." + OwnerNote)
+                + "(400 integration.invalid_credentials, 503 integration.unreachable, under the same rules as create)." + OwnerNote)
             .AddOpenApiOperationTransformer(DescribeSlug)
             .AddOpenApiOperationTransformer(DescribeBody)
             .ProducesValidationProblem()
@@ -154,7 +161,7 @@ internal static class IntegrationsApi
             }
         }
 
-        return TypedResults.Ok(new NukiSmartlocksResponse(devices.Status, smartlocks));
+        return TypedResults.Ok(new NukiSmartlocksResponse(devices.Status, smartlocks, devices.Truncated));
     }
 
     internal static async Task<Ok<UnifilocksResponse>> ListUnifiDoorsAsync(Guid id, ClaimsPrincipal principal, IGrainFactory grains)
@@ -165,7 +172,7 @@ internal static class IntegrationsApi
         var doors = devices.Devices
             .Select(device => new UnifiDoorResponse(device.FloorId, device.ExternalId, device.Name, Assigned(device.Assignment, properties)))
             .ToList();
-        return TypedResults.Ok(new UnifilocksResponse(devices.Status, doors));
+        return TypedResults.Ok(new UnifilocksResponse(devices.Status, doors, devices.Truncated));
     }
 
     private static async Task<List<IntegrationResponse>> ListAsync(Guid userId, IntegrationType? type, IGrainFactory grains, IntegrationHandlers handlers)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kasify.Grains.Integrations;
 using Kasify.Grains.Interfaces.Accounts;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Integrations;
@@ -64,12 +65,7 @@ internal sealed class AccountGrain(
             return;
         }
 
-        // The reference: each integration type is connected once per account.
-        if (integrations.Any(existing => existing.Type == integration.Type))
-        {
-            throw new ConflictException("integration.exists", "The account already has an integration of this type; update or delete it instead.");
-        }
-
+        IntegrationRules.EnsureFirstOfType(integrations, integration.Type);
         integrations.Add(integration);
         await state.SaveAsync(this);
     }

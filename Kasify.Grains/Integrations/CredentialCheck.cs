@@ -5,7 +5,6 @@ internal enum CredentialCheck
 {
     Valid,
     InvalidCredentials,
-    CertificateRejected,
     Unreachable,
 
     /// <summary>The user and password were accepted but the account code is not (SES.HOSPEDAJES' arrendador code).</summary>

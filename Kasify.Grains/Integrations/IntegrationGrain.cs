@@ -33,12 +33,13 @@ internal sealed partial class IntegrationGrain(
         var vendor = Vendor(type);
         vendor.Validate(settings);
         var accountId = await AccountOfAsync(callerId);
+        var account = grains.GetGrain<IAccountGrain>(accountId);
+        IntegrationRules.EnsureFirstOfType(await account.GetIntegrationsAsync(), type); // before the vendor's URL is called
         var credentials = new IntegrationCredentials(type, settings.Token, settings.Url, NormalizeFingerprint(settings.CertificateSha256), 1, NormalizeSes(settings.Ses));
         await VerifyAsync(vendor, credentials);
 
         // The account's list first, as an index entry: until this row is written it points at nothing visible. If the
         // write fails it is taken back, since the client's retry creates an integration with a new id.
-        var account = grains.GetGrain<IAccountGrain>(accountId);
         await account.AddIntegrationAsync(new AccountIntegration(IntegrationId, type));
         var now = time.GetUtcNow();
         state.State.AccountId = accountId;
@@ -105,7 +106,7 @@ internal sealed partial class IntegrationGrain(
             Offline = device.Offline || status != IntegrationStatus.Online,
             Assignment = state.State.Assignments.GetValueOrDefault(device.ExternalId),
         });
-        return new IntegrationDevices(status, [.. devices], state.State.DevicesFetchedAt);
+        return new IntegrationDevices(status, [.. devices], state.State.DevicesFetchedAt, state.State.DevicesTruncated);
     }
 
     public async Task<AssignedDevice> AssignDeviceAsync(Guid accountId, string externalId, Guid propertyId, Guid smartLockId)
@@ -194,9 +195,6 @@ internal sealed partial class IntegrationGrain(
             case CredentialCheck.InvalidArrendador:
                 throw new RequestValidationException(
                     "integration.invalid_credentials", SesIntegrationVendor.ArrendadorField, "The vendor does not accept this arrendador code for these credentials.");
-            case CredentialCheck.CertificateRejected:
-                throw new RequestValidationException(
-                    "integration.invalid_credentials", "certificate_sha256", "The console's certificate does not match the pinned fingerprint.");
             default:
                 throw new IntegrationUnavailableException("integration.unreachable", "The vendor could not be reached to check the credentials; try again.");
         }
@@ -209,7 +207,8 @@ internal sealed partial class IntegrationGrain(
         try
         {
             var devices = await vendor.ListDevicesAsync(credentials, timeout.Token);
-            state.State.KnownDevices = [.. devices];
+            state.State.KnownDevices = [.. devices.Take(IntegrationRules.MaxDevices)];
+            state.State.DevicesTruncated = devices.Count > IntegrationRules.MaxDevices;
             state.State.DevicesFetchedAt = time.GetUtcNow();
             return IntegrationStatus.Online;
         }

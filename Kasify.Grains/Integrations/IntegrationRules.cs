@@ -3,11 +3,27 @@ using Kasify.Grains.Interfaces.Integrations;
 
 namespace Kasify.Grains.Integrations;
 
-/// <summary>Field rules shared by the integration types, and the masked hint that stands in for a secret.</summary>
+/// <summary>Field rules shared by the integration types, one integration per type and account, the device limit, and the masked hint that stands in for a secret.</summary>
 internal static class IntegrationRules
 {
     public const int MaxNameLength = 100;
     public const int MaxTokenLength = 4096;
+
+    /// <summary>
+    /// Devices an integration keeps (they live in its one state row): of a vendor reporting more, the first ones in the
+    /// vendor's order are kept and the listing says it is truncated.
+    /// </summary>
+    public const int MaxDevices = IntegrationDevices.MaxCount;
+
+    /// <summary>The reference: each integration type is connected once per account.</summary>
+    /// <exception cref="ConflictException"><c>integration.exists</c>: the account lists another integration of <paramref name="type"/>.</exception>
+    public static void EnsureFirstOfType(IEnumerable<AccountIntegration> integrations, IntegrationType type)
+    {
+        if (integrations.Any(existing => existing.Type == type))
+        {
+            throw new ConflictException("integration.exists", "The account already has an integration of this type; update or delete it instead.");
+        }
+    }
 
     public static void ValidateCommon(IntegrationSettings settings, string tokenField)
     {

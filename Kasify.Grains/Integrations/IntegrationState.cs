@@ -51,4 +51,8 @@ internal sealed class IntegrationState
     /// <summary>An SES.HOSPEDAJES integration's arrendador code, user, environment and application; its password is the token.</summary>
     [Id(13)]
     public SesIntegrationSettings? Ses { get; set; }
+
+    /// <summary>Whether the vendor reported more than <see cref="IntegrationRules.MaxDevices"/> devices, of which <see cref="KnownDevices"/> holds the first.</summary>
+    [Id(14)]
+    public bool DevicesTruncated { get; set; }
 }

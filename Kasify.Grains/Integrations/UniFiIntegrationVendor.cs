@@ -25,7 +25,9 @@ internal sealed class UniFiIntegrationVendor(IUniFiAccessClient unifi) : IIntegr
             {
                 UniFiCredentialCheck.Valid => CredentialCheck.Valid,
                 UniFiCredentialCheck.InvalidCredentials => CredentialCheck.InvalidCredentials,
-                UniFiCredentialCheck.CertificateRejected => CredentialCheck.CertificateRejected,
+
+                // Until the pin has matched, whatever answered is not the console: one outcome for every failure, so a
+                // console URL cannot tell a DNS failure, a refused address, a closed port and a foreign TLS server apart.
                 _ => CredentialCheck.Unreachable,
             };
         }
@@ -58,7 +60,7 @@ internal sealed class UniFiIntegrationVendor(IUniFiAccessClient unifi) : IIntegr
         catch (UniFiAccessException exception)
         {
             throw new VendorCallException(
-                exception.Error is UniFiAccessError.InvalidCredentials or UniFiAccessError.PermissionDenied or UniFiAccessError.CertificateRejected,
+                exception.Error is UniFiAccessError.InvalidCredentials or UniFiAccessError.PermissionDenied,
                 exception.Message,
                 exception);
         }

@@ -43,7 +43,7 @@ internal sealed class UniFiLockDriver(IUniFiAccessClient unifi) : ILockDriver
         catch (UniFiAccessException exception)
         {
             throw new VendorCallException(
-                exception.Error is UniFiAccessError.InvalidCredentials or UniFiAccessError.PermissionDenied or UniFiAccessError.CertificateRejected,
+                exception.Error is UniFiAccessError.InvalidCredentials or UniFiAccessError.PermissionDenied,
                 exception.Message,
                 exception);
         }
@@ -130,7 +130,8 @@ internal sealed class UniFiLockDriver(IUniFiAccessClient unifi) : ILockDriver
                 session.Lock.PinLength = null;
                 session.Retry(code, "smartlock.pin_length");
                 break;
-            case UniFiAccessError.Unreachable or UniFiAccessError.RateLimited or UniFiAccessError.ServerError
+            // A certificate that does not match the pin is not the console answering: unreachable, like any failure before it.
+            case UniFiAccessError.Unreachable or UniFiAccessError.CertificateRejected or UniFiAccessError.RateLimited or UniFiAccessError.ServerError
                 or UniFiAccessError.UnexpectedResponse or UniFiAccessError.DeviceUnavailable:
                 session.Retry(code, exception.Error == UniFiAccessError.DeviceUnavailable ? "smartlock.offline" : "vendor.unavailable");
                 break;
@@ -142,7 +143,7 @@ internal sealed class UniFiLockDriver(IUniFiAccessClient unifi) : ILockDriver
             case UniFiAccessError.NotFound when !code.Wanted:
                 session.Done(code, AccessCodeStatus.Revoked);
                 break;
-            case UniFiAccessError.InvalidCredentials or UniFiAccessError.PermissionDenied or UniFiAccessError.CertificateRejected:
+            case UniFiAccessError.InvalidCredentials or UniFiAccessError.PermissionDenied:
                 session.Reject(code, "integration.unauthorized");
                 break;
             case UniFiAccessError.NotFound:

@@ -147,6 +147,7 @@ public static class KasifySilo
         silo.Services.AddKasifyGrains(coverImages);
         silo.Services.AddKasifyEncryption(options.ResolveEncryption());
         silo.Services.AddNukiClient(options.Nuki);
+        silo.Services.AddOutboundPolicy(options.Outbound);
         silo.Services.AddUniFiAccessClient();
         silo.Services.AddSesClient(options.Ses);
         silo.Services.AddSmartLocks(options.Locks);

@@ -2,6 +2,7 @@ using System.Net;
 using Kasify.Grains.Crew;
 using Kasify.Grains.Integrations.Nuki;
 using Kasify.Grains.Integrations.Ses;
+using Kasify.Grains.Outbound;
 using Kasify.Grains.Security;
 using Kasify.Grains.SesReporting;
 using Kasify.Grains.SmartLocks;
@@ -61,6 +62,12 @@ public sealed class KasifySiloOptions
     /// resend backoff, the deadline warning.
     /// </summary>
     public SesReportingOptions SesReporting { get; set; } = new();
+
+    /// <summary>
+    /// Calls to user-chosen URLs such as UniFi console addresses (section <c>Kasify:Outbound</c>): which addresses they
+    /// may reach (private networks and loopback only when allowed), answer size, connect timeout, pooled handlers.
+    /// </summary>
+    public OutboundOptions Outbound { get; set; } = new();
 
     /// <summary>Binds and validates the options from the <c>Kasify</c> section of <paramref name="configuration"/>.</summary>
     /// <exception cref="KasifyConfigurationException">A value cannot be converted or is invalid.</exception>
@@ -134,6 +141,10 @@ public sealed class KasifySiloOptions
             "Kasify:SesReporting:CallTimeout must exceed Kasify:Ses:TotalTimeout, so the client's own timeout answers first.");
         Require(Locks.InlineVendorTimeout > TimeSpan.Zero, "Kasify:Locks:InlineVendorTimeout must be positive.");
         Require(Reminders.MinimumPeriod > TimeSpan.Zero, "Kasify:Reminders:MinimumPeriod must be positive.");
+        Require(
+            Outbound.MaxResponseBytes > 0 && Outbound.MaxResponseBytes <= int.MaxValue && Outbound.ConnectTimeout > TimeSpan.Zero
+                && Outbound.MaxPooledHandlers > 0 && Outbound.HandlerIdleTimeout > TimeSpan.Zero,
+            "Kasify:Outbound:MaxResponseBytes, ConnectTimeout, MaxPooledHandlers and HandlerIdleTimeout must be positive (MaxResponseBytes at most 2147483647).");
         Require(Email.Port is > 0 and <= 65535, $"Kasify:Email:Port {Email.Port} is not a TCP port.");
         Require(
             Uri.TryCreate(Email.AcceptUrlBase, UriKind.Absolute, out var acceptBase) && acceptBase.Scheme is "http" or "https",

@@ -19,7 +19,9 @@ public static class UniFiFakeApi
         var api = routes.MapGroup(Prefix);
 
         api.MapGet("/doors", (HttpContext http, CancellationToken aborted) => Handle(http, console, edit: false, () =>
-            Task.FromResult(Success(console.Doors().Select(DoorJson).ToList()))));
+            Task.FromResult(console.DoorListPadding > 0
+                ? Results.Json(new PaddedEnvelope<List<object>>("SUCCESS", "success", [.. console.Doors().Select(DoorJson)], new string(' ', console.DoorListPadding)), Json)
+                : Success(console.Doors().Select(DoorJson).ToList()))));
 
         api.MapGet("/doors/{id}", (HttpContext http, string id) => Handle(http, console, edit: false, () =>
             Task.FromResult(console.Door(id) is { } door ? Success(DoorJson(door)) : Failure(UniFiFakeError.NotFound))));
@@ -176,6 +178,8 @@ public static class UniFiFakeApi
     private sealed record Envelope<T>(string Code, string Msg, T Data);
 
     private sealed record BareEnvelope(string Code, string Msg);
+
+    private sealed record PaddedEnvelope<T>(string Code, string Msg, T Data, string Padding);
 
     private sealed record VisitorBody(
         string? FirstName, string? LastName, string? VisitReason, long? StartTime, long? EndTime, List<ResourceBody>? Resources);

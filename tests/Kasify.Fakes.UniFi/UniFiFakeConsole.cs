@@ -32,6 +32,12 @@ public sealed class UniFiFakeConsole
     /// <summary>Share of requests (0 to 1) answered with HTTP 500 <c>CODE_SYSTEM_ERROR</c>.</summary>
     public double ErrorRate { get; set; }
 
+    /// <summary>
+    /// Characters of filler the door list carries in an extra <c>padding</c> field (0: none), so a test can make the answer
+    /// as large as it likes; it is streamed without a length, as a console's chunked answer would be.
+    /// </summary>
+    public int DoorListPadding { get; set; }
+
     /// <summary>Requests received so far, failed ones included.</summary>
     public int RequestCount => Volatile.Read(ref _requestCount);
 
@@ -97,6 +103,21 @@ public sealed class UniFiFakeConsole
         AddDoor(new UniFiFakeDoor(UniFiFakeSeed.ApartmentDoorId, "Apartment 2A", UniFiFakeSeed.FirstFloorId, "2F"));
         AddDoor(new UniFiFakeDoor(UniFiFakeSeed.StorageDoorId, "Storage", UniFiFakeSeed.FirstFloorId, "2F", IsBindHub: false));
         return this;
+    }
+
+    /// <summary>Adds <paramref name="count"/> doors with fresh ids on one floor, e.g. to exceed a client's device limit.</summary>
+    public IReadOnlyList<UniFiFakeDoor> AddDoors(int count, string floorName = "3F")
+    {
+        var floorId = Guid.NewGuid().ToString();
+        var doors = Enumerable.Range(1, count)
+            .Select(number => new UniFiFakeDoor(Guid.NewGuid().ToString(), $"Door {number:D5}", floorId, floorName))
+            .ToList();
+        foreach (var door in doors)
+        {
+            AddDoor(door);
+        }
+
+        return doors;
     }
 
     public IReadOnlyList<UniFiFakeDoor> Doors()

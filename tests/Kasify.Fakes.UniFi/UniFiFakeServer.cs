@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,16 +12,21 @@ namespace Kasify.Fakes.UniFi;
 public sealed class UniFiFakeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly StrongBox<int> _connections;
 
-    private UniFiFakeServer(WebApplication app, UniFiFakeConsole console, X509Certificate2? certificate)
+    private UniFiFakeServer(WebApplication app, UniFiFakeConsole console, X509Certificate2? certificate, StrongBox<int> connections)
     {
         _app = app;
         Console = console;
         Certificate = certificate;
+        _connections = connections;
     }
 
     /// <summary>The state behind the API, to seed and inspect.</summary>
     public UniFiFakeConsole Console { get; }
+
+    /// <summary>TCP connections accepted so far, whether or not a request followed (a failed TLS handshake counts too).</summary>
+    public int ConnectionCount => Volatile.Read(ref _connections.Value);
 
     /// <summary>The HTTPS certificate, or <c>null</c> when serving plain HTTP only.</summary>
     public X509Certificate2? Certificate { get; }
@@ -41,21 +47,30 @@ public sealed class UniFiFakeServer : IAsyncDisposable
         var certificate = urls.Any(url => url.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
             ? SelfSignedCertificate.Create()
             : null;
+        var connections = new StrongBox<int>();
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.UseUrls([.. urls]);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            if (certificate is not null)
+            kestrel.ConfigureHttpsDefaults(https =>
             {
-                https.ServerCertificate = certificate;
-            }
-        }));
+                if (certificate is not null)
+                {
+                    https.ServerCertificate = certificate;
+                }
+            });
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection =>
+            {
+                Interlocked.Increment(ref connections.Value);
+                return next(connection);
+            }));
+        });
         var app = builder.Build();
         app.MapUniFiFakeApi(console);
         await app.StartAsync();
-        return new UniFiFakeServer(app, console, certificate);
+        return new UniFiFakeServer(app, console, certificate, connections);
     }
 
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Kasify.Grains.Crew;
+using Kasify.Grains.Outbound;
 using Kasify.Grains.Security;
 using Kasify.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,8 @@ public static class KasifyTestSilos
 
     /// <summary>
     /// Sqlite-mode options for a folder: database <c>kasify.db</c>, cover images <c>cover-images</c>, invitation emails
-    /// <c>mail</c> and the encryption key file inside it, free ports, one-second reminder minimum.
+    /// <c>mail</c> and the encryption key file inside it, free ports, one-second reminder minimum, loopback allowed for
+    /// calls to user-chosen URLs (<see cref="FakesOnLoopback"/>).
     /// </summary>
     public static KasifySiloOptions SqliteOptions(string folder)
     {
@@ -44,8 +46,15 @@ public static class KasifyTestSilos
             Reminders = new KasifyReminderOptions { MinimumPeriod = MinimumReminderPeriod },
             Encryption = new KasifyEncryptionOptions { KeyFile = Path.Combine(folder, KasifySiloOptions.DefaultKeyFileName) },
             Email = new InvitationEmailOptions { PickupDirectory = Path.Combine(folder, "mail") },
+            Outbound = FakesOnLoopback(),
         };
     }
+
+    /// <summary>
+    /// The outbound policy of test silos: the vendor fakes listen on loopback, so loopback is allowed (never by default);
+    /// everything else is refused as in production.
+    /// </summary>
+    public static OutboundOptions FakesOnLoopback() => new() { AllowLoopback = true };
 
     /// <summary>Encryption options with one fresh random key (id <c>test</c>), for every silo of one test cluster.</summary>
     public static KasifyEncryptionOptions RandomEncryption() => new()
@@ -56,7 +65,8 @@ public static class KasifyTestSilos
     /// <summary>
     /// Postgres-mode options for a database (see <see cref="PostgresServer.CreateDatabaseAsync"/>): a fresh ClusterId
     /// unless given, loopback endpoints on free ports, a random encryption key (copied by <see cref="WithNewPorts"/>, so
-    /// every silo of the cluster shares it), one-second reminder minimum, and failure detection shortened
+    /// every silo of the cluster shares it), one-second reminder minimum, loopback allowed for calls to user-chosen URLs,
+    /// and failure detection shortened
     /// so a killed silo is declared dead within a few seconds.
     /// </summary>
     public static KasifySiloOptions PostgresOptions(string connectionString, string? clusterId = null)
@@ -83,6 +93,7 @@ public static class KasifyTestSilos
                 TableRefreshTimeout = TimeSpan.FromSeconds(1),
                 DeathVoteExpirationTimeout = TimeSpan.FromSeconds(10),
             },
+            Outbound = FakesOnLoopback(),
         };
     }
 
@@ -108,6 +119,7 @@ public static class KasifyTestSilos
             Ses = options.Ses,
             Locks = options.Locks,
             Email = options.Email,
+            Outbound = options.Outbound,
         };
     }
 

@@ -9,6 +9,9 @@ namespace Kasify.Grains.Integrations.UniFi;
 /// <summary>
 /// The UniFi Access developer API over a typed <see cref="HttpClient"/> (see reference/unifi-access-api.md): bearer
 /// token, <c>{code,msg,data}</c> envelope checked together with the HTTP status, and a pinned certificate per integration.
+/// Console URLs are user-chosen, so calls go through the outbound policy (<see cref="Outbound.OutboundHandlerFactory"/>):
+/// an address it refuses fails as <see cref="UniFiAccessError.Unreachable"/>, an answer over its size limit as
+/// <see cref="UniFiAccessError.UnexpectedResponse"/>.
 /// </summary>
 public sealed class UniFiAccessClient(HttpClient http) : IUniFiAccessClient
 {
@@ -186,6 +189,11 @@ public sealed class UniFiAccessClient(HttpClient http) : IUniFiAccessClient
         {
             throw new UniFiAccessException(UniFiAccessError.CertificateRejected,
                 $"The console at {connection.BaseUrl} presented a certificate that does not match the pinned fingerprint.", innerException: e);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            throw new UniFiAccessException(UniFiAccessError.UnexpectedResponse,
+                $"{method} {path.Split('?')[0]} answered more than Kasify reads from a console.", innerException: e);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
             || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))

@@ -9,10 +9,13 @@ public enum UniFiAccessError
     /// <summary>The token lacks the permission for this call (HTTP 403, <c>CODE_UNAUTHORIZED</c>, <c>CODE_OPERATION_FORBIDDEN</c>).</summary>
     PermissionDenied,
 
-    /// <summary>No answer: connection refused, DNS, timeout, or the circuit is open after repeated failures.</summary>
+    /// <summary>No answer: DNS, an address the outbound policy refuses, connection refused, timeout, or the circuit is open after repeated failures.</summary>
     Unreachable,
 
-    /// <summary>The server's certificate does not match the pinned fingerprint (or is untrusted with none pinned).</summary>
+    /// <summary>
+    /// The server's certificate does not match the pinned fingerprint (or is untrusted with none pinned). Told apart for
+    /// logs only: callers treat it as <see cref="Unreachable"/>, since until the pin matches it is not the console answering.
+    /// </summary>
     CertificateRejected,
 
     /// <summary>The PIN is used by another user or visitor (<c>CODE_CREDS_PIN_CODE_CREDS_ALREADY_EXIST</c>): pick another.</summary>

@@ -1,6 +1,7 @@
-using System.Security.Authentication;
+using Kasify.Grains.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace Kasify.Grains.Integrations.UniFi;
@@ -16,26 +17,33 @@ public static class UniFiAccessServiceCollectionExtensions
         services.AddUniFiAccessClient(options => configuration.GetSection(ResilienceSection).Bind(options));
 
     /// <summary>
-    /// Adds <see cref="IUniFiAccessClient"/> as a typed <see cref="HttpClient"/> with the standard resilience pipeline
-    /// (total and per-attempt timeouts, retries with exponential backoff on 429, 408, 5xx and transport failures,
-    /// a circuit breaker), one pipeline per console authority so a dead console does not open the circuit for others.
-    /// POST (create visitor, generate PIN) is never retried, as it is not idempotent; a rejected certificate is not retried.
+    /// Adds <see cref="IUniFiAccessClient"/> as a typed <see cref="HttpClient"/> under the outbound policy (the
+    /// registered <see cref="OutboundOptions"/>, strict defaults without one: console URLs are user-chosen), answers
+    /// capped at <see cref="OutboundOptions.MaxResponseBytes"/>, with the standard resilience pipeline (total and
+    /// per-attempt timeouts, retries with exponential backoff on 429, 408, 5xx and transport failures, a circuit
+    /// breaker), one pipeline per console authority so a dead console does not open the circuit for others.
+    /// POST (create visitor, generate PIN) is never retried, as it is not idempotent.
     /// </summary>
     public static IHttpClientBuilder AddUniFiAccessClient(
         this IServiceCollection services, Action<HttpStandardResilienceOptions>? configureResilience = null)
     {
+        services.TryAddSingleton(new OutboundOptions());
+        services.TryAddSingleton<OutboundHandlerFactory>();
         var builder = services
             .AddHttpClient<IUniFiAccessClient, UniFiAccessClient>()
-            .ConfigurePrimaryHttpMessageHandler(static () => new UniFiPinnedCertificateHandler());
+            .ConfigureHttpClient((provider, http) => http.MaxResponseContentBufferSize = provider.GetRequiredService<OutboundOptions>().MaxResponseBytes)
+            .ConfigurePrimaryHttpMessageHandler(static provider => new UniFiPinnedCertificateHandler(
+                provider.GetRequiredService<OutboundHandlerFactory>(), provider.GetService<TimeProvider>() ?? TimeProvider.System))
+
+            // The pinned handler pools and renews its own connections; one instance keeps its bound for the whole silo.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+
+        // A rejected certificate, a refused address and a failed lookup are retried like a refused connection: until
+        // the pin has matched every failure looks the same, in its timing too, so the console URL cannot map the network.
         builder
             .AddStandardResilienceHandler(options =>
             {
                 options.Retry.DisableFor(HttpMethod.Post);
-                var transient = options.Retry.ShouldHandle;
-                options.Retry.ShouldHandle = args =>
-                    args.Outcome.Exception is HttpRequestException { InnerException: AuthenticationException }
-                        ? ValueTask.FromResult(false)
-                        : transient(args);
                 configureResilience?.Invoke(options);
             })
             .SelectPipelineByAuthority();

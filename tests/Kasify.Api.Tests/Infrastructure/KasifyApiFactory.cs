@@ -120,6 +120,7 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
 
         // The production silo configuration: ADO.NET storage and reminders on a SQLite file, cover images on disk; vendor
         // calls go to the fakes, with timings short enough that read-backs, retries and a dead vendor show within seconds.
+        // The fakes listen on loopback, which SqliteOptions' outbound policy allows (only there); other ranges stay refused.
         var options = KasifyTestSilos.SqliteOptions(_folder);
         options.Nuki = new NukiOptions
         {

@@ -1,5 +1,8 @@
+using System.Net;
 using Kasify.Fakes.UniFi;
+using Kasify.Grains.Hosting;
 using Kasify.Grains.Integrations.UniFi;
+using Kasify.Grains.Outbound;
 using Kasify.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -109,6 +112,80 @@ public sealed class UniFiAccessClientTests : IAsyncLifetime
             () => services.GetRequiredService<IUniFiAccessClient>().ListDoorsAsync(Connection()));
 
         Assert.Equal(UniFiAccessError.Unreachable, error.Error);
+    }
+
+    [Fact]
+    public async Task AConsoleOnAnAddressThePolicyRefusesIsUnreachableAndNeverContacted()
+    {
+        // The production defaults: loopback, where the fake listens, is refused.
+        await using var strict = Services(outbound: new OutboundOptions());
+        var client = strict.GetRequiredService<IUniFiAccessClient>();
+        var byName = Connection() with { BaseUrl = new UriBuilder(_fake.BaseUrl) { Host = "localhost" }.Uri };
+        var mapped = Connection() with { BaseUrl = new UriBuilder(_fake.BaseUrl) { Host = "[::ffff:127.0.0.1]" }.Uri };
+
+        Assert.Equal(UniFiCredentialCheck.Unreachable, await client.VerifyCredentialsAsync(Connection()));
+        Assert.Equal(UniFiCredentialCheck.Unreachable, await client.VerifyCredentialsAsync(byName));
+        Assert.Equal(UniFiCredentialCheck.Unreachable, await client.VerifyCredentialsAsync(mapped));
+        var error = await Assert.ThrowsAsync<UniFiAccessException>(() => client.ListDoorsAsync(byName));
+
+        Assert.Equal(UniFiAccessError.Unreachable, error.Error);
+        Assert.Equal(0, _fake.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task AnAnswerOverTheSizeLimitIsRefusedWhileReading()
+    {
+        // The default limit (a few MB), with the answer streamed without a length so only reading can find it too long.
+        await using var services = Services(outbound: new OutboundOptions { AllowLoopback = true });
+        var client = services.GetRequiredService<IUniFiAccessClient>();
+        Console.DoorListPadding = (int)new OutboundOptions().MaxResponseBytes;
+
+        var error = await Assert.ThrowsAsync<UniFiAccessException>(() => client.ListDoorsAsync(Connection()));
+
+        Assert.Equal(UniFiAccessError.UnexpectedResponse, error.Error);
+        Assert.Equal(UniFiCredentialCheck.Unreachable, await client.VerifyCredentialsAsync(Connection()));
+        Console.DoorListPadding = 100_000;
+        Assert.Equal(3, (await client.ListDoorsAsync(Connection())).Count);
+    }
+
+    [Fact]
+    public async Task TheSizeLimitComesFromTheOutboundPolicy()
+    {
+        await using var services = Services(outbound: new OutboundOptions { AllowLoopback = true, MaxResponseBytes = 64 * 1024 });
+        Console.DoorListPadding = 100_000;
+
+        var error = await Assert.ThrowsAsync<UniFiAccessException>(() => services.GetRequiredService<IUniFiAccessClient>().ListDoorsAsync(Connection()));
+
+        Assert.Equal(UniFiAccessError.UnexpectedResponse, error.Error);
+    }
+
+    [Fact]
+    public async Task PinnedHandlersArePooledUpToTheLimitAndTheLeastRecentlyUsedGoes()
+    {
+        var outbound = new OutboundHandlerFactory(new OutboundOptions { AllowLoopback = true, MaxPooledHandlers = 2 });
+        using var handler = new UniFiPinnedCertificateHandler(outbound, TimeProvider.System);
+        using var invoker = new HttpMessageInvoker(handler);
+        string[] pins = [new string('A', 64), new string('B', 64), new string('C', 64), _fake.CertificateFingerprint!];
+
+        var statuses = new List<HttpStatusCode?>();
+        foreach (var pin in pins)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_fake.BaseUrl, "/api/v1/developer/doors"));
+            request.Headers.Authorization = new("Bearer", UniFiFakeSeed.Token);
+            request.Options.Set(UniFiPinnedCertificateHandler.PinOption, pin);
+            try
+            {
+                using var response = await invoker.SendAsync(request, CancellationToken.None);
+                statuses.Add(response.StatusCode);
+            }
+            catch (HttpRequestException e) when (e.InnerException is System.Security.Authentication.AuthenticationException)
+            {
+                statuses.Add(null);
+            }
+        }
+
+        Assert.Equal([null, null, null, HttpStatusCode.OK], statuses);
+        Assert.Equal(2, handler.PooledHandlers);
     }
 
     [Fact]
@@ -259,6 +336,7 @@ public sealed class UniFiAccessClientTests : IAsyncLifetime
             [$"{UniFiAccessServiceCollectionExtensions.ResilienceSection}:Retry:Delay"] = "00:00:00.010",
         }).Build();
         var services = new ServiceCollection();
+        services.AddOutboundPolicy(KasifyTestSilos.FakesOnLoopback());
         services.AddUniFiAccessClient(configuration);
         await using var provider = services.BuildServiceProvider();
         Console.FailNext(UniFiFakeError.SystemError, UniFiFakeError.SystemError);
@@ -311,9 +389,11 @@ public sealed class UniFiAccessClientTests : IAsyncLifetime
     private static UniFiVisitorPinRequest Request(string pin) =>
         new(UniFiFakeSeed.ApartmentDoorId, "Lucía", "BK-4711", pin, Arrival, Departure);
 
-    private static ServiceProvider Services(Action<HttpStandardResilienceOptions>? configure = null)
+    // The fake listens on loopback, which the outbound policy refuses unless told otherwise: these tests allow it.
+    private static ServiceProvider Services(Action<HttpStandardResilienceOptions>? configure = null, OutboundOptions? outbound = null)
     {
         var services = new ServiceCollection();
+        services.AddOutboundPolicy(outbound ?? KasifyTestSilos.FakesOnLoopback());
         services.AddUniFiAccessClient(options =>
         {
             options.Retry.Delay = TimeSpan.FromMilliseconds(10);
