@@ -21,7 +21,9 @@ public static class UniFiAccessServiceCollectionExtensions
     /// registered <see cref="OutboundOptions"/>, strict defaults without one: console URLs are user-chosen), answers
     /// capped at <see cref="OutboundOptions.MaxResponseBytes"/>, with the standard resilience pipeline (total and
     /// per-attempt timeouts, retries with exponential backoff on 429, 408, 5xx and transport failures, a circuit
-    /// breaker), one pipeline per console authority so a dead console does not open the circuit for others.
+    /// breaker), one pipeline per bucket of console authorities (<see cref="PipelineBuckets"/>), so a dead console
+    /// opens the circuit only for the few consoles that share its bucket, and user-chosen URLs cannot grow the set of
+    /// pipelines without bound.
     /// POST (create visitor, generate PIN) is never retried, as it is not idempotent.
     /// </summary>
     public static IHttpClientBuilder AddUniFiAccessClient(
@@ -46,7 +48,18 @@ public static class UniFiAccessServiceCollectionExtensions
                 options.Retry.DisableFor(HttpMethod.Post);
                 configureResilience?.Invoke(options);
             })
-            .SelectPipelineByAuthority();
+            .SelectPipelineBy(static _ => request => PipelineKey(request.RequestUri));
         return builder;
+    }
+
+    /// <summary>How many resilience pipelines the client keeps at most.</summary>
+    public const int PipelineBuckets = 256;
+
+    /// <summary>The pipeline of a console: its authority hashed into one of <see cref="PipelineBuckets"/> buckets.</summary>
+    internal static string PipelineKey(Uri? uri)
+    {
+        // Pipelines live in this process only, so the per-process string hash is stable enough.
+        var hash = (uint)StringComparer.OrdinalIgnoreCase.GetHashCode(uri?.Authority ?? "");
+        return "console-" + (hash % PipelineBuckets).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
