@@ -31,7 +31,10 @@ if ((with_fakes)); then
   dotnet build tests/Kasify.Fakes.Ses/Kasify.Fakes.Ses.csproj -c Release -v quiet -nologo
 fi
 
+# Everything under .kasify (database, key file, mail, cover images, logs) is for this user alone.
+umask 077
 mkdir -p "$root/.kasify"
+chmod 700 "$root/.kasify"
 export Kasify__Storage__Mode="${Kasify__Storage__Mode:-Sqlite}"
 export Kasify__Storage__SqlitePath="${Kasify__Storage__SqlitePath:-$root/.kasify/kasify.db}"
 export Kasify__Storage__CoverImagesPath="${Kasify__Storage__CoverImagesPath:-$root/.kasify/cover-images}"

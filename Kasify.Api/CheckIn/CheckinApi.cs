@@ -195,7 +195,9 @@ internal static class CheckinApi
             return null;
         }
 
-        if (await grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.For(code)).ResolveAsync() is not { } bookingId)
+        // Codes issued before they were indexed by hash are found under their raw key once, which moves them.
+        if ((await grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.For(code)).ResolveAsync()
+                ?? await grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.Legacy(code)).ResolveAsync()) is not { } bookingId)
         {
             return null;
         }

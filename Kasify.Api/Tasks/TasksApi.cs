@@ -235,7 +235,10 @@ internal static class TasksApi
             return TaskNotFound();
         }
 
-        var view = await grains.GetGrain<ITaskPublicTokenIndexGrain>(TaskPublicTokenKeys.For(token)).ResolveAsync() is { } link
+        // Tokens issued before they were indexed by hash are found under their raw key once, which moves them.
+        var link = await grains.GetGrain<ITaskPublicTokenIndexGrain>(TaskPublicTokenKeys.For(token)).ResolveAsync()
+            ?? await grains.GetGrain<ITaskPublicTokenIndexGrain>(TaskPublicTokenKeys.Legacy(token)).ResolveAsync();
+        var view = link is not null
             ? await grains.GetGrain<IPropertyTasksGrain>(link.PropertyId).GetPublicTaskAsync(link.TaskId)
             : null;
         return view is null ? TaskNotFound() : TypedResults.Ok(CrewTaskResponse.Of(view));

@@ -105,6 +105,7 @@ internal sealed partial class BookingGrain(
         }
 
         await grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.For(state.State.CheckinCode)).ReleaseAsync(BookingId);
+        await grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.Legacy(state.State.CheckinCode)).ReleaseAsync(BookingId);
         await state.ClearAsync(this);
         DeactivateOnIdle();
     }

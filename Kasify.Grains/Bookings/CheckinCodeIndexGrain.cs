@@ -4,7 +4,8 @@ using Kasify.Grains.Storage;
 namespace Kasify.Grains.Bookings;
 
 internal sealed class CheckinCodeIndexGrain(
-    [PersistentState("checkinCode", StorageNames.Kasify)] IPersistentState<CheckinCodeIndexState> state) : Grain, ICheckinCodeIndexGrain
+    [PersistentState("checkinCode", StorageNames.Kasify)] IPersistentState<CheckinCodeIndexState> state,
+    IGrainFactory grains) : Grain, ICheckinCodeIndexGrain
 {
     public async Task<bool> RegisterAsync(Guid bookingId)
     {
@@ -18,16 +19,26 @@ internal sealed class CheckinCodeIndexGrain(
         return true;
     }
 
-    public Task<Guid?> ResolveAsync()
+    public async Task<Guid?> ResolveAsync()
     {
         if (!state.RecordExists)
         {
             // Unknown codes are what guessing produces: don't keep an activation around for each one.
             DeactivateOnIdle();
-            return Task.FromResult<Guid?>(null);
+            return null;
         }
 
-        return Task.FromResult<Guid?>(state.State.BookingId);
+        // An entry from before codes were hashed moves under the hashed key, then forgets the raw code.
+        if (CheckinCodeKeys.CodeOfLegacy(this.GetPrimaryKeyString()) is { } code)
+        {
+            await grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.For(code)).RegisterAsync(state.State.BookingId);
+            var bookingId = state.State.BookingId;
+            await state.ClearAsync(this);
+            DeactivateOnIdle();
+            return bookingId;
+        }
+
+        return state.State.BookingId;
     }
 
     public async Task ReleaseAsync(Guid bookingId)

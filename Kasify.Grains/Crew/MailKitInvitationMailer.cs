@@ -1,3 +1,4 @@
+using Kasify.Grains.Security;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 
@@ -11,7 +12,7 @@ internal sealed class MailKitInvitationMailer(InvitationEmailOptions options) : 
         var message = InvitationEmailText.Compose(email, options);
         if (string.IsNullOrWhiteSpace(options.Host))
         {
-            Directory.CreateDirectory(options.PickupDirectory);
+            OwnerOnlyFiles.CreateFolder(options.PickupDirectory);
             var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
             await message.WriteToAsync(Path.Combine(options.PickupDirectory, $"{stamp}-{email.InvitationId:N}.eml"), cancellationToken);
             return;

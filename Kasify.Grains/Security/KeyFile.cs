@@ -40,7 +40,7 @@ public static class KeyFile
 
     private static void Create(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(path)!);
 
         // Silos starting together take turns on a lock file; the one that finds no key file writes it aside and renames
         // it into place, so a reader sees either no file or a whole one and a crash never leaves half a file.

@@ -4,7 +4,8 @@ using Kasify.Grains.Storage;
 namespace Kasify.Grains.Tasks;
 
 internal sealed class TaskPublicTokenIndexGrain(
-    [PersistentState("taskPublicToken", StorageNames.Kasify)] IPersistentState<TaskPublicTokenIndexState> state) : Grain, ITaskPublicTokenIndexGrain
+    [PersistentState("taskPublicToken", StorageNames.Kasify)] IPersistentState<TaskPublicTokenIndexState> state,
+    IGrainFactory grains) : Grain, ITaskPublicTokenIndexGrain
 {
     public async Task<bool> RegisterAsync(TaskPublicLink link)
     {
@@ -19,15 +20,25 @@ internal sealed class TaskPublicTokenIndexGrain(
         return true;
     }
 
-    public Task<TaskPublicLink?> ResolveAsync()
+    public async Task<TaskPublicLink?> ResolveAsync()
     {
         if (!state.RecordExists)
         {
             // Unknown tokens are what guessing produces: don't keep an activation around for each one.
             DeactivateOnIdle();
-            return Task.FromResult<TaskPublicLink?>(null);
+            return null;
         }
 
-        return Task.FromResult<TaskPublicLink?>(state.State.Link);
+        // An entry from before tokens were hashed moves under the hashed key, then forgets the raw token.
+        if (TaskPublicTokenKeys.TokenOfLegacy(this.GetPrimaryKeyString()) is { } token)
+        {
+            var link = state.State.Link;
+            await grains.GetGrain<ITaskPublicTokenIndexGrain>(TaskPublicTokenKeys.For(token)).RegisterAsync(link!);
+            await state.ClearAsync(this);
+            DeactivateOnIdle();
+            return link;
+        }
+
+        return state.State.Link;
     }
 }

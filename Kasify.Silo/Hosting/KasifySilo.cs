@@ -3,6 +3,7 @@ using Kasify.Grains;
 using Kasify.Grains.Crew;
 using Kasify.Grains.Hosting;
 using Kasify.Grains.Integrations.UniFi;
+using Kasify.Silo.Migrations;
 using Kasify.Grains.Rentals.CoverImages;
 using Kasify.Silo.Schema;
 using Microsoft.Data.Sqlite;
@@ -153,6 +154,8 @@ public static class KasifySilo
         silo.Services.AddSmartLocks(options.Locks);
         silo.Services.AddInvitationEmail(options.Email);
         silo.Services.AddSesReporting(options.SesReporting);
+        silo.Services.AddSingleton(options);
+        silo.AddStartupTask<LegacySecretKeyMigration>();
         return silo;
     }
 

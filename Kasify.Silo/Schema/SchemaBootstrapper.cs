@@ -1,3 +1,4 @@
+using Kasify.Grains.Security;
 using Kasify.Silo.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -74,10 +75,13 @@ public static class SchemaBootstrapper
     {
         logger ??= NullLogger.Instance;
         var fullPath = Path.GetFullPath(databasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(fullPath)!);
 
         await using var connection = new SqliteConnection(KasifySilo.SqliteConnectionString(fullPath));
         await connection.OpenAsync(cancellationToken);
+
+        // SQLite gives its -wal and -shm files the database file's permissions, so restricting this one covers them.
+        OwnerOnlyFiles.Restrict(fullPath);
         if (await SqliteHasQueryTableAsync(connection, null, cancellationToken))
         {
             return false;

@@ -1,3 +1,4 @@
+using Kasify.Grains.Security;
 namespace Kasify.Grains.Rentals.CoverImages;
 
 /// <summary>Cover images as files in one folder: "{id}.img" plus "{id}.type" holding the media type.</summary>
@@ -9,7 +10,7 @@ public sealed class FileCoverImageStore : ICoverImageStore
     public FileCoverImageStore(string directory)
     {
         _directory = Path.GetFullPath(directory);
-        Directory.CreateDirectory(_directory);
+        OwnerOnlyFiles.CreateFolder(_directory);
     }
 
     public async Task SaveAsync(Guid propertyId, StoredCoverImage image, CancellationToken cancellationToken = default)
