@@ -9,9 +9,9 @@ using Kasify.Grains.Tests.Rentals;
 using Kasify.Grains.Tests.Tasks;
 using Kasify.Silo.Hosting;
 using Kasify.Silo.Migrations;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Storage;
 
 namespace Kasify.Grains.Tests.Security;
