@@ -16,6 +16,7 @@ internal static class OpenApiExtensions
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<AuthorizationOperationTransformer>();
+            options.AddDocumentTransformer<RequestLimitsDocumentTransformer>();
         });
 
     /// <summary>Maps <c>/openapi.json</c>, <c>/openapi.yaml</c> and <c>/docs</c>: anonymous, limited per client IP, served without the cluster.</summary>
