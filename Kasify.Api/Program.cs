@@ -7,6 +7,7 @@ using Kasify.Api.Integrations;
 using Kasify.Api.Json;
 using Kasify.Api.OpenApi;
 using Kasify.Api.RateLimiting;
+using Kasify.Api.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseKasifyDefaultUrls();
@@ -28,6 +29,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseRateLimiter(); // after authentication (tokens are limited per token id), before authorization (rejected requests count too)
 app.UseAuthorization();
+app.UseKasifyRequestChecks();
 app.UseClusterAvailability();
 
 app.MapKasifyOpenApi();

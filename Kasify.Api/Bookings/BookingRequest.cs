@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kasify.Api.Json;
 using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Bookings;
 
@@ -28,7 +29,7 @@ internal sealed class BookingRequest : IValidatableRequest
     /// <summary>SES payment type code.</summary>
     public PaymentType? PaymentType { get; init; }
 
-    [MaxLength(BookingLimits.TextLength)]
+    [MaxLength(BookingLimits.TextLength), FreeText]
     public string? Notes { get; init; }
 
     [MaxLength(BookingLimits.NameLength)]
@@ -55,7 +56,7 @@ internal sealed class BookingRequest : IValidatableRequest
     [Range(0, BookingLimits.MaxGuestsPerCount)]
     public int? InfantsCount { get; init; }
 
-    [MaxLength(BookingLimits.TextLength)]
+    [MaxLength(BookingLimits.TextLength), FreeText]
     public string? SpecialRequests { get; init; }
 
     /// <summary>Expected arrival time, HH:mm, local to the property.</summary>

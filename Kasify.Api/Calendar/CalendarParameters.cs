@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.ComponentModel;
-using System.Globalization;
+using Kasify.Api.Common;
 using Kasify.Grains.Interfaces.Calendar;
 using Kasify.Grains.Interfaces.Errors;
 using Microsoft.AspNetCore.Mvc;
@@ -23,8 +23,8 @@ internal sealed class CalendarParameters
     public CalendarWindow Parse()
     {
         var errors = new Dictionary<string, string[]>();
-        var from = ParseDate(errors, "from", From);
-        var to = ParseDate(errors, "to", To);
+        var from = Paging.ParseDate(errors, "from", From);
+        var to = Paging.ParseDate(errors, "to", To);
         if (from is { } start && to is { } end)
         {
             if (end < start)
@@ -43,23 +43,5 @@ internal sealed class CalendarParameters
         }
 
         return new CalendarWindow(from, to);
-    }
-
-    private static DateOnly? ParseDate(Dictionary<string, string[]> errors, string field, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        // Bounded so that the default end (one month later) and day arithmetic can never leave DateOnly's range.
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date >= CalendarWindow.Earliest && date <= CalendarWindow.Latest)
-        {
-            return date;
-        }
-
-        errors[field] = [$"A date as YYYY-MM-DD between {CalendarWindow.Earliest:yyyy-MM-dd} and {CalendarWindow.Latest:yyyy-MM-dd}."];
-        return null;
     }
 }

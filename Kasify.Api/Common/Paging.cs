@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
 
@@ -7,6 +8,9 @@ namespace Kasify.Api.Common;
 /// <summary>Turns the <c>page</c> and <c>size</c> query parameters into a checked <see cref="PageRequest"/>.</summary>
 internal static class Paging
 {
+    private static readonly string DateMessage = string.Create(
+        CultureInfo.InvariantCulture, $"A date as YYYY-MM-DD between {AcceptedDates.Earliest:yyyy-MM-dd} and {AcceptedDates.Latest:yyyy-MM-dd}.");
+
     // The parameters arrive as text so that "abc" or an overflowing number is a field error, not a binding failure.
     public static PageRequest ToPageRequest(string? page, string? size)
     {
@@ -52,7 +56,10 @@ internal static class Paging
         }
     }
 
-    /// <summary>A <c>YYYY-MM-DD</c> query parameter, or null when absent; a malformed one is added to <paramref name="errors"/>.</summary>
+    /// <summary>
+    /// A <c>YYYY-MM-DD</c> query parameter within <see cref="AcceptedDates"/>, or null when absent; a malformed or
+    /// out-of-range one is added to <paramref name="errors"/>.
+    /// </summary>
     public static DateOnly? ParseDate(Dictionary<string, string[]> errors, string field, string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -60,17 +67,17 @@ internal static class Paging
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && AcceptedDates.Contains(date))
         {
             return date;
         }
 
-        errors[field] = ["A date as YYYY-MM-DD."];
+        errors[field] = [DateMessage];
         return null;
     }
 
     private static int? Parse(string? value, int fallback) =>
         string.IsNullOrEmpty(value) ? fallback
-        : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number
+        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
         : null;
 }

@@ -1,12 +1,12 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Kasify.Api.Auth;
+using Kasify.Api.Common;
 using Kasify.Api.Errors;
 using Kasify.Api.Identity;
 using Kasify.Grains.Interfaces.Crew;
-using Kasify.Grains.Interfaces.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Kasify.Api.Crew;
 
@@ -157,25 +157,21 @@ internal static class CrewApi
 
     // The body is read rather than bound, so that an absent service and "service": null stay apart.
     internal static async Task<Results<Ok<CrewMemberResponse>, ProblemHttpResult>> UpdateMemberAsync(
-        Guid id, Guid userId, HttpRequest request, ClaimsPrincipal principal, IGrainFactory grains, CancellationToken cancellationToken)
+        Guid id,
+        Guid userId,
+        HttpRequest request,
+        ClaimsPrincipal principal,
+        IGrainFactory grains,
+        IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        if (await MergePatchDocument.ReadAsync(request, json.Value.SerializerOptions, cancellationToken) is not { } document)
         {
             return KasifyProblems.Result(
                 StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, "Send the request body as application/json.");
         }
 
-        UpdateCrewMember command;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            command = UpdateCrewMemberRequest.Read(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            throw new RequestValidationException(ProblemCodes.ValidationFailed, "body", "The body is not valid JSON.");
-        }
-
+        var command = UpdateCrewMemberRequest.Read(document);
         var callerId = await principal.GetUserIdAsync(grains);
         var member = await grains.GetGrain<IPropertyCrewGrain>(id).UpdateMemberAsync(callerId, userId, command);
         return TypedResults.Ok(CrewMemberResponse.From(member));

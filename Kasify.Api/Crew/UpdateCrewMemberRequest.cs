@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kasify.Api.Common;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Crew;
 
@@ -20,49 +20,26 @@ internal sealed class UpdateCrewMemberRequest
     [JsonPropertyName("service")]
     public string? Service { get; init; }
 
-    /// <summary>The grain command from the body; unknown fields and values that name nothing are 400 field errors.</summary>
-    public static UpdateCrewMember Read(JsonElement body)
+    /// <summary>
+    /// The grain command from the body, read as a merge patch (so the wire rules, duplicate keys and unknown fields are
+    /// handled as in every patch); values that name nothing are 400 field errors.
+    /// </summary>
+    public static UpdateCrewMember Read(MergePatchDocument document)
     {
+        var level = document.Read<string>("accessLevel");
+        var service = document.Read<string>("service");
+        document.EnsureValid();
+
         var errors = new Dictionary<string, List<string>>();
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            CrewWire.Add(errors, "body", "The request body must be a JSON object.");
-            CrewWire.ThrowIfAny(errors);
-        }
-
-        Grains.Interfaces.Rentals.AccessLevel? level = null;
-        var service = default(Patch<CrewService?>);
-        foreach (var field in body.EnumerateObject())
-        {
-            switch (field.Name)
-            {
-                case "accessLevel" when field.Value.ValueKind == JsonValueKind.String:
-                    level = CrewWire.ParseAccessLevel(field.Value.GetString(), required: true, errors);
-                    break;
-                case "accessLevel":
-                    CrewWire.Add(errors, "accessLevel", "One of: manager, staff, contractor.");
-                    break;
-                case "service" when field.Value.ValueKind == JsonValueKind.Null:
-                    service = Patch<CrewService?>.Set(null);
-                    break;
-                case "service" when field.Value.ValueKind == JsonValueKind.String:
-                    service = Patch<CrewService?>.Set(CrewWire.ParseService(field.Value.GetString(), errors));
-                    break;
-                case "service":
-                    CrewWire.Add(errors, "service", "One of: cleaning, maintenance, pool, gardening, or null.");
-                    break;
-                default:
-                    CrewWire.Add(errors, field.Name, "Unknown field; a crew member has accessLevel and service.");
-                    break;
-            }
-        }
-
-        if (errors.Count == 0 && level is null && !service.IsSet)
+        var command = new UpdateCrewMember(
+            level.IsSet ? CrewWire.ParseAccessLevel(level.Value, required: true, errors) : null,
+            service.IsSet ? Patch<CrewService?>.Set(CrewWire.ParseService(service.Value, errors)) : default);
+        if (errors.Count == 0 && !level.IsSet && !service.IsSet)
         {
             CrewWire.Add(errors, "body", "Give accessLevel, service or both.");
         }
 
         CrewWire.ThrowIfAny(errors);
-        return new UpdateCrewMember(level, service);
+        return command;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Kasify.Api.Hosting;
+using Kasify.Api.Json;
 using Kasify.Grains.Interfaces.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -67,7 +68,7 @@ internal sealed partial class KasifyExceptionHandler(ILogger<KasifyExceptionHand
         if (FindInner<JsonException>(exception) is { } json)
         {
             var field = FieldName(json.Path);
-            var message = field == BodyField ? "The request body is not the JSON document this endpoint expects." : "The value is not valid.";
+            var message = field == BodyField ? "The request body is not the JSON document this endpoint expects." : FieldMessage(json);
             return KasifyProblems.CreateValidation(
                 ProblemCodes.ValidationFailed, "The request body is not valid.", [new(field, [message])]);
         }
@@ -88,6 +89,10 @@ internal sealed partial class KasifyExceptionHandler(ILogger<KasifyExceptionHand
         var field = (path ?? "").TrimStart('$').TrimStart('.');
         return field.Length == 0 ? BodyField : field;
     }
+
+    /// <summary>The field error for a value that could not be read: the wire rule it broke, or a generic message (never the parser's text).</summary>
+    internal static string FieldMessage(JsonException exception) =>
+        exception is InvalidWireValueException ? exception.Message : "The value is not valid.";
 
     private static bool IsClusterUnavailable(Exception exception) =>
         FindInner<ClusterUnavailableException>(exception) is not null

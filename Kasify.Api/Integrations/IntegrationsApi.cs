@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Kasify.Api.Identity;
+using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Accounts;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
@@ -73,6 +73,7 @@ internal static class IntegrationsApi
             .AddOpenApiOperationTransformer(DescribeSlug)
             .AddOpenApiOperationTransformer(DescribeBody)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -85,6 +86,7 @@ internal static class IntegrationsApi
             .AddOpenApiOperationTransformer(DescribeSlug)
             .AddOpenApiOperationTransformer(DescribeBody)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapDelete("/{integration}/{id:guid}", DeleteIntegrationAsync)
@@ -110,22 +112,35 @@ internal static class IntegrationsApi
         return TypedResults.Ok(new IntegrationsResponse(await ListAsync(userId, handler.Type, grains, handlers)));
     }
 
-    // The body is taken as a document and read by the type's handler, since its shape depends on the path.
+    // The body is read as a document and then by the type's handler, since its shape depends on the path.
     internal static async Task<Created<IntegrationResponse>> CreateIntegrationAsync(
-        string integration, JsonElement body, ClaimsPrincipal principal, IGrainFactory grains, IntegrationHandlers handlers, IOptions<JsonOptions> json)
+        string integration,
+        HttpRequest request,
+        ClaimsPrincipal principal,
+        IGrainFactory grains,
+        IntegrationHandlers handlers,
+        IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
     {
         var handler = Handler(handlers, integration);
-        var settings = handler.ReadSettings(body, json.Value.SerializerOptions);
+        var settings = handler.ReadSettings(await JsonBody.ReadDocumentAsync(request, cancellationToken), json.Value.SerializerOptions);
         var userId = await principal.GetUserIdAsync(grains);
         var created = await grains.GetGrain<IIntegrationGrain>(Guid.NewGuid()).CreateAsync(userId, handler.Type, settings);
         return TypedResults.Created($"/v1/integrations/{handler.Slug}/{created.Id}", handler.ToResponse(created));
     }
 
     internal static async Task<Ok<IntegrationResponse>> UpdateIntegrationAsync(
-        string integration, Guid id, JsonElement body, ClaimsPrincipal principal, IGrainFactory grains, IntegrationHandlers handlers, IOptions<JsonOptions> json)
+        string integration,
+        Guid id,
+        HttpRequest request,
+        ClaimsPrincipal principal,
+        IGrainFactory grains,
+        IntegrationHandlers handlers,
+        IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
     {
         var handler = Handler(handlers, integration);
-        var settings = handler.ReadSettings(body, json.Value.SerializerOptions);
+        var settings = handler.ReadSettings(await JsonBody.ReadDocumentAsync(request, cancellationToken), json.Value.SerializerOptions);
         var userId = await principal.GetUserIdAsync(grains);
         var updated = await grains.GetGrain<IIntegrationGrain>(id).UpdateAsync(userId, handler.Type, settings);
         return TypedResults.Ok(handler.ToResponse(updated));
@@ -225,7 +240,7 @@ internal static class IntegrationsApi
         return Task.CompletedTask;
     }
 
-    // The body is bound as a JSON document; the document shows one schema per registered handler instead.
+    // The body is read as a JSON document; the document shows one schema per registered handler instead.
     private static async Task DescribeBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var handlers = context.ApplicationServices.GetRequiredService<IntegrationHandlers>();

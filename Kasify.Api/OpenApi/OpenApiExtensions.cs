@@ -19,6 +19,7 @@ internal static class OpenApiExtensions
             options.AddOperationTransformer<AuthorizationOperationTransformer>();
             options.AddOperationTransformer<HostProblemsOperationTransformer>();
             options.AddSchemaTransformer<ProblemDetailsSchemaTransformer>();
+            options.AddDocumentTransformer<RequestLimitsDocumentTransformer>();
             options.AddDocumentTransformer<UnusedSchemasTransformer>(); // last: after every transformer that replaces a schema
         });
 

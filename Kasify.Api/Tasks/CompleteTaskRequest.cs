@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kasify.Api.Json;
 using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Tasks;
 
@@ -8,6 +9,6 @@ namespace Kasify.Api.Tasks;
 internal sealed class CompleteTaskRequest : IValidatableRequest
 {
     /// <summary>What was done; kept when absent.</summary>
-    [MaxLength(TaskLimits.TextLength)]
+    [MaxLength(TaskLimits.TextLength), FreeText]
     public string? JobReport { get; init; }
 }

@@ -19,9 +19,9 @@ internal static class TaskPatchParser
         document.Reject(ReadOnlyFields, "Read-only; set by Kasify.");
         var patch = new CrewTaskPatch(
             document.Read<Guid?>("assigned_to"),
-            document.Read<string>("notes"),
+            document.ReadFreeText("notes"),
             document.Read<CrewTaskStatus?>("status"),
-            document.Read<string>("job_report"),
+            document.ReadFreeText("job_report"),
             document.Read<DateTimeOffset?>("from"),
             document.Read<DateTimeOffset?>("to"));
         document.EnsureValid();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kasify.Api.Json;
 using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Tasks;
@@ -31,7 +32,7 @@ internal sealed class TaskRequest : IValidatableRequest
     public Guid? AssignedTo { get; init; }
 
     /// <summary>Instructions for the assignee.</summary>
-    [MaxLength(TaskLimits.TextLength)]
+    [MaxLength(TaskLimits.TextLength), FreeText]
     public string? Notes { get; init; }
 
     /// <summary>The grain command; the required fields are checked by then.</summary>

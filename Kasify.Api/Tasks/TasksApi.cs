@@ -10,7 +10,9 @@ using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Kasify.Api.Tasks;
@@ -37,6 +39,7 @@ internal static class TasksApi
             .WithDescription(
                 "Paginated tasks by start. Without property_id: tasks of the properties the caller owns plus tasks assigned to the "
                 + "caller; with it, the tasks of that property the caller may see. Cancelled tasks only with include_cancelled=true." + RolesNote)
+            .AddOpenApiOperationTransformer(DescribeListParameters)
             .Produces<PageResponse<TaskResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -113,6 +116,7 @@ internal static class TasksApi
             .WithSummary("List tasks for a property")
             .WithDescription("Paginated tasks of the property the caller may see, by start; the filters of List tasks." + RolesNote)
             .AddEndpointFilter<RequestValidationFilter>()
+            .AddOpenApiOperationTransformer(DescribeListParameters)
             .Produces<PageResponse<TaskResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -242,6 +246,25 @@ internal static class TasksApi
             ? await grains.GetGrain<IPropertyTasksGrain>(link.PropertyId).GetPublicTaskAsync(link.TaskId)
             : null;
         return view is null ? TaskNotFound() : TypedResults.Ok(CrewTaskResponse.Of(view));
+    }
+
+    // The list parameters are bound as text (see TaskListParameters); the document still tells clients their formats.
+    private static Task DescribeListParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in operation.Parameters ?? [])
+        {
+            if (parameter.Schema is OpenApiSchema schema)
+            {
+                schema.Format = parameter.Name switch
+                {
+                    "scheduled_from" or "scheduled_to" => "date",
+                    "assigned_to" or "property_id" => "uuid",
+                    _ => schema.Format,
+                };
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     private static ProblemHttpResult TaskNotFound() => KasifyProblems.Result(StatusCodes.Status404NotFound, "task.not_found", "No such task.");

@@ -8,6 +8,29 @@ namespace Kasify.Api.Validation;
 internal static class JsonBody
 {
     /// <summary>
+    /// The request's JSON body as a document, for endpoints whose body shape depends on the path. Read here rather than
+    /// bound, so that a key given twice is reported under its name by <see cref="Read{T}"/> instead of failing the binding
+    /// of the whole document. A body that is not JSON is a 415; malformed JSON a body error.
+    /// </summary>
+    public static async Task<JsonElement> ReadDocumentAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException("The request body is not JSON.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            throw new RequestValidationException(ProblemCodes.ValidationFailed, "body", "The body is not valid JSON.");
+        }
+    }
+
+    /// <summary>
     /// Deserializes <paramref name="body"/> with the wire options (snake_case, unknown members rejected). A member of the
     /// wrong type or an unknown member is a 400 field error named by its JSON path; anything but an object is a body error.
     /// </summary>
@@ -27,7 +50,7 @@ internal static class JsonBody
         catch (JsonException exception)
         {
             throw new RequestValidationException(
-                ProblemCodes.ValidationFailed, KasifyExceptionHandler.FieldName(exception.Path), "The value is not valid.");
+                ProblemCodes.ValidationFailed, KasifyExceptionHandler.FieldName(exception.Path), KasifyExceptionHandler.FieldMessage(exception));
         }
     }
 }

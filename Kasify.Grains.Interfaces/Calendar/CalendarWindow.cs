@@ -10,12 +10,6 @@ public sealed record CalendarWindow(DateOnly? From, DateOnly? To)
     /// <summary>Most days one window may cover, both ends included.</summary>
     public const int MaxDays = 366;
 
-    /// <summary>Earliest date a window may name (bookings live between these dates too).</summary>
-    public static DateOnly Earliest { get; } = new(2000, 1, 1);
-
-    /// <summary>Latest date a window may name.</summary>
-    public static DateOnly Latest { get; } = new(2100, 12, 31);
-
     /// <summary>The default window: today to one month from today.</summary>
     public static CalendarWindow Default { get; } = new(null, null);
 }

@@ -10,12 +10,6 @@ namespace Kasify.Grains.Bookings;
 /// <summary>What makes a booking acceptable, when two bookings collide, and when a stay begins and ends; independent of Orleans.</summary>
 internal static partial class BookingRules
 {
-    /// <summary>Earliest arrival date accepted; keeps instants far from the calendar's ends.</summary>
-    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
-
-    /// <summary>Latest departure date accepted.</summary>
-    public static readonly DateOnly LatestDate = new(2100, 12, 31);
-
     private const int CheckinCodeBytes = 18;
 
     /// <summary>Trims the free texts; blank ones become null.</summary>
@@ -34,14 +28,14 @@ internal static partial class BookingRules
     public static void EnsureValid(BookingDetails details)
     {
         var errors = new Dictionary<string, string[]>();
-        if (details.From < EarliestDate || details.From > LatestDate)
+        if (!AcceptedDates.Contains(details.From))
         {
-            errors["from"] = [$"A date between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}."];
+            errors["from"] = [AcceptedDates.Message];
         }
 
-        if (details.To < EarliestDate || details.To > LatestDate)
+        if (!AcceptedDates.Contains(details.To))
         {
-            errors["to"] = [$"A date between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}."];
+            errors["to"] = [AcceptedDates.Message];
         }
         else if (details.To <= details.From)
         {

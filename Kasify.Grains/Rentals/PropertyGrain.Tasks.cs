@@ -341,7 +341,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
         }
 
         var assigneeName = task.AssignedTo is { } assignee ? DisplayName(await grains.GetGrain<IUserGrain>(assignee).GetAsync()) : null;
-        var next = task.TaskType == CrewService.Cleaning ? NextBooking(task.From) : null;
+        var next = task.TaskType == CrewService.Cleaning ? TaskRules.NextBooking(state.State.Bookings.Values, Schedule, task.From) : null;
         return new CrewTaskView(scope, redacted, state.State.Details.Name, assigneeName, scope == TaskViewScope.Public ? null : role, next);
     }
 
@@ -354,20 +354,6 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
 
         var name = string.Join(' ', new[] { user.FirstName, user.LastName }.Where(part => !string.IsNullOrWhiteSpace(part)));
         return name.Length > 0 ? name : user.Email;
-    }
-
-    // The first stay arriving at or after the cleaning starts: dates and head count, never the guest's identity.
-    private NextBookingInfo? NextBooking(DateTimeOffset cleaningFrom)
-    {
-        var schedule = Schedule;
-        var day = DateOnly.FromDateTime(cleaningFrom.UtcDateTime).AddDays(-1);
-        return state.State.Bookings.Values
-            .Where(booking => booking.IsActive && booking.From >= day)
-            .Select(booking => (Booking: booking, Arrival: BookingRules.ArrivalAt(booking, schedule)))
-            .Where(candidate => candidate.Arrival >= cleaningFrom)
-            .OrderBy(candidate => candidate.Arrival)
-            .Select(candidate => new NextBookingInfo(candidate.Booking.From, candidate.Booking.To, candidate.Booking.GuestsNumber))
-            .FirstOrDefault();
     }
 
     // A status change made through an update is recorded like the start and complete calls.

@@ -54,7 +54,7 @@ internal sealed partial class PropertyGrain(
             ?? throw new NotFoundException("user.not_found", "The user is not registered.");
         var members = new Dictionary<Guid, AccessLevel> { [callerId] = AccessLevel.Owner };
         var normalized = PropertyRules.Normalize(details);
-        PropertyRules.EnsureValid(normalized, members);
+        PropertyRules.EnsureValid(normalized, members, Geo.GeoCatalog.Embedded);
 
         // Index entries first: until the property row is written they point at nothing visible. If that write fails
         // they are taken back, since the client's retry creates a property with a new id.
@@ -96,7 +96,7 @@ internal sealed partial class PropertyGrain(
             ? details
             : details with { AirbnbIcalUrl = current.AirbnbIcalUrl, BookingIcalUrl = current.BookingIcalUrl, DefaultCleanerId = current.DefaultCleanerId };
         var normalized = PropertyRules.Normalize(replacement);
-        PropertyRules.EnsureValid(normalized, state.State.Members);
+        PropertyRules.EnsureValid(normalized, state.State.Members, Geo.GeoCatalog.Embedded);
         state.State.Details = normalized;
         var saved = await SaveAsync(role);
         await WakeSesAfterPropertyChangeAsync(current, normalized);

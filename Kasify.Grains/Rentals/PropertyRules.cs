@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Kasify.Grains.Geo;
 using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Geo;
 using Kasify.Grains.Interfaces.Rentals;
 
 namespace Kasify.Grains.Rentals;
@@ -9,8 +11,12 @@ namespace Kasify.Grains.Rentals;
 /// <summary>What makes a property's fields acceptable, independent of Orleans.</summary>
 internal static partial class PropertyRules
 {
-    /// <summary>Throws <see cref="RequestValidationException"/> listing every broken rule by wire field name.</summary>
-    public static void EnsureValid(PropertyDetails details, IReadOnlyDictionary<Guid, AccessLevel> members)
+    /// <summary>
+    /// Throws <see cref="RequestValidationException"/> listing every broken rule by wire field name. With
+    /// <paramref name="places"/>, <c>province_id</c> and <c>city_id</c> must name a Spanish province and one of its
+    /// municipalities there; without, they are left as stored (a patch cannot change them).
+    /// </summary>
+    public static void EnsureValid(PropertyDetails details, IReadOnlyDictionary<Guid, AccessLevel> members, IGeoLookup? places = null)
     {
         var errors = new Dictionary<string, string[]>();
         Required(errors, "name", details.Name, PropertyLimits.NameLength);
@@ -21,6 +27,11 @@ internal static partial class PropertyRules
         if (details.CountryCode is { } country && !IsKnownCountry(country))
         {
             errors["country_code"] = ["Not an ISO 3166-1 alpha-2 country code."];
+        }
+
+        if (places is not null)
+        {
+            CheckPlace(errors, details, places);
         }
 
         if (details.TimeZone is { } zone && !IsIanaTimeZone(zone))
@@ -91,6 +102,43 @@ internal static partial class PropertyRules
         catch (ArgumentException)
         {
             return false;
+        }
+    }
+
+    // Provinces and municipalities are Spain's (INE); an id the catalogue does not know would be a dangling reference.
+    private static void CheckPlace(Dictionary<string, string[]> errors, PropertyDetails details, IGeoLookup places)
+    {
+        if (details.CountryCode is { } country && country != GeoLimits.Spain)
+        {
+            foreach (var (field, id) in new[] { ("province_id", details.ProvinceId), ("city_id", details.CityId) })
+            {
+                if (id is not null)
+                {
+                    errors[field] = ["Only a property in Spain (country_code ES) has one."];
+                }
+            }
+
+            return;
+        }
+
+        var province = details.ProvinceId is { } provinceId ? places.FindProvince(provinceId) : null;
+        if (details.ProvinceId is not null && province is null)
+        {
+            errors["province_id"] = ["Not the id of a Spanish province (see /geo/provinces)."];
+        }
+
+        if (details.CityId is not { } cityId)
+        {
+            return;
+        }
+
+        if (places.FindMunicipality(cityId) is not { } municipality)
+        {
+            errors["city_id"] = ["Not the id of a Spanish municipality (see /geo/cities)."];
+        }
+        else if (province is not null && municipality.ProvinceId != province.Id)
+        {
+            errors["city_id"] = [$"This municipality is not in the province {province.Name}."];
         }
     }
 

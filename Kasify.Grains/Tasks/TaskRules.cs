@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using Kasify.Grains.Bookings;
+using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Tasks;
 
@@ -42,7 +45,16 @@ internal static class TaskRules
     public static void EnsureValid(DateTimeOffset from, DateTimeOffset to, string? notes, string? jobReport)
     {
         var errors = new Dictionary<string, string[]>();
-        if (to <= from)
+        if (!AcceptedDates.Contains(from))
+        {
+            errors["from"] = [AcceptedDates.Message];
+        }
+
+        if (!AcceptedDates.Contains(to))
+        {
+            errors["to"] = [AcceptedDates.Message];
+        }
+        else if (to <= from)
         {
             errors["to"] = ["Must be after from."];
         }
@@ -61,6 +73,27 @@ internal static class TaskRules
         {
             throw new RequestValidationException("validation.failed", "The task has invalid fields.", errors.ToImmutableDictionary());
         }
+    }
+
+    /// <summary>
+    /// The first active stay arriving at or after a cleaning starts: dates and head count, never the guest's identity. A
+    /// window outside <see cref="AcceptedDates"/> (stored before instants were bounded) has none, since no stay lies there.
+    /// </summary>
+    public static NextBookingInfo? NextBooking(IEnumerable<BookingDetails> bookings, PropertySchedule schedule, DateTimeOffset cleaningFrom)
+    {
+        if (!AcceptedDates.Contains(cleaningFrom))
+        {
+            return null;
+        }
+
+        var day = DateOnly.FromDateTime(cleaningFrom.UtcDateTime).AddDays(-1);
+        return bookings
+            .Where(booking => booking.IsActive && booking.From >= day)
+            .Select(booking => (Booking: booking, Arrival: BookingRules.ArrivalAt(booking, schedule)))
+            .Where(candidate => candidate.Arrival >= cleaningFrom)
+            .OrderBy(candidate => candidate.Arrival)
+            .Select(candidate => new NextBookingInfo(candidate.Booking.From, candidate.Booking.To, candidate.Booking.GuestsNumber))
+            .FirstOrDefault();
     }
 
     /// <summary>The wire name of a status: pending, in_progress, completed, cancelled.</summary>

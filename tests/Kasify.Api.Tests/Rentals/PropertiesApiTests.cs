@@ -210,4 +210,59 @@ public sealed class PropertiesApiTests(KasifyApiFactory factory)
 
         Assert.Equal("https://www.airbnb.com/calendar/ical/1.ics", created.GetProperty("airbnb_ical_url").GetString());
     }
+
+    [Theory]
+    [InlineData("POST", "province_id")]
+    [InlineData("POST", "city_id")]
+    [InlineData("PUT", "province_id")]
+    [InlineData("PUT", "city_id")]
+    public async Task AProvinceOrCityTheGeoCatalogueDoesNotKnowIsAFieldError(string method, string field)
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var id = (await owner.CreatePropertyAsync()).GetProperty("id").GetGuid();
+        var body = new Dictionary<string, object?>
+        {
+            ["name"] = "Casa Azul",
+            ["address"] = "Calle Mayor 1",
+            ["city"] = "Madrid",
+            ["zip_code"] = "28013",
+            ["country_code"] = "ES",
+            ["province_id"] = Kasify.Grains.Interfaces.Geo.GeoIds.Province("28"),
+            ["city_id"] = Kasify.Grains.Interfaces.Geo.GeoIds.Municipality("28079"),
+        };
+        body[field] = Guid.NewGuid();
+
+        using var response = method == "POST" ? await owner.PostAsJsonAsync("/v1/properties", body) : await owner.PutAsJsonAsync($"/v1/properties/{id}", body);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation.failed");
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+        var properties = await owner.GetFromJsonAsync<JsonElement>("/v1/properties");
+        Assert.Equal(id, Assert.Single(properties.EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(JsonValueKind.Null, properties[0].GetProperty(field).ValueKind);
+    }
+
+    [Fact]
+    public async Task AProvinceAndCityFromTheGeoEndpointsAreStoredAndACityOfAnotherProvinceIsNot()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var madrid = (await owner.GetFromJsonAsync<JsonElement>("/v1/geo/provinces?q=Madrid"))[0].GetProperty("id").GetGuid();
+        var capital = (await owner.GetFromJsonAsync<JsonElement>($"/v1/geo/cities?province_id={madrid}&q=Madrid"))[0].GetProperty("id").GetGuid();
+        var seville = (await owner.GetFromJsonAsync<JsonElement>("/v1/geo/cities?q=Sevilla"))[0].GetProperty("id").GetGuid();
+
+        var created = await owner.CreatePropertyAsync("Casa Azul", new { country_code = "ES", province_id = madrid, city_id = capital });
+        using var mismatch = await owner.PutAsJsonAsync(
+            $"/v1/properties/{created.GetProperty("id").GetGuid()}",
+            new { name = "Casa Azul", address = "Calle Mayor 1", city = "Madrid", zip_code = "28013", country_code = "ES", province_id = madrid, city_id = seville });
+        using var abroad = await owner.PostAsJsonAsync(
+            "/v1/properties", new { name = "Maison", address = "Rue 1", city = "Paris", zip_code = "75001", country_code = "FR", province_id = madrid });
+
+        Assert.Equal(madrid, created.GetProperty("province_id").GetGuid());
+        Assert.Equal(capital, created.GetProperty("city_id").GetGuid());
+        var problem = await ProblemAssert.IsProblemAsync(mismatch, HttpStatusCode.BadRequest, "validation.failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("city_id", out _));
+        problem = await ProblemAssert.IsProblemAsync(abroad, HttpStatusCode.BadRequest, "validation.failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("province_id", out _));
+    }
 }

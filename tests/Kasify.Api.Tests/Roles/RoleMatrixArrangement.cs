@@ -78,6 +78,7 @@ internal sealed class RoleMatrixArrangement : IAsyncDisposable
             ["Kasify:RateLimits:OpenApiPerMinute"] = "10000",
             ["Kasify:RateLimits:DocsPerMinute"] = "10000",
             ["Kasify:RateLimits:AnonymousPerMinute"] = "10000",
+            ["Kasify:RateLimits:UserPerMinute"] = "100000",
         });
         var arrangement = new RoleMatrixArrangement(factory, host);
         await arrangement.ArrangeAsync();

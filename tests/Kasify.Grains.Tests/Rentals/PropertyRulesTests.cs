@@ -1,4 +1,6 @@
+using Kasify.Grains.Geo;
 using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Geo;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Rentals;
 
@@ -69,4 +71,35 @@ public sealed class PropertyRulesTests
     [InlineData(AccessLevel.Staff, false)]
     [InlineData(AccessLevel.Contractor, false)]
     public void OnlyOwnersAndManagersEdit(AccessLevel level, bool canEdit) => Assert.Equal(canEdit, PropertyRules.CanEdit(level));
+
+    [Fact]
+    public void AProvinceAndOneOfItsMunicipalitiesFromTheCataloguePass() =>
+        PropertyRules.EnsureValid(InSpain(GeoIds.Province("28"), GeoIds.Municipality("28079")), Members, GeoCatalog.Embedded);
+
+    [Theory]
+    [InlineData("unknown province", "province_id")]
+    [InlineData("unknown municipality", "city_id")]
+    [InlineData("municipality of another province", "city_id")]
+    [InlineData("outside Spain", "province_id")]
+    public void PlacesTheCatalogueDoesNotHoldAreFieldErrors(string mistake, string field)
+    {
+        var details = mistake switch
+        {
+            "unknown province" => InSpain(Guid.NewGuid(), GeoIds.Municipality("28079")),
+            "unknown municipality" => InSpain(GeoIds.Province("28"), Guid.NewGuid()),
+            "municipality of another province" => InSpain(GeoIds.Province("28"), GeoIds.Municipality("41091")),
+            _ => InSpain(GeoIds.Province("28"), null) with { CountryCode = "FR" },
+        };
+
+        var error = Assert.Throws<RequestValidationException>(() => PropertyRules.EnsureValid(details, Members, GeoCatalog.Embedded));
+
+        Assert.Equal([field], error.Errors.Keys);
+    }
+
+    [Fact]
+    public void WithoutTheCatalogueStoredPlacesAreLeftAlone() =>
+        PropertyRules.EnsureValid(InSpain(Guid.NewGuid(), Guid.NewGuid()), Members);
+
+    private static PropertyDetails InSpain(Guid? provinceId, Guid? cityId) =>
+        PropertyRules.Normalize(PropertyGrainTests.Details() with { CountryCode = "ES", ProvinceId = provinceId, CityId = cityId });
 }
