@@ -41,7 +41,8 @@ internal static class CrewApi
                 + "bound to one email address, which is then sent the code and an accept link in the request's locale (en, es). "
                 + "accessLevel: manager, staff or contractor (any case); service (staff and contractors): cleaning, maintenance, "
                 + "pool, gardening. maxUses null means once; the invitation expires seven days after creation unless expiresAt says "
-                + "otherwise.")
+                + "otherwise. A property has at most 100 open invitations (409 invitation.limit); an invitation is forgotten 30 days "
+                + "after it was revoked, expired or used up.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

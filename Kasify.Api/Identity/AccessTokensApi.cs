@@ -17,7 +17,7 @@ internal static class AccessTokensApi
         group.MapPost("", CreateTokenAsync)
             .WithName("CreateApiToken")
             .WithSummary("Create API token")
-            .WithDescription("The raw token appears exactly once, in this response, and cannot be fetched again. Tokens are created and revoked with an identity-provider token, not with a personal access token.")
+            .WithDescription("The raw token appears exactly once, in this response, and cannot be fetched again. Tokens are created and revoked with an identity-provider token, not with a personal access token. A user holds at most 50 active tokens (409 token.limit); expired ones are deleted.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);

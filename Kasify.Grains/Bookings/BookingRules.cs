@@ -12,6 +12,27 @@ internal static partial class BookingRules
 {
     private const int CheckinCodeBytes = 18;
 
+    /// <summary>Bookings one property keeps, of any status.</summary>
+    public const int MaxBookingsPerProperty = 5_000;
+
+    /// <summary>Of those, bookings that are cancelled: they hold no nights, so only this bound keeps them from piling up.</summary>
+    public const int MaxCancelledBookingsPerProperty = 500;
+
+    /// <summary>409 <c>booking.limit</c> when <paramref name="adding"/> would pass one of the property's bounds.</summary>
+    public static void EnsureRoom(IReadOnlyCollection<BookingDetails> held, BookingDetails adding)
+    {
+        if (held.Count >= MaxBookingsPerProperty)
+        {
+            throw new ConflictException("booking.limit", $"A property keeps at most {MaxBookingsPerProperty} bookings.");
+        }
+
+        if (!adding.IsActive && held.Count(booking => !booking.IsActive) >= MaxCancelledBookingsPerProperty)
+        {
+            throw new ConflictException(
+                "booking.limit", $"A property keeps at most {MaxCancelledBookingsPerProperty} cancelled bookings; create this one confirmed or not at all.");
+        }
+    }
+
     /// <summary>Trims the free texts; blank ones become null.</summary>
     public static BookingDetails Normalize(BookingDetails details) => details with
     {

@@ -14,6 +14,31 @@ internal static class InvitationRules
     public static string NewToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>Invitations a property may have open at once (neither revoked, expired nor used up).</summary>
+    public const int MaxOpenInvitations = 100;
+
+    /// <summary>How long an invitation stays listed (and answers 410) after it was revoked, expired or used up.</summary>
+    public static readonly TimeSpan KeptAfterEnd = TimeSpan.FromDays(30);
+
+    /// <summary>409 <c>invitation.limit</c> when the open ones among <paramref name="invitations"/> fill the property's quota.</summary>
+    public static void EnsureRoom(IEnumerable<PropertyInvitation> invitations, DateTimeOffset now)
+    {
+        if (invitations.Count(invitation => WhyGone(invitation, now) is null) >= MaxOpenInvitations)
+        {
+            throw new ConflictException(
+                "invitation.limit", $"A property may have at most {MaxOpenInvitations} open invitations; revoke unused ones first.");
+        }
+    }
+
+    /// <summary>Invitations that ended more than <see cref="KeptAfterEnd"/> ago: they are forgotten, and their tokens with them.</summary>
+    public static IReadOnlyList<PropertyInvitation> Prunable(IEnumerable<PropertyInvitation> invitations, DateTimeOffset now) =>
+        [.. invitations.Where(invitation => EndedAt(invitation, now) is { } ended && ended + KeptAfterEnd <= now)];
+
+    private static DateTimeOffset? EndedAt(PropertyInvitation invitation, DateTimeOffset now) =>
+        invitation.RevokedAt
+        ?? (invitation.ExpiresAt <= now ? invitation.ExpiresAt : (DateTimeOffset?)null)
+        ?? (invitation.Uses >= invitation.MaxUses ? invitation.AcceptedAt ?? invitation.CreatedAt : (DateTimeOffset?)null);
+
     /// <summary>The invitation a command describes, defaults applied; every invalid field is reported at once.</summary>
     public static PropertyInvitation Create(CreateInvitation command, Guid createdBy, DateTimeOffset now)
     {

@@ -66,6 +66,13 @@ internal sealed class UserGrain(
         var now = time.GetUtcNow();
         AccessTokenRules.EnsureValid(command, now, state.State.Tokens.Count(token => AccessTokenRules.IsActive(token, now)));
 
+        // Expired tokens can never be used or listed again: their records and index entries go, so the row stays bounded.
+        foreach (var expired in state.State.Tokens.Where(token => !AccessTokenRules.IsActive(token, now)).ToList())
+        {
+            await grains.GetGrain<IAccessTokenIndexGrain>(expired.IndexKey).RevokeAsync();
+            state.State.Tokens.Remove(expired);
+        }
+
         var raw = AccessTokenRules.NewRawToken();
         var record = new AccessTokenRecord
         {

@@ -25,7 +25,16 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
             throw new ForbiddenException("invitation.forbidden", "Only the owner may invite managers.");
         }
 
-        var invitation = InvitationRules.Create(command, callerId, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var invitation = InvitationRules.Create(command, callerId, now);
+        foreach (var ended in InvitationRules.Prunable(state.State.Invitations.Values, now))
+        {
+            await grains.GetGrain<IInvitationIndexGrain>(InvitationKeys.For(ended.Token))
+                .ReleaseAsync(new InvitationTarget(PropertyId, ended.Id));
+            state.State.Invitations.Remove(ended.Id);
+        }
+
+        InvitationRules.EnsureRoom(state.State.Invitations.Values, now);
 
         // The index entry first: until the invitation is stored it leads to nothing, and a token nobody was shown cannot
         // be presented. If the write fails the entry is taken back, since the client's retry makes a new token.

@@ -55,6 +55,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
         }
 
         TaskRules.EnsureValid(task.From, task.To, notes, null);
+        TaskRules.EnsureRoom(state.State.Tasks.Count);
         var created = await AddTaskAsync(task.TaskType, task.AssignedTo, task.From, task.To, task.BookingId, notes, forBooking: false);
         return await ViewAsync(created, role, callerId);
     }

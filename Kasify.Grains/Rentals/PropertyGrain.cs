@@ -214,6 +214,7 @@ internal sealed partial class PropertyGrain(
         var role = RequireBookingEditor(callerId);
         var normalized = BookingRules.Normalize(details);
         BookingRules.EnsureValid(normalized);
+        BookingRules.EnsureRoom(state.State.Bookings.Values, normalized);
         EnsureNoOverlap(normalized, self: null);
 
         // The calendar entry comes first, so the nights are held before the booking exists. If the booking cannot be

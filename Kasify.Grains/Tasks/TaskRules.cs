@@ -13,6 +13,18 @@ internal static class TaskRules
 {
     private const int PublicTokenBytes = 18;
 
+    /// <summary>Tasks one property keeps; the cleaning tasks of bookings are bounded by the bookings' own limit.</summary>
+    public const int MaxTasksPerProperty = 10_000;
+
+    /// <summary>409 <c>task.limit</c> when the property already keeps <see cref="MaxTasksPerProperty"/> tasks.</summary>
+    public static void EnsureRoom(int tasks)
+    {
+        if (tasks >= MaxTasksPerProperty)
+        {
+            throw new ConflictException("task.limit", $"A property keeps at most {MaxTasksPerProperty} tasks.");
+        }
+    }
+
     /// <summary>A new public token: 144 random bits in URL-safe Base64 (24 characters, no padding).</summary>
     public static string NewPublicToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(PublicTokenBytes)).Replace('+', '-').Replace('/', '_');

@@ -1,5 +1,8 @@
+using Kasify.Grains.Identity;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace Kasify.Grains.Tests.Identity;
 
@@ -55,5 +58,25 @@ public sealed class AccessTokenTests(GrainClusterFixture fixture) : IClassFixtur
             _grains.GetGrain<IUserGrain>(user.Id).CreateAccessTokenAsync(new CreateAccessToken("old", DateTimeOffset.UtcNow.AddMinutes(-1))));
 
         Assert.Contains("expires_at", error.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task ExpiredTokensArePrunedWhenTheNextOneIsCreated()
+    {
+        var user = await _grains.RegisterNewUserAsync();
+        var userGrain = _grains.GetGrain<IUserGrain>(user.Id);
+        var shortLived = await userGrain.CreateAccessTokenAsync(new CreateAccessToken("short", DateTimeOffset.UtcNow.AddSeconds(1)));
+        var index = _grains.GetGrain<IAccessTokenIndexGrain>(AccessTokenKeys.For(shortLived.Token));
+        while (await index.AuthenticateAsync() is not null)
+        {
+            await Task.Delay(100);
+        }
+
+        await userGrain.CreateAccessTokenAsync(new CreateAccessToken("next", null));
+
+        var row = new GrainState<UserState>(new UserState());
+        await fixture.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(StorageNames.Kasify)
+            .ReadStateAsync("user", userGrain.GetGrainId(), row);
+        Assert.Equal(["next"], row.State!.Tokens.Select(token => token.Name));
     }
 }
