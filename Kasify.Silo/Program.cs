@@ -21,7 +21,8 @@ try
     host = builder.Build();
     logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kasify.Silo");
     SiloLog.Starting(logger, options.Storage.Mode, StartupFailure.Database(options));
-    SiloLog.Endpoints(logger, options.Cluster.SiloPort, options.Cluster.GatewayPort, options.Cluster.ClusterId, KasifySilo.ServiceId);
+    SiloLog.Endpoints(
+        logger, options.Cluster.SiloPort, options.Cluster.GatewayPort, options.Cluster.ClusterId, KasifySilo.ServiceId, options.TransportSecurity);
 
     // Check ports and reach the database before Orleans starts, so a taken port or an unreachable database fails
     // with one line rather than with errors from deep inside the silo lifecycle.

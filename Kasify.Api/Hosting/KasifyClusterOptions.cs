@@ -1,3 +1,5 @@
+using Kasify.Hosting.ClusterTls;
+
 namespace Kasify.Api.Hosting;
 
 /// <summary>
@@ -12,4 +14,7 @@ internal sealed class KasifyClusterOptions
 
     /// <summary>The silo's gateway port on localhost, used in <see cref="StorageMode.Sqlite"/> mode.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Mutual TLS to the gateways, the silos' settings (<c>Kasify:Cluster:Tls</c>) with this host's own certificate.</summary>
+    public ClusterTlsOptions Tls { get; set; } = new();
 }

@@ -1,3 +1,4 @@
+using Kasify.Hosting.ClusterTls;
 using Orleans.Configuration;
 
 namespace Kasify.Api.Hosting;
@@ -8,9 +9,11 @@ internal static class OrleansClientExtensions
     private const string PostgresInvariant = "Npgsql";
 
     /// <summary>
-    /// Adds the Orleans client unless <c>Kasify:Orleans:Enabled</c> is false, in which case the caller registers
+    /// Adds the Orleans client, with mutual TLS as <c>Kasify:Cluster:Tls</c> says (required in Postgres mode unless
+    /// explicitly disabled), unless <c>Kasify:Orleans:Enabled</c> is false, in which case the caller registers
     /// <see cref="IClusterClient"/> and <see cref="IGrainFactory"/> itself.
     /// </summary>
+    /// <exception cref="ClusterTlsConfigurationException">Postgres mode without TLS settings, or unusable certificate files.</exception>
     public static IHostApplicationBuilder AddKasifyOrleansClient(this IHostApplicationBuilder builder)
     {
         var orleans = builder.Configuration.GetSection(KasifyOrleansOptions.SectionName).Get<KasifyOrleansOptions>() ?? new();
@@ -26,6 +29,7 @@ internal static class OrleansClientExtensions
         builder.UseOrleansClient(client =>
         {
             ConfigureClustering(client, cluster, storage);
+            client.UseKasifyClusterTls(cluster.Tls, clusterMode: storage.Mode == StorageMode.Postgres);
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
         });

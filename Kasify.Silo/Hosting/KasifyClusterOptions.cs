@@ -1,3 +1,5 @@
+using Kasify.Hosting.ClusterTls;
+
 namespace Kasify.Silo.Hosting;
 
 /// <summary>Cluster identity and endpoints (configuration section <c>Kasify:Cluster</c>).</summary>
@@ -17,4 +19,10 @@ public sealed class KasifyClusterOptions
     /// of this host.
     /// </summary>
     public string? AdvertisedIp { get; set; }
+
+    /// <summary>
+    /// Mutual TLS on the silo and gateway ports (section <c>Kasify:Cluster:Tls</c>): required in Postgres mode unless
+    /// explicitly disabled, used in Sqlite mode only when configured.
+    /// </summary>
+    public ClusterTlsOptions Tls { get; set; } = new();
 }

@@ -4,6 +4,7 @@ using Kasify.Grains.Crew;
 using Kasify.Grains.Hosting;
 using Kasify.Grains.Integrations.UniFi;
 using Kasify.Grains.Rentals.CoverImages;
+using Kasify.Hosting.ClusterTls;
 using Kasify.Silo.Migrations;
 using Kasify.Silo.Schema;
 using Microsoft.Data.Sqlite;
@@ -45,14 +46,18 @@ public static class KasifySilo
     }
 
     /// <summary>
-    /// Clustering, endpoints and cluster identity: localhost clustering in Sqlite mode, ADO.NET membership on
-    /// PostgreSQL in Postgres mode. Test clusters that bring their own membership skip this part.
+    /// Clustering, endpoints, cluster identity and transport security: localhost clustering on loopback in Sqlite mode,
+    /// ADO.NET membership on PostgreSQL in Postgres mode; mutual TLS on the silo and gateway ports as
+    /// <see cref="KasifyClusterOptions.Tls"/> says (required in Postgres mode unless explicitly disabled). Test clusters
+    /// that bring their own membership and transport skip this part.
     /// </summary>
+    /// <exception cref="ClusterTlsConfigurationException">A certificate file cannot be read or is unfit.</exception>
     public static ISiloBuilder ConfigureClustering(ISiloBuilder silo, KasifySiloOptions options)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(options);
         var cluster = options.Cluster;
+        silo.UseKasifyClusterTls(cluster.Tls, options.IsClusterMode);
         if (options.Storage.Mode == KasifyStorageMode.Sqlite)
         {
             return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, ServiceId, cluster.ClusterId);

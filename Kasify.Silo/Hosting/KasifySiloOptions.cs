@@ -6,6 +6,7 @@ using Kasify.Grains.Outbound;
 using Kasify.Grains.Security;
 using Kasify.Grains.SesReporting;
 using Kasify.Grains.SmartLocks;
+using Kasify.Hosting.ClusterTls;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 
@@ -122,6 +123,11 @@ public sealed class KasifySiloOptions
         Require(Cluster.SiloPort is > 0 and <= 65535, $"Kasify:Cluster:SiloPort {Cluster.SiloPort} is not a TCP port.");
         Require(Cluster.GatewayPort is > 0 and <= 65535, $"Kasify:Cluster:GatewayPort {Cluster.GatewayPort} is not a TCP port.");
         Require(Cluster.SiloPort != Cluster.GatewayPort, "Kasify:Cluster:SiloPort and GatewayPort must differ.");
+        if (ClusterTlsRules.FindProblem(Cluster.Tls, IsClusterMode) is { } tlsProblem)
+        {
+            throw new KasifyConfigurationException(tlsProblem);
+        }
+
         Require(Nuki.BaseUrl.IsAbsoluteUri && Nuki.BaseUrl.Scheme is "http" or "https", "Kasify:Nuki:BaseUrl must be an absolute http(s) URL.");
         Require(
             Ses.EndpointUrl is null || (Ses.EndpointUrl.IsAbsoluteUri && Ses.EndpointUrl.Scheme is "http" or "https"),
@@ -154,6 +160,12 @@ public sealed class KasifySiloOptions
             !string.IsNullOrWhiteSpace(Email.Host) || !string.IsNullOrWhiteSpace(Email.PickupDirectory),
             "Kasify:Email:PickupDirectory must name a folder when Kasify:Email:Host is not set.");
     }
+
+    /// <summary>True in Postgres mode, where silos and clients reach each other over the network rather than loopback.</summary>
+    public bool IsClusterMode => Storage.Mode == KasifyStorageMode.Postgres;
+
+    /// <summary>How the silo protects its ports (<see cref="ClusterTlsRules.Resolve"/>); call after <see cref="Validate"/>.</summary>
+    public ClusterTransportSecurity TransportSecurity => ClusterTlsRules.Resolve(Cluster.Tls, IsClusterMode);
 
     /// <summary>
     /// The encryption settings the silo uses: the configured ones, or in Sqlite mode without keys a key file, by default

@@ -1,3 +1,4 @@
+using Kasify.Hosting.ClusterTls;
 using Microsoft.Extensions.Logging;
 
 namespace Kasify.Silo.Hosting;
@@ -9,8 +10,9 @@ internal static partial class SiloLog
     public static partial void Starting(ILogger logger, KasifyStorageMode mode, string database);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information,
-        Message = "Kasify silo endpoints: silo port {SiloPort}, gateway port {GatewayPort}, cluster {ClusterId}, service {ServiceId}")]
-    public static partial void Endpoints(ILogger logger, int siloPort, int gatewayPort, string clusterId, string serviceId);
+        Message = "Kasify silo endpoints: silo port {SiloPort}, gateway port {GatewayPort}, cluster {ClusterId}, service {ServiceId}, transport {Transport}")]
+    public static partial void Endpoints(
+        ILogger logger, int siloPort, int gatewayPort, string clusterId, string serviceId, ClusterTransportSecurity transport);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Kasify silo started ({Mode}); gateway port {GatewayPort}")]
     public static partial void Started(ILogger logger, KasifyStorageMode mode, int gatewayPort);

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Kasify.Grains.Security;
+using Kasify.Hosting.ClusterTls;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -24,6 +25,11 @@ internal static class StartupFailure
         if (causes.OfType<KasifyConfigurationException>().FirstOrDefault() is { } configuration)
         {
             return $"Invalid configuration: {configuration.Message}";
+        }
+
+        if (causes.OfType<ClusterTlsConfigurationException>().FirstOrDefault() is { } tls)
+        {
+            return $"Invalid cluster TLS configuration: {tls.Message}";
         }
 
         if (causes.OfType<EncryptionConfigurationException>().FirstOrDefault() is { } encryption)

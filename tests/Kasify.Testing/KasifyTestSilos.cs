@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using Kasify.Grains.Crew;
 using Kasify.Grains.Outbound;
 using Kasify.Grains.Security;
+using Kasify.Hosting.ClusterTls;
 using Kasify.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -56,6 +58,15 @@ public static class KasifyTestSilos
     /// </summary>
     public static OutboundOptions FakesOnLoopback() => new() { AllowLoopback = true };
 
+    /// <summary>
+    /// Options bound and validated from configuration keys such as <c>Kasify:Storage:Mode</c>, as the silo program does
+    /// (<see cref="KasifySiloOptions.FromConfiguration"/>).
+    /// </summary>
+    public static KasifySiloOptions FromSettings(params (string Key, string Value)[] settings) =>
+        KasifySiloOptions.FromConfiguration(new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(setting => new KeyValuePair<string, string?>(setting.Key, setting.Value)))
+            .Build());
+
     /// <summary>Encryption options with one fresh random key (id <c>test</c>), for every silo of one test cluster.</summary>
     public static KasifyEncryptionOptions RandomEncryption() => new()
     {
@@ -64,10 +75,10 @@ public static class KasifyTestSilos
 
     /// <summary>
     /// Postgres-mode options for a database (see <see cref="PostgresServer.CreateDatabaseAsync"/>): a fresh ClusterId
-    /// unless given, loopback endpoints on free ports, a random encryption key (copied by <see cref="WithNewPorts"/>, so
-    /// every silo of the cluster shares it), one-second reminder minimum, loopback allowed for calls to user-chosen URLs,
-    /// and failure detection shortened
-    /// so a killed silo is declared dead within a few seconds.
+    /// unless given, loopback endpoints on free ports, mutual TLS with the <see cref="ClusterTestCertificates.Shared"/>
+    /// silo certificate, a random encryption key (copied by <see cref="WithNewPorts"/>, so every silo of the cluster
+    /// shares it), one-second reminder minimum, loopback allowed for calls to user-chosen URLs, and failure detection
+    /// shortened so a killed silo is declared dead within a few seconds.
     /// </summary>
     public static KasifySiloOptions PostgresOptions(string connectionString, string? clusterId = null)
     {
@@ -81,6 +92,7 @@ public static class KasifyTestSilos
                 SiloPort = ports[0],
                 GatewayPort = ports[1],
                 AdvertisedIp = "127.0.0.1",
+                Tls = ClusterTestCertificates.Shared.SiloTls(),
             },
             Reminders = new KasifyReminderOptions { MinimumPeriod = MinimumReminderPeriod },
             Encryption = RandomEncryption(),
@@ -102,25 +114,17 @@ public static class KasifyTestSilos
     {
         ArgumentNullException.ThrowIfNull(options);
         var ports = FreePort.Next(2);
-        return new KasifySiloOptions
-        {
-            Storage = options.Storage,
-            Cluster = new KasifyClusterOptions
-            {
-                ClusterId = options.Cluster.ClusterId,
-                SiloPort = ports[0],
-                GatewayPort = ports[1],
-                AdvertisedIp = options.Cluster.AdvertisedIp,
-            },
-            Reminders = options.Reminders,
-            Membership = options.Membership,
-            Encryption = options.Encryption,
-            Nuki = options.Nuki,
-            Ses = options.Ses,
-            Locks = options.Locks,
-            Email = options.Email,
-            Outbound = options.Outbound,
-        };
+        return WithCluster(options, ports[0], ports[1], options.Cluster.Tls);
+    }
+
+    /// <summary>
+    /// The same options with other TLS settings, e.g. for a client of the cluster that presents another certificate
+    /// (<see cref="StartClientAsync"/> uses them).
+    /// </summary>
+    public static KasifySiloOptions WithTls(KasifySiloOptions options, ClusterTlsOptions tls)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return WithCluster(options, options.Cluster.SiloPort, options.Cluster.GatewayPort, tls);
     }
 
     /// <summary>
@@ -162,7 +166,8 @@ public static class KasifyTestSilos
 
     /// <summary>
     /// Starts a client host for the cluster <paramref name="options"/> describe: ADO.NET membership in Postgres mode
-    /// (it finds every live gateway), the silo's gateway port in Sqlite mode; plus <paramref name="configure"/>.
+    /// (it finds every live gateway), the silo's gateway port in Sqlite mode; TLS as the API configures it, from
+    /// <c>options.Cluster.Tls</c> (see <see cref="WithTls"/>); plus <paramref name="configure"/>.
     /// Resolve <see cref="IClusterClient"/> from its services.
     /// </summary>
     public static async Task<IHost> StartClientAsync(
@@ -190,6 +195,7 @@ public static class KasifyTestSilos
                 client.UseLocalhostClustering(options.Cluster.GatewayPort, KasifySilo.ServiceId, options.Cluster.ClusterId);
             }
 
+            client.UseKasifyClusterTls(options.Cluster.Tls, options.IsClusterMode);
             configure?.Invoke(client);
         });
         return await StartAsync(builder.Build(), cancellationToken);
@@ -220,6 +226,31 @@ public static class KasifyTestSilos
         }
 
         await DisposeAsync(silo);
+    }
+
+    private static KasifySiloOptions WithCluster(KasifySiloOptions options, int siloPort, int gatewayPort, ClusterTlsOptions tls)
+    {
+        return new KasifySiloOptions
+        {
+            Storage = options.Storage,
+            Cluster = new KasifyClusterOptions
+            {
+                ClusterId = options.Cluster.ClusterId,
+                SiloPort = siloPort,
+                GatewayPort = gatewayPort,
+                AdvertisedIp = options.Cluster.AdvertisedIp,
+                Tls = tls,
+            },
+            Reminders = options.Reminders,
+            Membership = options.Membership,
+            Encryption = options.Encryption,
+            Nuki = options.Nuki,
+            Ses = options.Ses,
+            Locks = options.Locks,
+            Email = options.Email,
+            Outbound = options.Outbound,
+            SesReporting = options.SesReporting,
+        };
     }
 
     private static HostApplicationBuilder CreateHostBuilder()

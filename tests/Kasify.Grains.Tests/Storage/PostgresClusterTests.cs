@@ -1,3 +1,4 @@
+using Kasify.Hosting.ClusterTls;
 using Kasify.Silo.Hosting;
 using Kasify.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,8 @@ namespace Kasify.Grains.Tests.Storage;
 
 /// <summary>
 /// Cluster mode end to end: three silo hosts configured exactly like Kasify.Silo (ADO.NET membership, storage and
-/// reminders on one PostgreSQL database), started together against an empty database.
+/// reminders on one PostgreSQL database, mutual TLS between silos and to the gateways), started together against an
+/// empty database.
 /// </summary>
 public sealed class PostgresClusterTests
 {
@@ -22,6 +24,7 @@ public sealed class PostgresClusterTests
     {
         var server = await PostgresServer.GetSharedAsync();
         var options = KasifyTestSilos.PostgresOptions(await server.CreateDatabaseAsync());
+        Assert.Equal(ClusterTransportSecurity.MutualTls, options.TransportSecurity);
         var silos = (await Task.WhenAll(
             KasifyTestSilos.StartSiloAsync(options),
             KasifyTestSilos.StartSiloAsync(KasifyTestSilos.WithNewPorts(options)),

@@ -1,3 +1,4 @@
+using Kasify.Hosting.ClusterTls;
 using Kasify.Testing;
 
 namespace Kasify.Grains.Tests.Storage;
@@ -19,6 +20,9 @@ public sealed class SiloProcessTests : IDisposable
             ["Kasify__Storage__ConnectionString"] = $"Host=127.0.0.1;Port={FreePort.Next()};Username=kasify;Password=s3cret-value;Timeout=5",
             ["Kasify__Encryption__Keys__0__Id"] = "test",
             ["Kasify__Encryption__Keys__0__Key"] = KasifyTestSilos.RandomEncryption().Keys[0].Key,
+            ["Kasify__Cluster__Tls__CertificatePath"] = ClusterTestCertificates.Shared.SiloPfxPath,
+            ["Kasify__Cluster__Tls__Password"] = ClusterTestCertificates.PfxPassword,
+            ["Kasify__Cluster__Tls__CaCertificatePath"] = ClusterTestCertificates.Shared.CaCertificatePath,
         };
 
         await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
@@ -60,6 +64,50 @@ public sealed class SiloProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task PostgresModeWithoutTlsSettingsEndsTheProcessWithOneReadableLine()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Kasify__Storage__Mode"] = "Postgres",
+            ["Kasify__Storage__ConnectionString"] = "Host=127.0.0.1;Username=kasify;Database=kasify",
+            ["Kasify__Encryption__Keys__0__Id"] = "test",
+            ["Kasify__Encryption__Keys__0__Key"] = KasifyTestSilos.RandomEncryption().Keys[0].Key,
+        };
+
+        await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
+
+        Assert.Equal(2, await silo.WaitForExitAsync(StartWait));
+        Assert.Contains($"kasify-silo: Invalid configuration: {ClusterTlsRules.MissingInClusterMode}", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostgresModeWithTlsExplicitlyDisabledStartsAndWarns()
+    {
+        var server = await PostgresServer.GetSharedAsync();
+        var options = KasifyTestSilos.PostgresOptions(await server.CreateDatabaseAsync());
+        var environment = new Dictionary<string, string>
+        {
+            ["Kasify__Storage__Mode"] = "Postgres",
+            ["Kasify__Storage__ConnectionString"] = options.Storage.ConnectionString!,
+            ["Kasify__Encryption__Keys__0__Id"] = "test",
+            ["Kasify__Encryption__Keys__0__Key"] = KasifyTestSilos.RandomEncryption().Keys[0].Key,
+            ["Kasify__Cluster__ClusterId"] = options.Cluster.ClusterId,
+            ["Kasify__Cluster__AdvertisedIp"] = "127.0.0.1",
+            ["Kasify__Cluster__SiloPort"] = options.Cluster.SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Kasify__Cluster__GatewayPort"] = options.Cluster.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Kasify__Cluster__Tls__Disabled"] = "true",
+        };
+
+        await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
+        await silo.WaitForOutputAsync("Kasify silo started", StartWait);
+
+        Assert.Contains("transport DisabledBySetting", silo.Output, StringComparison.Ordinal);
+        Assert.Contains(ClusterTlsRules.DisabledWarning, silo.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await silo.StopAsync(StartWait));
+    }
+
+    [Fact]
     public async Task SqliteModeCreatesTheDatabaseAndLogsModeAndPorts()
     {
         var ports = FreePort.Next(2);
@@ -78,6 +126,7 @@ public sealed class SiloProcessTests : IDisposable
         var databasePath = Path.Combine(_folder.Path, "data", "kasify.db");
         Assert.Contains($"storage mode Sqlite, database {databasePath}", silo.Output, StringComparison.Ordinal);
         Assert.Contains($"silo port {ports[0]}, gateway port {ports[1]}", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("transport Loopback", silo.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(databasePath));
         Assert.True(Directory.Exists(Path.Combine(_folder.Path, "data", "covers")));
         Assert.True(File.Exists(Path.Combine(_folder.Path, "data", "encryption-keys.json")));
