@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Kasify.Api.Errors;
 using Kasify.Api.Identity;
 using Kasify.Grains.Interfaces.Bookings;
-using Kasify.Grains.Interfaces.Rentals;
+using Kasify.Grains.Interfaces.SmartLocks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -52,7 +52,7 @@ internal static class AccessCodesApi
             return BookingNotFound();
         }
 
-        return TypedResults.Ok(AccessCodesResponse.From(await grains.GetGrain<IPropertyGrain>(propertyId).CreateAccessCodesAsync(userId, id)));
+        return TypedResults.Ok(AccessCodesResponse.From(await grains.GetGrain<IPropertyLocksGrain>(propertyId).CreateAccessCodesAsync(userId, id)));
     }
 
     internal static async Task<Results<Ok<AccessCodesResponse>, ProblemHttpResult>> GetAccessCodesAsync(
@@ -64,7 +64,7 @@ internal static class AccessCodesApi
             return BookingNotFound();
         }
 
-        return TypedResults.Ok(AccessCodesResponse.From(await grains.GetGrain<IPropertyGrain>(propertyId).GetAccessCodesAsync(userId, id)));
+        return TypedResults.Ok(AccessCodesResponse.From(await grains.GetGrain<IPropertyLocksGrain>(propertyId).GetAccessCodesAsync(userId, id)));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeAccessCodeAsync(
@@ -76,7 +76,7 @@ internal static class AccessCodesApi
             return BookingNotFound();
         }
 
-        await grains.GetGrain<IPropertyGrain>(propertyId).RevokeAccessCodeAsync(userId, id, codeId);
+        await grains.GetGrain<IPropertyLocksGrain>(propertyId).RevokeAccessCodeAsync(userId, id, codeId);
         return TypedResults.NoContent();
     }
 

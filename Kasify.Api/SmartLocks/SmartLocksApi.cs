@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Kasify.Api.Identity;
 using Kasify.Api.Validation;
-using Kasify.Grains.Interfaces.Rentals;
+using Kasify.Grains.Interfaces.SmartLocks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kasify.Api.SmartLocks;
@@ -46,7 +46,7 @@ internal static class SmartLocksApi
     internal static async Task<Ok<SmartLocksResponse>> ListSmartLocksAsync(Guid id, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var userId = await principal.GetUserIdAsync(grains);
-        var smartLocks = await grains.GetGrain<IPropertyGrain>(id).ListSmartLocksAsync(userId);
+        var smartLocks = await grains.GetGrain<IPropertyLocksGrain>(id).ListSmartLocksAsync(userId);
         return TypedResults.Ok(new SmartLocksResponse([.. smartLocks.Select(SmartLockResponse.From)]));
     }
 
@@ -54,14 +54,14 @@ internal static class SmartLocksApi
         Guid id, AddSmartLockRequest request, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var userId = await principal.GetUserIdAsync(grains);
-        var smartLock = await grains.GetGrain<IPropertyGrain>(id).AddSmartLockAsync(userId, request.ToCommand());
+        var smartLock = await grains.GetGrain<IPropertyLocksGrain>(id).AddSmartLockAsync(userId, request.ToCommand());
         return TypedResults.Created($"/v1/properties/{id}/smartlocks/{smartLock.Id}", SmartLockResponse.From(smartLock));
     }
 
     internal static async Task<NoContent> RemoveSmartLockAsync(Guid id, Guid smartlockId, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var userId = await principal.GetUserIdAsync(grains);
-        await grains.GetGrain<IPropertyGrain>(id).RemoveSmartLockAsync(userId, smartlockId);
+        await grains.GetGrain<IPropertyLocksGrain>(id).RemoveSmartLockAsync(userId, smartlockId);
         return TypedResults.NoContent();
     }
 }

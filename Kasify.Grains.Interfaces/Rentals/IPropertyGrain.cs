@@ -4,8 +4,6 @@ using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
 using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Common;
-using Kasify.Grains.Interfaces.SmartLocks;
-using Orleans.Concurrency;
 
 namespace Kasify.Grains.Interfaces.Rentals;
 
@@ -147,39 +145,4 @@ public interface IPropertyGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("FindGuestsAsync")]
     Task<GuestMatches> FindGuestsAsync(Guid callerId, string? text, int limit);
-
-    // The smart lock and access code calls below interleave with the property's other calls: they read state in one
-    // turn and then wait only on lock grains, which order themselves by booking revision. A slow vendor therefore holds
-    // up neither the property's other requests nor other bookings' codes.
-
-    /// <summary>The property's smart locks with live status (owner or manager); <c>smartlock.forbidden</c> for other roles.</summary>
-    [AlwaysInterleave, Alias("ListSmartLocksAsync")]
-    Task<ImmutableArray<SmartLockDto>> ListSmartLocksAsync(Guid callerId);
-
-    /// <summary>
-    /// Assigns a device of one of the account's integrations to the property (owner or manager). A device is assigned to
-    /// at most one property: 409 <c>smartlock.assigned</c> otherwise.
-    /// </summary>
-    [Alias("AddSmartLockAsync")]
-    Task<SmartLockDto> AddSmartLockAsync(Guid callerId, AssignSmartLock request);
-
-    /// <summary>Revokes the lock's codes at the vendor, then removes it from the property (owner or manager).</summary>
-    [Alias("RemoveSmartLockAsync")]
-    Task RemoveSmartLockAsync(Guid callerId, Guid smartLockId);
-
-    /// <summary>
-    /// Puts a code for the booking on every lock of the property (owner or manager), valid from its arrival to its
-    /// departure instant. Idempotent: existing codes are returned, not replaced. Locks that refuse are listed as failed
-    /// without failing the request. 409 <c>booking.cancelled</c> for a cancelled booking, <c>booking.ended</c> after departure.
-    /// </summary>
-    [AlwaysInterleave, Alias("CreateAccessCodesAsync")]
-    Task<BookingAccessCodes> CreateAccessCodesAsync(Guid callerId, Guid bookingId);
-
-    /// <summary>The booking's codes on the property's locks (owner or manager).</summary>
-    [AlwaysInterleave, Alias("GetAccessCodesAsync")]
-    Task<BookingAccessCodes> GetAccessCodesAsync(Guid callerId, Guid bookingId);
-
-    /// <summary>Revokes one of the booking's codes at the vendor (owner or manager); 404 <c>accesscode.not_found</c> when it is not the booking's.</summary>
-    [AlwaysInterleave, Alias("RevokeAccessCodeAsync")]
-    Task RevokeAccessCodeAsync(Guid callerId, Guid bookingId, Guid codeId);
 }

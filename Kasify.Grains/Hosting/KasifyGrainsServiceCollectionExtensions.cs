@@ -1,3 +1,5 @@
+using Kasify.Grains.Outbox;
+using Kasify.Grains.Rentals;
 using Kasify.Grains.Rentals.CoverImages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +14,8 @@ public static class KasifyGrainsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(coverImages);
+        services.TryAddSingleton(new DurableDeliveryOptions());
+        services.AddSingleton<PropertyRow>();
         return services;
     }
 }

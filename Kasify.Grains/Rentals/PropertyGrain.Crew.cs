@@ -4,7 +4,6 @@ using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
-using Kasify.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -48,7 +47,7 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
         state.State.Invitations[invitation.Id] = invitation;
         try
         {
-            await state.SaveAsync(this);
+            await SaveChangesAsync();
         }
         catch (KasifyException)
         {
@@ -90,7 +89,7 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
         if (invitation.RevokedAt is null)
         {
             invitation.RevokedAt = time.GetUtcNow();
-            await state.SaveAsync(this);
+            await SaveChangesAsync();
         }
     }
 
@@ -132,7 +131,7 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
         SetService(callerId, invitation.Service);
         try
         {
-            await state.SaveAsync(this);
+            await SaveChangesAsync();
         }
         catch (KasifyException)
         {
@@ -195,7 +194,7 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
 
         state.State.Members[userId] = level;
         SetService(userId, service);
-        await state.SaveAsync(this);
+        await SaveChangesAsync();
         return ToMember(userId, level, await grains.GetGrain<IUserGrain>(userId).GetAsync());
     }
 
@@ -229,7 +228,7 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
             state.State.Details = state.State.Details with { DefaultCleanerId = null };
         }
 
-        await state.SaveAsync(this);
+        await SaveChangesAsync();
     }
 
     // A send failure must not fail the request: the invitation is stored and its code is in the response.

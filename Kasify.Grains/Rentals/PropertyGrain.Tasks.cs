@@ -10,7 +10,6 @@ using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.Tasks;
-using Kasify.Grains.Storage;
 using Kasify.Grains.Tasks;
 using Microsoft.Extensions.Logging;
 
@@ -262,7 +261,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
             state.State.BookingTasks[booking] = taskId;
         }
 
-        await state.SaveAsync(this);
+        await SaveChangesAsync();
         return created;
     }
 
@@ -289,7 +288,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
         }
 
         state.State.Tasks[task.Id] = entry;
-        await state.SaveAsync(this);
+        await SaveChangesAsync();
     }
 
     private IEnumerable<Guid> FindTaskIds(Guid callerId, AccessLevel role, TaskQuery query, bool onlyOwnedOrAssigned)

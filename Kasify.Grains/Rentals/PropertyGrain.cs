@@ -10,13 +10,12 @@ using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
-using Kasify.Grains.Interfaces.Integrations;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.SesReporting;
 using Kasify.Grains.Interfaces.SmartLocks;
+using Kasify.Grains.Outbox;
 using Kasify.Grains.Rentals.CoverImages;
 using Kasify.Grains.Storage;
-
 using Microsoft.Extensions.Logging;
 
 namespace Kasify.Grains.Rentals;
@@ -29,10 +28,14 @@ internal sealed partial class PropertyGrain(
     [PersistentState("property", StorageNames.Kasify)] IPersistentState<PropertyState> state,
     IGrainFactory grains,
     ICoverImageStore coverImages,
+    DurableDeliveryOptions deliveryOptions,
     TimeProvider time,
-    ILogger<PropertyGrain> logger) : Grain, IPropertyGrain
+    ILogger<PropertyGrain> logger) : Grain, IPropertyGrain, IRemindable
 {
-    private const int SmartLockNameMaxLength = 100;
+    private const string OutboxReminder = "property-outbox"; // persisted by the reminder provider: never rename
+
+    private DurableDelivery _outbox = null!;
+    private bool _acknowledgedUnsaved;
 
     private Guid PropertyId => this.GetPrimaryKey();
 
@@ -42,6 +45,28 @@ internal sealed partial class PropertyGrain(
         state.State.Details.TimeZone ?? PropertyLimits.DefaultTimeZone,
         state.State.Details.CheckinTime ?? PropertyLimits.DefaultCheckinTime,
         state.State.Details.CheckoutTime ?? PropertyLimits.DefaultCheckoutTime);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _outbox = new DurableDelivery(this, OutboxReminder, DeliverOutboxAsync, deliveryOptions, logger);
+
+        // A row written before smart locks had a grain of their own: the locks grain takes them over when it activates,
+        // and then this row forgets them.
+        if (state.RecordExists && state.State.SmartLocks.Count > 0)
+        {
+            await grains.GetGrain<IPropertyLocksGrain>(PropertyId).EnsureMigratedAsync();
+            state.State.SmartLocks.Clear();
+            await state.SaveAsync(this);
+        }
+
+        if (state.RecordExists && (state.State.AccessDelivered < state.State.AccessVersion || state.State.PendingBookingChanges.Count > 0))
+        {
+            _outbox.Kick();
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        _outbox.Owns(reminderName) ? _outbox.OnReminderAsync() : Task.CompletedTask;
 
     public async Task<PropertyDto> CreateAsync(Guid callerId, PropertyDetails details)
     {
@@ -71,7 +96,7 @@ internal sealed partial class PropertyGrain(
         state.State.UpdatedAt = now;
         try
         {
-            await state.SaveAsync(this);
+            await SaveChangesAsync();
         }
         catch (KasifyException)
         {
@@ -148,18 +173,14 @@ internal sealed partial class PropertyGrain(
             }
 
             state.State.Deleted = true;
-            await state.SaveAsync(this);
+            await SaveChangesAsync();
         }
 
         await coverImages.DeleteAsync(PropertyId);
 
         // Guests' codes go before anything else: a lock whose vendor is down stops the delete, which the owner repeats.
-        foreach (var (smartLockId, smartLock) in state.State.SmartLocks.ToList())
-        {
-            await DetachSmartLockAsync(smartLockId, smartLock);
-            state.State.SmartLocks.Remove(smartLockId);
-            await state.SaveAsync(this);
-        }
+        await PushOutboxAsync();
+        await grains.GetGrain<IPropertyLocksGrain>(PropertyId).DetachAllAsync();
 
         // Guests' identity data goes with the property: nothing keeps it reachable, so nothing may keep it stored.
         foreach (var bookingId in state.State.Bookings.Keys)
@@ -221,7 +242,8 @@ internal sealed partial class PropertyGrain(
         // written the entry is taken back, since the client's retry creates a booking with a new id.
         var bookingId = Guid.NewGuid();
         state.State.Bookings[bookingId] = normalized;
-        await state.SaveAsync(this);
+        QueueBookingChange(bookingId, normalized);
+        await SaveChangesAsync();
 
         // SES: the booking report's trigger; the SES grain's reminder is in place before the booking exists.
         var ses = await SesReportingApplies(tracked: false);
@@ -237,13 +259,15 @@ internal sealed partial class PropertyGrain(
         {
             // Any failure, a timeout included: an entry without its booking would hold the nights for nobody.
             state.State.Bookings.Remove(bookingId);
-            await state.SaveAsync(this);
+            state.State.PendingBookingChanges.Remove(bookingId);
+            await SaveChangesAsync();
             throw;
         }
 
         // Tasks: the booking's cleaning task (PropertyGrain.Tasks.cs); never fails the stored booking.
         await FollowBookingWithCleaningTaskAsync(bookingId, normalized);
         await WakeSesAsync(bookingId, ses);
+        await DeliverNowAsync();
         return BookingAccess.ForRole(booking, role);
     }
 
@@ -287,7 +311,8 @@ internal sealed partial class PropertyGrain(
         {
             state.State.Bookings[bookingId] = merged;
             state.State.BookingRevisions[bookingId] = revision + 1;
-            await state.SaveAsync(this);
+            QueueBookingChange(bookingId, merged);
+            await SaveChangesAsync();
         }
 
         BookingDto updated;
@@ -297,9 +322,11 @@ internal sealed partial class PropertyGrain(
         }
         catch (Exception exception) when (changed && exception is not OutOfMemoryException)
         {
+            // The locks may have heard of the change already; a newer revision with the old details puts them back.
             state.State.Bookings[bookingId] = current;
-            state.State.BookingRevisions[bookingId] = revision;
-            await state.SaveAsync(this);
+            state.State.BookingRevisions[bookingId] = revision + 2;
+            QueueBookingChange(bookingId, current);
+            await SaveChangesAsync();
             throw;
         }
 
@@ -311,7 +338,7 @@ internal sealed partial class PropertyGrain(
 
         // Tasks: the cleaning task follows the booking on every update, so a retry repairs a sync that failed.
         await FollowBookingWithCleaningTaskAsync(bookingId, merged, current);
-        await SyncAccessCodesAsync(bookingId, merged);
+        await DeliverNowAsync();
 
         return BookingAccess.ForRole(updated, role);
     }
@@ -381,7 +408,7 @@ internal sealed partial class PropertyGrain(
     private async Task<PropertyDto> SaveAsync(AccessLevel role)
     {
         state.State.UpdatedAt = time.GetUtcNow();
-        await state.SaveAsync(this);
+        await SaveChangesAsync();
         return ToDto(role);
     }
 
@@ -585,171 +612,80 @@ internal sealed partial class PropertyGrain(
             checkin.Missing);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record a {Kind} activity entry")]
-    private partial void LogActivityNotRecorded(Exception exception, ActivityKind kind);
-
-    public async Task<ImmutableArray<SmartLockDto>> ListSmartLocksAsync(Guid callerId)
+    // Every write bumps the access version, so the grains that serve the property's concerns get the new snapshot from
+    // the outbox pass that follows the turn; the reminder is in place before the answer, so a crash loses nothing.
+    private async Task SaveChangesAsync()
     {
-        RequireLockManager(callerId);
-        var locks = await Task.WhenAll(state.State.SmartLocks.Keys.Select(id => grains.GetGrain<ISmartLockGrain>(id).GetAsync()));
-        return [.. locks.OfType<SmartLockDto>().OrderBy(smartLock => smartLock.AssignedAt)];
+        state.State.AccessVersion++;
+        await _outbox.EnsureReminderAsync();
+        await state.SaveAsync(this);
+        _outbox.Kick();
     }
 
-    public async Task<SmartLockDto> AddSmartLockAsync(Guid callerId, AssignSmartLock request)
+    // Booking changes reach the locks before the request is answered, so a code asked for right after finds its booking;
+    // when that fails, the outbox pass retries.
+    private async Task DeliverNowAsync()
     {
-        ArgumentNullException.ThrowIfNull(request);
-        RequireLockManager(callerId);
-        var externalId = request.ExternalId.Trim();
-        var name = request.Name?.Trim();
-        if (externalId.Length is 0 or > 100)
-        {
-            throw new RequestValidationException("validation.failed", "external_id", "The vendor's lock or door id is required.");
-        }
-
-        if (name is { Length: 0 or > SmartLockNameMaxLength })
-        {
-            throw new RequestValidationException("validation.failed", "name", $"The name has 1 to {SmartLockNameMaxLength} characters.");
-        }
-
-        if (state.State.SmartLocks.Values.Any(existing => existing.IntegrationId == request.IntegrationId && existing.ExternalId == externalId))
-        {
-            throw new ConflictException("smartlock.assigned", "This device is already assigned to this property.");
-        }
-
-        // The integration reserves the device first (at most one property per device); if the lock grain or this
-        // property's write fails, the reservation is taken back, since the client's retry uses a new smart lock id.
-        var smartLockId = Guid.NewGuid();
-        var integration = grains.GetGrain<IIntegrationGrain>(request.IntegrationId);
-        var device = await integration.AssignDeviceAsync(state.State.AccountId, externalId, PropertyId, smartLockId);
         try
         {
-            var smartLock = await grains.GetGrain<ISmartLockGrain>(smartLockId).AssignAsync(
-                new SmartLockAssignment(PropertyId, request.IntegrationId, device.Provider, externalId, name ?? device.Name));
-            state.State.SmartLocks[smartLockId] = new PropertySmartLock(request.IntegrationId, externalId);
-            await state.SaveAsync(this);
-            return smartLock;
+            await PushOutboxAsync();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            state.State.SmartLocks.Remove(smartLockId);
-            await integration.ReleaseDeviceAsync(externalId, smartLockId);
-            throw;
+            LogOutboxDeferred(exception);
         }
     }
 
-    public async Task RemoveSmartLockAsync(Guid callerId, Guid smartLockId)
+    private async Task<bool> DeliverOutboxAsync()
     {
-        RequireLockManager(callerId);
-        if (!state.State.SmartLocks.TryGetValue(smartLockId, out var smartLock))
+        await PushOutboxAsync();
+        if (_acknowledgedUnsaved)
         {
-            throw new NotFoundException("smartlock.not_found", "No such smart lock on this property.");
+            await state.SaveAsync(this);
+            _acknowledgedUnsaved = false;
         }
 
-        await DetachSmartLockAsync(smartLockId, smartLock);
-        state.State.SmartLocks.Remove(smartLockId);
-        await state.SaveAsync(this);
+        return state.State.AccessDelivered >= state.State.AccessVersion && state.State.PendingBookingChanges.Count == 0;
     }
 
-    public async Task<BookingAccessCodes> CreateAccessCodesAsync(Guid callerId, Guid bookingId)
+    private async Task PushOutboxAsync()
     {
-        var details = RequireCodeBooking(callerId, bookingId);
-        if (!details.IsActive)
+        if (!state.RecordExists)
         {
-            throw new ConflictException("booking.cancelled", "A cancelled booking gets no access codes.");
+            return;
         }
 
-        var request = CodeWindow(bookingId, details);
-        if (request.ValidTo <= time.GetUtcNow())
+        var access = PropertyRow.AccessOf(state.State);
+        var changes = state.State.PendingBookingChanges.Values.ToImmutableArray();
+        var locks = grains.GetGrain<IPropertyLocksGrain>(PropertyId);
+        if (state.State.AccessDelivered < access.Version)
         {
-            throw new ConflictException("booking.ended", "The booking's stay has ended.");
+            await locks.ApplyAccessAsync(access);
+            state.State.AccessDelivered = access.Version;
+            _acknowledgedUnsaved = true;
         }
 
-        if (state.State.SmartLocks.Count == 0)
+        if (changes.Length > 0)
         {
-            throw new DomainRuleException("smartlock.none", "The property has no smart locks; assign one first.");
-        }
-
-        var results = await Task.WhenAll(state.State.SmartLocks.Keys.Select(id => EnsureCodeAsync(id, request)));
-        return new BookingAccessCodes(
-            bookingId,
-            [.. results.Select(result => result.Code).OfType<AccessCodeDto>()],
-            [.. results.Select(result => result.Failure).OfType<SmartLockFailure>()]);
-    }
-
-    public async Task<BookingAccessCodes> GetAccessCodesAsync(Guid callerId, Guid bookingId)
-    {
-        RequireCodeBooking(callerId, bookingId);
-        var codes = await Task.WhenAll(state.State.SmartLocks.Keys.Select(id => grains.GetGrain<ISmartLockGrain>(id).GetCodesAsync(bookingId)));
-        return new BookingAccessCodes(bookingId, [.. codes.SelectMany(lockCodes => lockCodes).OrderBy(code => code.CreatedAt)], []);
-    }
-
-    public async Task RevokeAccessCodeAsync(Guid callerId, Guid bookingId, Guid codeId)
-    {
-        RequireCodeBooking(callerId, bookingId);
-        foreach (var smartLockId in state.State.SmartLocks.Keys)
-        {
-            if (await grains.GetGrain<ISmartLockGrain>(smartLockId).RevokeCodeAsync(bookingId, codeId))
+            await locks.ApplyBookingChangesAsync(changes);
+            foreach (var change in changes)
             {
-                return;
+                if (state.State.PendingBookingChanges.TryGetValue(change.BookingId, out var current) && current.Revision == change.Revision)
+                {
+                    state.State.PendingBookingChanges.Remove(change.BookingId);
+                    _acknowledgedUnsaved = true;
+                }
             }
         }
-
-        throw new NotFoundException("accesscode.not_found", "The booking has no such access code.");
     }
 
-    // Codes follow the booking: a cancelled booking's codes are revoked, moved dates move every code's window. Called on
-    // every update, changed or not, so a retry after a lock call failed half-way finishes the job.
-    private async Task SyncAccessCodesAsync(Guid bookingId, BookingDetails details)
-    {
-        var request = CodeWindow(bookingId, details);
-        await Task.WhenAll(state.State.SmartLocks.Keys.Select(id => details.IsActive
-            ? grains.GetGrain<ISmartLockGrain>(id).MoveCodesAsync(request)
-            : grains.GetGrain<ISmartLockGrain>(id).RevokeCodesAsync(bookingId, request.Revision)));
-    }
+    private void QueueBookingChange(Guid bookingId, BookingDetails details) =>
+        state.State.PendingBookingChanges[bookingId] =
+            BookingChanges.Of(bookingId, state.State.BookingRevisions.GetValueOrDefault(bookingId), details, Schedule);
 
-    // Revokes the lock's codes at the vendor (the lock grain refuses with 503 when it cannot yet) and frees the device.
-    private async Task DetachSmartLockAsync(Guid smartLockId, PropertySmartLock smartLock)
-    {
-        await grains.GetGrain<ISmartLockGrain>(smartLockId).UnassignAsync();
-        await grains.GetGrain<IIntegrationGrain>(smartLock.IntegrationId).ReleaseDeviceAsync(smartLock.ExternalId, smartLockId);
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not deliver the property's outbox at once; the outbox pass retries")]
+    private partial void LogOutboxDeferred(Exception exception);
 
-    private AccessCodeRequest CodeWindow(Guid bookingId, BookingDetails details) => new(
-        bookingId,
-        BookingRules.ArrivalAt(details, Schedule),
-        BookingRules.DepartureAt(details, Schedule),
-        state.State.BookingRevisions.GetValueOrDefault(bookingId));
-
-    // One lock's answer; a lock removed meanwhile (this call interleaves) is a failure of that lock, not of the request.
-    private async Task<AccessCodeResult> EnsureCodeAsync(Guid smartLockId, AccessCodeRequest request)
-    {
-        try
-        {
-            return await grains.GetGrain<ISmartLockGrain>(smartLockId).EnsureCodeAsync(request);
-        }
-        catch (KasifyException exception)
-        {
-            return new AccessCodeResult(null, new SmartLockFailure(smartLockId, "", exception.Code, exception.Message));
-        }
-    }
-
-    private AccessLevel RequireLockManager(Guid callerId)
-    {
-        var role = RequireRole(callerId);
-        return BookingAccess.CanEdit(role)
-            ? role
-            : throw new ForbiddenException("smartlock.forbidden", "Only the owner and managers manage smart locks and access codes.");
-    }
-
-    private BookingDetails RequireCodeBooking(Guid callerId, Guid bookingId)
-    {
-        if (!TryGetRole(callerId, out var role) || !state.State.Bookings.TryGetValue(bookingId, out var details))
-        {
-            throw new NotFoundException("booking.not_found", "No such booking.");
-        }
-
-        return BookingAccess.CanEdit(role)
-            ? details
-            : throw new ForbiddenException("accesscode.forbidden", "Only the owner and managers manage access codes.");
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record a {Kind} activity entry")]
+    private partial void LogActivityNotRecorded(Exception exception, ActivityKind kind);
 }

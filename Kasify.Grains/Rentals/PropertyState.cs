@@ -38,7 +38,10 @@ internal sealed class PropertyState
     [Id(7)]
     public Dictionary<Guid, BookingDetails> Bookings { get; set; } = [];
 
-    /// <summary>The property's smart locks by smart lock id; each lock grain holds the device's codes and status.</summary>
+    /// <summary>
+    /// Before the property locks grain existed, the property's smart locks by smart lock id. Only read: the property
+    /// locks grain takes them over from a stored row (<see cref="PropertyRow"/>), then the property forgets them.
+    /// </summary>
     [Id(8)]
     public Dictionary<Guid, PropertySmartLock> SmartLocks { get; set; } = [];
 
@@ -61,4 +64,16 @@ internal sealed class PropertyState
     /// <summary>Each booking's automatic cleaning task, by booking id.</summary>
     [Id(13)]
     public Dictionary<Guid, Guid> BookingTasks { get; set; } = [];
+
+    /// <summary>The version of the access snapshot this state describes (<see cref="PropertyRow.AccessOf"/>).</summary>
+    [Id(14)]
+    public long AccessVersion { get; set; }
+
+    /// <summary>The newest access version every concern grain has taken; below <see cref="AccessVersion"/> a push is owed.</summary>
+    [Id(15)]
+    public long AccessDelivered { get; set; }
+
+    /// <summary>The outbox: each booking's latest change that the grains following bookings have not all taken yet.</summary>
+    [Id(16)]
+    public Dictionary<Guid, BookingChange> PendingBookingChanges { get; set; } = [];
 }

@@ -8,6 +8,9 @@ public sealed class FakeAccount
 
     /// <summary>The account id shown on its locks.</summary>
     public required int AccountId { get; init; }
+
+    /// <summary>How long every request of this account takes on top of the global latency (a slow account, as seen from one integration).</summary>
+    public int LatencyMs { get; set; }
 }
 
 /// <summary>A smart lock of the fake. Mutable; always accessed under the <see cref="NukiFakeState"/> lock.</summary>

@@ -23,6 +23,11 @@ public static class NukiFakeEndpoints
                 return Results.Json(new { }, statusCode: StatusCodes.Status401Unauthorized);
             }
 
+            if (account.LatencyMs > 0)
+            {
+                await Task.Delay(account.LatencyMs, http.RequestAborted);
+            }
+
             http.Items[typeof(FakeAccount)] = account;
             return await next(context);
         });

@@ -90,7 +90,7 @@ public sealed class AccessCodeConcurrencyTests(LockCluster cluster, ITestOutputH
 
         // Let the new silo's reminders run (a fresh status read proves they did), then check nothing moved.
         await Poll.UntilAsync(
-            () => host.Property.ListSmartLocksAsync(host.Owner.Id),
+            () => host.PropertyLocks.ListSmartLocksAsync(host.Owner.Id),
             locks => locks.Length == 3 && locks.All(l => l.Status.CheckedAt > restartedAt),
             TimeSpan.FromSeconds(15),
             "Every lock's status being refreshed by the restarted silo",
@@ -113,7 +113,7 @@ public sealed class AccessCodeConcurrencyTests(LockCluster cluster, ITestOutputH
                 case CodeOperationKind.Revoke:
                     var codes = await host.CodesAsync(bookingId);
                     var target = codes.Codes.FirstOrDefault(c => c.Status is AccessCodeStatus.Pending or AccessCodeStatus.Active);
-                    await host.Property.RevokeAccessCodeAsync(host.Owner.Id, bookingId, target?.Id ?? Guid.NewGuid());
+                    await host.PropertyLocks.RevokeAccessCodeAsync(host.Owner.Id, bookingId, target?.Id ?? Guid.NewGuid());
                     break;
                 case CodeOperationKind.Move:
                     await host.UpdateBookingAsync(bookingId, LockStays.MoveInSlot(operation.Slot, operation.Shift));

@@ -87,7 +87,7 @@ public sealed class AccessCodeRetryTests(LockCluster cluster) : IClassFixture<Lo
         {
             try
             {
-                await host.Property.RevokeAccessCodeAsync(host.Owner.Id, booking.Id, code.Id);
+                await host.PropertyLocks.RevokeAccessCodeAsync(host.Owner.Id, booking.Id, code.Id);
             }
             catch (IntegrationUnavailableException unavailable)
             {
@@ -123,7 +123,7 @@ public sealed class AccessCodeRetryTests(LockCluster cluster) : IClassFixture<Lo
 
         // Nuki answers the delete with 204 but the offline lock drops it: the code is still on the lock.
         cluster.NukiFake.UpdateSmartlock(device, offline: true);
-        await host.Property.RevokeAccessCodeAsync(host.Owner.Id, booking.Id, code.Id);
+        await host.PropertyLocks.RevokeAccessCodeAsync(host.Owner.Id, booking.Id, code.Id);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         Assert.NotNull(cluster.NukiFake.CodeWithPin(device, code.Code));
         Assert.Equal(AccessCodeStatus.Revoking, Assert.Single((await host.CodesAsync(booking.Id)).Codes).Status);

@@ -47,7 +47,7 @@ public sealed class AccessCodeTests(LockCluster cluster) : IClassFixture<LockClu
             Assert.Single(cluster.NukiFake.CodesOn(device));
         }
 
-        var locks = await host.Property.ListSmartLocksAsync(host.Owner.Id);
+        var locks = await host.PropertyLocks.ListSmartLocksAsync(host.Owner.Id);
         Assert.All(locks, smartLock => Assert.Equal(1, smartLock.ActiveCodes));
     }
 
@@ -110,7 +110,7 @@ public sealed class AccessCodeTests(LockCluster cluster) : IClassFixture<LockClu
         var revoked = active.Codes.Single(c => c.SmartLockId == host.Locks[0].SmartLock.Id);
         var kept = active.Codes.Single(c => c.SmartLockId == host.Locks[1].SmartLock.Id);
 
-        await host.Property.RevokeAccessCodeAsync(host.Owner.Id, booking.Id, revoked.Id);
+        await host.PropertyLocks.RevokeAccessCodeAsync(host.Owner.Id, booking.Id, revoked.Id);
 
         await Poll.UntilAsync(
             () => cluster.NukiFake.CodeWithPin(host.Locks[0].DeviceId, revoked.Code) is null,
@@ -126,10 +126,10 @@ public sealed class AccessCodeTests(LockCluster cluster) : IClassFixture<LockClu
         Assert.Equal(AccessCodeStatus.Active, after.Codes.Single(c => c.Id == kept.Id).Status);
         Assert.True(cluster.NukiFake.Holds(host.Locks[1].DeviceId, kept), cluster.NukiFake.Describe(host.Locks[1].DeviceId));
 
-        var unknown = await Assert.ThrowsAsync<NotFoundException>(() => host.Property.RevokeAccessCodeAsync(host.Owner.Id, booking.Id, Guid.NewGuid()));
+        var unknown = await Assert.ThrowsAsync<NotFoundException>(() => host.PropertyLocks.RevokeAccessCodeAsync(host.Owner.Id, booking.Id, Guid.NewGuid()));
         Assert.Equal("accesscode.not_found", unknown.Code);
         var otherBooking = await host.BookAsync(LockStays.InSlot(1));
-        var notItsCode = await Assert.ThrowsAsync<NotFoundException>(() => host.Property.RevokeAccessCodeAsync(host.Owner.Id, otherBooking.Id, kept.Id));
+        var notItsCode = await Assert.ThrowsAsync<NotFoundException>(() => host.PropertyLocks.RevokeAccessCodeAsync(host.Owner.Id, otherBooking.Id, kept.Id));
         Assert.Equal("accesscode.not_found", notItsCode.Code);
         Assert.True(cluster.NukiFake.Holds(host.Locks[1].DeviceId, kept), cluster.NukiFake.Describe(host.Locks[1].DeviceId));
     }
@@ -212,14 +212,14 @@ public sealed class AccessCodeTests(LockCluster cluster) : IClassFixture<LockClu
         await host.WaitForCodesAsync(booking.Id, 2, c => c.Status == AccessCodeStatus.Active, "Both codes becoming active", VendorWait);
         var (removedDevice, removed) = host.Locks[0];
 
-        await host.Property.RemoveSmartLockAsync(host.Owner.Id, removed.Id);
+        await host.PropertyLocks.RemoveSmartLockAsync(host.Owner.Id, removed.Id);
 
         await Poll.UntilAsync(
             () => cluster.NukiFake.CodesOn(removedDevice).Count == 0,
             VendorWait,
             "The removed lock's code disappearing from it",
             () => cluster.NukiFake.Describe(removedDevice));
-        Assert.Equal(host.Locks[1].SmartLock.Id, Assert.Single(await host.Property.ListSmartLocksAsync(host.Owner.Id)).Id);
+        Assert.Equal(host.Locks[1].SmartLock.Id, Assert.Single(await host.PropertyLocks.ListSmartLocksAsync(host.Owner.Id)).Id);
         Assert.Single(cluster.NukiFake.CodesOn(host.Locks[1].DeviceId));
         var devices = await cluster.Grains.GetGrain<IIntegrationGrain>(host.Integration.Id).ListDevicesAsync(host.Owner.Id, IntegrationType.Nuki);
         Assert.Null(devices.Devices.Single(d => d.ExternalId == NukiHost.ExternalId(removedDevice)).Assignment);

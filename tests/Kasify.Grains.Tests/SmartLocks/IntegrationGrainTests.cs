@@ -124,7 +124,7 @@ public sealed class IntegrationGrainTests(LockCluster cluster) : IClassFixture<L
         Assert.Equal("integration.in_use", inUse.Code);
         Assert.NotNull(await integration.GetAsync(host.Owner.Id, IntegrationType.Nuki));
 
-        await host.Property.RemoveSmartLockAsync(host.Owner.Id, host.Locks[0].SmartLock.Id);
+        await host.PropertyLocks.RemoveSmartLockAsync(host.Owner.Id, host.Locks[0].SmartLock.Id);
         await integration.DeleteAsync(host.Owner.Id, IntegrationType.Nuki);
 
         Assert.Null(await integration.GetAsync(host.Owner.Id, null));
@@ -143,9 +143,9 @@ public sealed class IntegrationGrainTests(LockCluster cluster) : IClassFixture<L
         await strangersProperty.CreateAsync(stranger.Id, PropertyGrainTests.Details("Not theirs"));
 
         var error = await Assert.ThrowsAsync<NotFoundException>(() =>
-            strangersProperty.AddSmartLockAsync(stranger.Id, new AssignSmartLock(host.Integration.Id, NukiHost.ExternalId(device), null)));
+            Grains.GetGrain<IPropertyLocksGrain>(strangersProperty.GetPrimaryKey()).AddSmartLockAsync(stranger.Id, new AssignSmartLock(host.Integration.Id, NukiHost.ExternalId(device), null)));
 
         Assert.Equal("integration.not_found", error.Code);
-        Assert.Empty(await strangersProperty.ListSmartLocksAsync(stranger.Id));
+        Assert.Empty(await Grains.GetGrain<IPropertyLocksGrain>(strangersProperty.GetPrimaryKey()).ListSmartLocksAsync(stranger.Id));
     }
 }

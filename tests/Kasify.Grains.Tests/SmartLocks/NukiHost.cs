@@ -45,6 +45,8 @@ internal sealed class NukiHost
 
     public IPropertyGrain Property => Cluster.Grains.GetGrain<IPropertyGrain>(PropertyId);
 
+    public IPropertyLocksGrain PropertyLocks => Cluster.Grains.GetGrain<IPropertyLocksGrain>(PropertyId);
+
     public NukiFakeState Fake => Cluster.NukiFake;
 
     /// <summary>A Nuki smartlock id no other test uses.</summary>
@@ -74,7 +76,7 @@ internal sealed class NukiHost
         var locks = ImmutableArray.CreateBuilder<NukiLock>();
         foreach (var deviceId in deviceIds)
         {
-            var smartLock = await property.AddSmartLockAsync(owner.Id, new AssignSmartLock(integration.Id, ExternalId(deviceId), null));
+            var smartLock = await grains.GetGrain<IPropertyLocksGrain>(propertyId).AddSmartLockAsync(owner.Id, new AssignSmartLock(integration.Id, ExternalId(deviceId), null));
             locks.Add(new NukiLock(deviceId, smartLock));
         }
 
@@ -90,9 +92,9 @@ internal sealed class NukiHost
 
     public Task<BookingDto> UpdateBookingAsync(Guid bookingId, BookingPatch patch) => Property.UpdateBookingAsync(Owner.Id, bookingId, patch);
 
-    public Task<BookingAccessCodes> CreateCodesAsync(Guid bookingId) => Property.CreateAccessCodesAsync(Owner.Id, bookingId);
+    public Task<BookingAccessCodes> CreateCodesAsync(Guid bookingId) => PropertyLocks.CreateAccessCodesAsync(Owner.Id, bookingId);
 
-    public Task<BookingAccessCodes> CodesAsync(Guid bookingId) => Property.GetAccessCodesAsync(Owner.Id, bookingId);
+    public Task<BookingAccessCodes> CodesAsync(Guid bookingId) => PropertyLocks.GetAccessCodesAsync(Owner.Id, bookingId);
 
     /// <summary>Waits until every code of the booking satisfies <paramref name="done"/> (and there are <paramref name="count"/> of them).</summary>
     public Task<BookingAccessCodes> WaitForCodesAsync(

@@ -27,18 +27,18 @@ public sealed class SmartLockStatusTests(LockCluster cluster) : IClassFixture<Lo
         Assert.Equal(
             (host.PropertyId, host.Integration.Id, IntegrationType.Nuki, NukiHost.ExternalId(device), "Door 1", 0),
             (assigned.PropertyId, assigned.IntegrationId, assigned.Provider, assigned.ExternalId, assigned.Name, assigned.ActiveCodes));
-        Assert.Equal(assigned.Id, Assert.Single(await host.Property.ListSmartLocksAsync(host.Owner.Id)).Id);
+        Assert.Equal(assigned.Id, Assert.Single(await host.PropertyLocks.ListSmartLocksAsync(host.Owner.Id)).Id);
 
         var other = Grains.GetGrain<IPropertyGrain>(Guid.NewGuid());
         await other.CreateAsync(host.Owner.Id, PropertyGrainTests.Details("Casa Verde"));
         var taken = await Assert.ThrowsAsync<ConflictException>(() =>
-            other.AddSmartLockAsync(host.Owner.Id, new AssignSmartLock(host.Integration.Id, NukiHost.ExternalId(device), "Mine too")));
+            Grains.GetGrain<IPropertyLocksGrain>(other.GetPrimaryKey()).AddSmartLockAsync(host.Owner.Id, new AssignSmartLock(host.Integration.Id, NukiHost.ExternalId(device), "Mine too")));
         var unknown = await Assert.ThrowsAsync<NotFoundException>(() =>
-            other.AddSmartLockAsync(host.Owner.Id, new AssignSmartLock(host.Integration.Id, "42", null)));
+            Grains.GetGrain<IPropertyLocksGrain>(other.GetPrimaryKey()).AddSmartLockAsync(host.Owner.Id, new AssignSmartLock(host.Integration.Id, "42", null)));
 
         Assert.Equal("smartlock.assigned", taken.Code);
         Assert.Equal("smartlock.device_not_found", unknown.Code);
-        Assert.Empty(await other.ListSmartLocksAsync(host.Owner.Id));
+        Assert.Empty(await Grains.GetGrain<IPropertyLocksGrain>(other.GetPrimaryKey()).ListSmartLocksAsync(host.Owner.Id));
         var devices = await Grains.GetGrain<IIntegrationGrain>(host.Integration.Id).ListDevicesAsync(host.Owner.Id, IntegrationType.Nuki);
         Assert.Equal(new DeviceAssignment(host.PropertyId, assigned.Id), Assert.Single(devices.Devices).Assignment);
     }
@@ -69,7 +69,7 @@ public sealed class SmartLockStatusTests(LockCluster cluster) : IClassFixture<Lo
         ImmutableArray<SmartLockDto> locks;
         try
         {
-            locks = await host.Property.ListSmartLocksAsync(host.Owner.Id);
+            locks = await host.PropertyLocks.ListSmartLocksAsync(host.Owner.Id);
         }
         finally
         {
@@ -90,7 +90,7 @@ public sealed class SmartLockStatusTests(LockCluster cluster) : IClassFixture<Lo
         cluster.NukiFake.UpdateSmartlock(device, batteryCharge: 17, batteryCritical: true, lockState: 5);
 
         var status = await Poll.UntilAsync(
-            async () => Assert.Single(await host.Property.ListSmartLocksAsync(host.Owner.Id)).Status,
+            async () => Assert.Single(await host.PropertyLocks.ListSmartLocksAsync(host.Owner.Id)).Status,
             s => s.BatteryCharge == 17,
             StatusWait,
             "The new battery charge showing in the property's locks");
@@ -107,7 +107,7 @@ public sealed class SmartLockStatusTests(LockCluster cluster) : IClassFixture<Lo
         cluster.NukiFake.UpdateSmartlock(device, offline: true);
         await WaitForEntryAsync(feed, ActivityKind.SmartLockOffline);
         var offline = await Poll.UntilAsync(
-            async () => Assert.Single(await host.Property.ListSmartLocksAsync(host.Owner.Id)).Status,
+            async () => Assert.Single(await host.PropertyLocks.ListSmartLocksAsync(host.Owner.Id)).Status,
             s => s.Online == false,
             StatusWait,
             "The lock showing offline");

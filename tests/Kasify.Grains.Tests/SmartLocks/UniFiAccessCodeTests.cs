@@ -53,11 +53,11 @@ public sealed class UniFiAccessCodeTests(LockCluster cluster) : IClassFixture<Lo
         Assert.DoesNotContain(UniFiFakeSeed.Token, integration.TokenHint, StringComparison.Ordinal);
         var property = Grains.GetGrain<IPropertyGrain>(Guid.NewGuid());
         await property.CreateAsync(owner.Id, PropertyGrainTests.Details());
-        var door = await property.AddSmartLockAsync(owner.Id, new AssignSmartLock(integration.Id, UniFiFakeSeed.MainDoorId, "Portal"));
+        var door = await Grains.GetGrain<IPropertyLocksGrain>(property.GetPrimaryKey()).AddSmartLockAsync(owner.Id, new AssignSmartLock(integration.Id, UniFiFakeSeed.MainDoorId, "Portal"));
         Assert.Equal((IntegrationType.Unifi, UniFiFakeSeed.MainDoorId, "Portal"), (door.Provider, door.ExternalId, door.Name));
         var booking = await property.CreateBookingAsync(owner.Id, LockStays.InSlot(0));
 
-        var created = await property.CreateAccessCodesAsync(owner.Id, booking.Id);
+        var created = await Grains.GetGrain<IPropertyLocksGrain>(property.GetPrimaryKey()).CreateAccessCodesAsync(owner.Id, booking.Id);
 
         Assert.Empty(created.FailedSmartLocks);
         var code = Assert.Single(created.Codes);
@@ -67,7 +67,7 @@ public sealed class UniFiAccessCodeTests(LockCluster cluster) : IClassFixture<Lo
         var visitor = Assert.Single(Console.Visitors(), v => v.Pin == code.Code);
         Assert.Equal([UniFiFakeSeed.MainDoorId], visitor.DoorIds);
         Assert.Equal((booking.ArrivalAt.ToUnixTimeSeconds(), booking.DepartureAt.ToUnixTimeSeconds(), false), (visitor.StartTime, visitor.EndTime, visitor.Cancelled));
-        Assert.Equal(code.Id, Assert.Single((await property.CreateAccessCodesAsync(owner.Id, booking.Id)).Codes).Id);
+        Assert.Equal(code.Id, Assert.Single((await Grains.GetGrain<IPropertyLocksGrain>(property.GetPrimaryKey()).CreateAccessCodesAsync(owner.Id, booking.Id)).Codes).Id);
 
         var moved = await property.UpdateBookingAsync(owner.Id, booking.Id, LockStays.MoveInSlot(0, 1));
         await Poll.UntilAsync(
@@ -77,7 +77,7 @@ public sealed class UniFiAccessCodeTests(LockCluster cluster) : IClassFixture<Lo
             () => Console.Visitor(visitor.Id)?.ToString() ?? "visitor gone");
         Assert.Equal(code.Code, Console.Visitor(visitor.Id)!.Pin);
 
-        await property.RevokeAccessCodeAsync(owner.Id, booking.Id, code.Id);
+        await Grains.GetGrain<IPropertyLocksGrain>(property.GetPrimaryKey()).RevokeAccessCodeAsync(owner.Id, booking.Id, code.Id);
 
         await Poll.UntilAsync(
             () => Console.Visitor(visitor.Id) is null,
@@ -99,9 +99,9 @@ public sealed class UniFiAccessCodeTests(LockCluster cluster) : IClassFixture<Lo
     private IntegrationSettings Settings(string token) =>
         new("Office console", token, cluster.UniFi.BaseUrl, cluster.UniFi.CertificateFingerprint);
 
-    private static Task<BookingAccessCodes> WaitForStatusAsync(IPropertyGrain property, UserDto owner, Guid bookingId, AccessCodeStatus status) =>
+    private Task<BookingAccessCodes> WaitForStatusAsync(IPropertyGrain property, UserDto owner, Guid bookingId, AccessCodeStatus status) =>
         Poll.UntilAsync(
-            () => property.GetAccessCodesAsync(owner.Id, bookingId),
+            () => Grains.GetGrain<IPropertyLocksGrain>(property.GetPrimaryKey()).GetAccessCodesAsync(owner.Id, bookingId),
             codes => codes.Codes.Length == 1 && codes.Codes[0].Status == status,
             VendorWait,
             $"The door's code becoming {status}",

@@ -1,0 +1,17 @@
+using Kasify.Grains.Interfaces.Bookings;
+
+namespace Kasify.Grains.Bookings;
+
+/// <summary>Builds the <see cref="BookingChange"/> that grains following bookings receive.</summary>
+internal static class BookingChanges
+{
+    public static BookingChange Of(Guid bookingId, long revision, BookingDetails details, PropertySchedule schedule) => new(
+        bookingId,
+        revision,
+        details.From,
+        details.To,
+        details.IsActive,
+        details.GuestsNumber,
+        BookingRules.ArrivalAt(details, schedule),
+        BookingRules.DepartureAt(details, schedule));
+}
