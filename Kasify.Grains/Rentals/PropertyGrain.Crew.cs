@@ -4,8 +4,6 @@ using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kasify.Grains.Rentals;
 
@@ -13,8 +11,6 @@ namespace Kasify.Grains.Rentals;
 // against the members map, so concurrent accepts can never use an invitation more often than it allows.
 internal sealed partial class PropertyGrain : IPropertyCrewGrain
 {
-    private IInvitationMailer Mailer => ServiceProvider.GetRequiredService<IInvitationMailer>();
-
     public async Task<InvitationDto> CreateInvitationAsync(Guid callerId, CreateInvitation command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -45,6 +41,11 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
         }
 
         state.State.Invitations[invitation.Id] = invitation;
+        if (invitation.Email is { } email)
+        {
+            QueueInvitationEmail(invitation, email);
+        }
+
         try
         {
             await SaveChangesAsync();
@@ -53,11 +54,6 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
         {
             await index.ReleaseAsync(target);
             throw;
-        }
-
-        if (invitation.Email is { } email)
-        {
-            await SendInvitationEmailAsync(invitation, email);
         }
 
         return invitation.ToDto(PropertyId);
@@ -231,25 +227,17 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
         await SaveChangesAsync();
     }
 
-    // A send failure must not fail the request: the invitation is stored and its code is in the response.
-    private async Task SendInvitationEmailAsync(PropertyInvitation invitation, string email)
-    {
-        try
-        {
-            await Mailer.SendAsync(new InvitationEmail(
-                invitation.Id,
-                email,
-                invitation.Locale,
-                state.State.Details.Name,
-                invitation.AccessLevel.ToString().ToLowerInvariant(),
-                invitation.Token,
-                invitation.ExpiresAt));
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogInvitationEmailFailed(exception, invitation.Id);
-        }
-    }
+    // The email goes out through the outbox: stored with the invitation, handed to the invitation's mail grain after the
+    // answer, which talks to the mail server on its own time.
+    private void QueueInvitationEmail(PropertyInvitation invitation, string email) =>
+        state.State.PendingMails[invitation.Id] = new InvitationMail(
+            invitation.Id,
+            email,
+            invitation.Locale,
+            state.State.Details.Name,
+            invitation.AccessLevel.ToString().ToLowerInvariant(),
+            invitation.Token,
+            invitation.ExpiresAt);
 
     private CrewMemberDto ToMember(Guid userId, AccessLevel level, UserDto? user)
     {
@@ -305,6 +293,4 @@ internal sealed partial class PropertyGrain : IPropertyCrewGrain
 
     private static NotFoundException InvitationNotFound() => new("invitation.not_found", "No such invitation.");
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the email of invitation {InvitationId}; the invitation is kept")]
-    private partial void LogInvitationEmailFailed(Exception exception, Guid invitationId);
 }

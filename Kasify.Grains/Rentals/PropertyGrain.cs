@@ -8,6 +8,7 @@ using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
 using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Common;
+using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
@@ -59,7 +60,8 @@ internal sealed partial class PropertyGrain(
             await state.SaveAsync(this);
         }
 
-        if (state.RecordExists && (state.State.AccessDelivered < state.State.AccessVersion || state.State.PendingBookingChanges.Count > 0))
+        if (state.RecordExists && (state.State.AccessDelivered < state.State.AccessVersion
+            || state.State.PendingBookingChanges.Count > 0 || state.State.PendingMails.Count > 0))
         {
             _outbox.Kick();
         }
@@ -645,7 +647,9 @@ internal sealed partial class PropertyGrain(
             _acknowledgedUnsaved = false;
         }
 
-        return state.State.AccessDelivered >= state.State.AccessVersion && state.State.PendingBookingChanges.Count == 0;
+        return state.State.AccessDelivered >= state.State.AccessVersion
+            && state.State.PendingBookingChanges.Count == 0
+            && state.State.PendingMails.Count == 0;
     }
 
     private async Task PushOutboxAsync()
@@ -662,6 +666,13 @@ internal sealed partial class PropertyGrain(
         {
             await locks.ApplyAccessAsync(access);
             state.State.AccessDelivered = access.Version;
+            _acknowledgedUnsaved = true;
+        }
+
+        foreach (var mail in state.State.PendingMails.Values.ToList())
+        {
+            await grains.GetGrain<IInvitationMailGrain>(mail.InvitationId).SendAsync(mail);
+            state.State.PendingMails.Remove(mail.InvitationId);
             _acknowledgedUnsaved = true;
         }
 

@@ -76,4 +76,8 @@ internal sealed class PropertyState
     /// <summary>The outbox: each booking's latest change that the grains following bookings have not all taken yet.</summary>
     [Id(16)]
     public Dictionary<Guid, BookingChange> PendingBookingChanges { get; set; } = [];
+
+    /// <summary>The outbox: invitation emails not yet handed to their mail grains, by invitation id.</summary>
+    [Id(17)]
+    public Dictionary<Guid, InvitationMail> PendingMails { get; set; } = [];
 }

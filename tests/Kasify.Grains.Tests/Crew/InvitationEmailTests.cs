@@ -24,7 +24,7 @@ public sealed class InvitationEmailTests(SmtpClusterFixture fixture) : IClassFix
         var invitation = await _grains.GetGrain<IPropertyCrewGrain>(propertyId)
             .CreateInvitationAsync(owner.Id, InvitationTests.Invite(email: email, locale: locale));
 
-        var message = fixture.ReceivedFor(email);
+        var message = await fixture.ReceivedForAsync(email);
         Assert.Equal(subject, message.Subject);
         Assert.Contains(codeLine + invitation.Token, message.TextBody, StringComparison.Ordinal);
         Assert.Contains($"{SmtpClusterFixture.AcceptUrlBase}/invitations/{invitation.Token}/accept", message.TextBody, StringComparison.Ordinal);

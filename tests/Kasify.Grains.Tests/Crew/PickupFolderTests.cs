@@ -2,6 +2,7 @@ using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Tests.Identity;
 using Kasify.Grains.Tests.Rentals;
+using Kasify.Grains.Tests.Storage;
 using MimeKit;
 
 namespace Kasify.Grains.Tests.Crew;
@@ -22,7 +23,15 @@ public sealed class PickupFolderTests(GrainClusterFixture fixture) : IClassFixtu
         var invitation = await _grains.GetGrain<IPropertyCrewGrain>(propertyId)
             .CreateInvitationAsync(owner.Id, InvitationTests.Invite(email: email, locale: "es"));
 
-        var file = Assert.Single(Directory.GetFiles(fixture.Options.Email.PickupDirectory, $"*-{invitation.Id:N}.eml"));
+        // The email goes out after the answer, from the invitation's mail grain.
+        var files = await Eventually.UntilAsync(
+            () => Task.FromResult(Directory.Exists(fixture.Options.Email.PickupDirectory)
+                ? Directory.GetFiles(fixture.Options.Email.PickupDirectory, $"*-{invitation.Id:N}.eml")
+                : []),
+            found => found.Length > 0,
+            TimeSpan.FromSeconds(15),
+            "the invitation's .eml file");
+        var file = Assert.Single(files);
         var message = await MimeMessage.LoadAsync(file);
         Assert.Equal(email, message.To.Mailboxes.Single().Address);
         Assert.Contains("Tu código de invitación: " + invitation.Token, message.TextBody, StringComparison.Ordinal);

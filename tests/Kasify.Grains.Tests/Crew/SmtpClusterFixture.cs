@@ -1,4 +1,5 @@
 using Kasify.Grains.Crew;
+using Kasify.Grains.Tests.Storage;
 using Kasify.Testing;
 using MimeKit;
 using netDumbster.smtp;
@@ -29,13 +30,20 @@ public sealed class SmtpClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    /// <summary>The one message the server received for <paramref name="to"/>; the grain has sent it before answering.</summary>
-    public MimeMessage ReceivedFor(string to)
+    /// <summary>
+    /// The one message the server received for <paramref name="to"/>, once it has: invitation emails go out after the
+    /// answer, from the invitation's mail grain.
+    /// </summary>
+    public async Task<MimeMessage> ReceivedForAsync(string to)
     {
-        var messages = Server.ReceivedEmail
-            .Select(received => InvitationEmailTests.Parse(received.Data))
-            .Where(message => message.To.Mailboxes.Any(mailbox => mailbox.Address == to))
-            .ToList();
+        var messages = await Eventually.UntilAsync(
+            () => Task.FromResult(Server.ReceivedEmail
+                .Select(received => InvitationEmailTests.Parse(received.Data))
+                .Where(message => message.To.Mailboxes.Any(mailbox => mailbox.Address == to))
+                .ToList()),
+            received => received.Count > 0,
+            TimeSpan.FromSeconds(15),
+            $"an email to {to}");
         return Assert.Single(messages);
     }
 
