@@ -90,7 +90,7 @@ internal sealed class AdminAuthorizationHandler(
 
         cluster.EnsureConnected();
         var key = SubjectKeys.For(user.FindFirstValue(KasifyClaims.Issuer) ?? "", subject);
-        return await grains.GetGrain<ISubjectIndexGrain>(key).GetUserIdAsync() is { } registered && userIds.Contains(registered);
+        return await grains.FindRegisteredUserIdAsync(key) is { } registered && userIds.Contains(registered);
     }
 
     private static Guid? ParseUserId(string admin) =>

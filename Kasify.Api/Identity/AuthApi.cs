@@ -37,7 +37,9 @@ internal static class AuthApi
             request?.FirstName ?? principal.FindFirstValue("given_name"),
             request?.LastName ?? principal.FindFirstValue("family_name"),
             (request?.Locale ?? AccountLocale.En).ToString().ToLowerInvariant());
-        var result = await grains.GetGrain<ISubjectIndexGrain>(principal.GetSubjectKey()).RegisterAsync(command);
+        var subjectKey = principal.GetSubjectKey();
+        var result = await grains.GetGrain<ISubjectIndexGrain>(subjectKey).RegisterAsync(command);
+        RegisteredSubjects.Of(grains).Remember(subjectKey, result.User.Id);
         var user = UserResponse.From(result.User);
         return result.Created ? TypedResults.Created("/account", user) : TypedResults.Ok(user);
     }

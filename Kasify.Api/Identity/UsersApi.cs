@@ -14,6 +14,7 @@ internal static class UsersApi
             .WithTags("Users")
             .WithName("ListUsers")
             .WithSummary("List every user (admin only)")
+            .WithDescription("Users come in a stable order: grouped by directory shard (a hash of the user id), oldest first within a shard. A user registering meanwhile takes its place in its shard, so later pages shift by one.")
             .RequireAuthorization(KasifyPolicies.Admin)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);

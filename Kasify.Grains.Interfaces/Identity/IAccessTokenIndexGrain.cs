@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Kasify.Grains.Interfaces.Identity;
 
 /// <summary>
@@ -16,6 +18,7 @@ public interface IAccessTokenIndexGrain : IGrainWithStringKey
     Task<AccessTokenIdentity?> AuthenticateAsync();
 
     /// <summary>When the token was last used to authenticate, if ever.</summary>
+    [ReadOnly]
     [Alias("GetLastUsedAtAsync")]
     Task<DateTimeOffset?> GetLastUsedAtAsync();
 

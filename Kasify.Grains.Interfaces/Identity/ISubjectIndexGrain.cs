@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Kasify.Grains.Interfaces.Identity;
 
 /// <summary>
@@ -12,6 +14,7 @@ public interface ISubjectIndexGrain : IGrainWithStringKey
     Task<RegistrationResult> RegisterAsync(RegisterUser command);
 
     /// <summary>The registered user's id, or null when the identity never registered.</summary>
+    [ReadOnly]
     [Alias("GetUserIdAsync")]
     Task<Guid?> GetUserIdAsync();
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Kasify.Grains.Interfaces.Accounts;
+using Orleans.Concurrency;
 
 namespace Kasify.Grains.Interfaces.Identity;
 
@@ -12,10 +13,12 @@ public interface IUserGrain : IGrainWithGuidKey
     Task<UserDto> InitializeAsync(InitializeUser command);
 
     /// <summary>The user, or null if it does not exist.</summary>
+    [ReadOnly]
     [Alias("GetAsync")]
     Task<UserDto?> GetAsync();
 
     /// <summary>The user's profile together with its account.</summary>
+    [ReadOnly]
     [Alias("GetAccountAsync")]
     Task<AccountDto> GetAccountAsync();
 
@@ -28,6 +31,7 @@ public interface IUserGrain : IGrainWithGuidKey
     Task<CreatedAccessTokenDto> CreateAccessTokenAsync(CreateAccessToken command);
 
     /// <summary>The user's active (not revoked, not expired) tokens, newest first, without raw values.</summary>
+    [ReadOnly]
     [Alias("ListAccessTokensAsync")]
     Task<ImmutableArray<AccessTokenDto>> ListAccessTokensAsync();
 
@@ -36,6 +40,7 @@ public interface IUserGrain : IGrainWithGuidKey
     Task RevokeAccessTokenAsync(Guid tokenId);
 
     /// <summary>The properties the user has a role on.</summary>
+    [ReadOnly]
     [Alias("GetMembershipsAsync")]
     Task<ImmutableArray<PropertyMembership>> GetMembershipsAsync();
 

@@ -23,7 +23,7 @@ internal sealed class SubjectIndexGrain(
         if (existing is not null)
         {
             // Idempotent, and repairs a directory entry missed when an earlier registration failed after the user was saved.
-            await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).UpsertAsync(existing);
+            await grains.GetUserDirectoryShard(existing.Id).UpsertAsync(existing);
             return new RegistrationResult(existing, created);
         }
 

@@ -33,7 +33,7 @@ internal sealed class UserGrain(
         await state.SaveAsync(this);
 
         var user = ToDto();
-        await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).UpsertAsync(user);
+        await grains.GetUserDirectoryShard(UserId).UpsertAsync(user);
         return user;
     }
 
@@ -56,7 +56,7 @@ internal sealed class UserGrain(
         state.State.Phone = command.Phone;
         state.State.Locale = command.Locale;
         await state.SaveAsync(this);
-        await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).UpsertAsync(ToDto());
+        await grains.GetUserDirectoryShard(UserId).UpsertAsync(ToDto());
         return ToAccountDto(account);
     }
 

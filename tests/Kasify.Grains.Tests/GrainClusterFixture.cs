@@ -1,5 +1,6 @@
 using Kasify.Silo.Hosting;
 using Kasify.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Kasify.Grains.Tests;
@@ -19,10 +20,15 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The calls the silo's grains received; it can also hold calls to one grain.</summary>
+    public GrainCallProbe GrainCalls => Cluster.GetSiloServiceProvider().GetRequiredService<GrainCallProbe>();
+
     public async Task InitializeAsync()
     {
         Options = KasifyTestSilos.SqliteOptions(_folder.Path);
-        Cluster = KasifyTestSilos.CreateInProcessClusterBuilder(Options).Build();
+        var builder = KasifyTestSilos.CreateInProcessClusterBuilder(Options);
+        builder.ConfigureSilo((_, silo) => GrainCallProbe.AddTo(silo));
+        Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 

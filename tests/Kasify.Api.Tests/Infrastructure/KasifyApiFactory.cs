@@ -66,6 +66,9 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
     /// <summary>The test silo's services, for writing grain state before a grain activates.</summary>
     public IServiceProvider SiloServices => (_cluster ?? throw new InvalidOperationException("This host has no test cluster.")).Silos[0].ServiceProvider;
 
+    /// <summary>The calls the test silo's grains received (<see cref="GrainCallProbe"/>).</summary>
+    public GrainCallProbe GrainCalls => SiloServices.GetRequiredService<GrainCallProbe>();
+
     /// <summary>The Nuki Web API fake the silo's Nuki client calls: seed accounts and locks, inspect codes, flip switches.</summary>
     public NukiFakeServer Nuki => _nuki ?? throw new InvalidOperationException("This host has no vendor fakes.");
 
@@ -152,7 +155,9 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
             RetryBaseDelay = TimeSpan.FromMilliseconds(300),
             RetryMaxDelay = TimeSpan.FromSeconds(1),
         };
-        _cluster = KasifyTestSilos.CreateInProcessClusterBuilder(options).Build();
+        var builder = KasifyTestSilos.CreateInProcessClusterBuilder(options);
+        builder.ConfigureSilo((_, silo) => GrainCallProbe.AddTo(silo));
+        _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
 

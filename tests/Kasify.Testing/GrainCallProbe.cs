@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kasify.Testing;
+
+/// <summary>
+/// An incoming grain call filter for test silos: counts the calls each grain receives, per method, and can hold the
+/// calls to one grain until the test lets them go, so a test can see which calls the API makes and what a grain does
+/// while another call is still running. Install it with <see cref="AddTo"/>; the silo's services hold the instance.
+/// </summary>
+public sealed class GrainCallProbe : IIncomingGrainCallFilter
+{
+    private readonly ConcurrentDictionary<(GrainId Grain, string Method), int> _calls = new();
+    private readonly ConcurrentDictionary<GrainId, GrainCallHold> _holds = new();
+
+    /// <summary>Registers a probe in the silo's services and as an incoming call filter.</summary>
+    public static void AddTo(ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddSingleton<GrainCallProbe>();
+        silo.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<GrainCallProbe>());
+    }
+
+    /// <summary>How many calls of the interface method named <paramref name="method"/> the grain has received.</summary>
+    public int CallsTo(GrainId grain, string method) => _calls.GetValueOrDefault((grain, method));
+
+    /// <summary>
+    /// Holds every call to <paramref name="grain"/> from now on until the returned hold is released (or disposed).
+    /// <see cref="GrainCallHold.Entered"/> completes when the first held call arrives.
+    /// </summary>
+    public GrainCallHold HoldCallsTo(GrainId grain)
+    {
+        var hold = new GrainCallHold(() => _holds.TryRemove(grain, out _));
+        if (!_holds.TryAdd(grain, hold))
+        {
+            throw new InvalidOperationException($"Calls to {grain} are held already.");
+        }
+
+        return hold;
+    }
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _calls.AddOrUpdate((context.TargetId, context.InterfaceMethod.Name), 1, (_, count) => count + 1);
+        if (_holds.TryGetValue(context.TargetId, out var hold))
+        {
+            await hold.WaitAsync();
+        }
+
+        await context.Invoke();
+    }
+}
