@@ -1,10 +1,16 @@
 using System.Globalization;
 using Kasify.Load;
+using Kasify.Load.BookingScale;
+using Kasify.Load.CheckinLatency;
 using Kasify.Load.LockCodes;
+using Kasify.Load.ReadRatio;
 
 // Usage: dotnet run --project tests/Kasify.Load -- --url http://localhost:8080 --path /v1/properties/{id}
 //        --token <jwt or kas_pat_...> [--concurrency 16] [--seconds 10] [--max-requests 200000] [--mode get|create-bookings]
 //    or: ... --mode lock-codes --token <jwt> [--nuki-token nuki-demo-token] [--locks 3] [--bookings 50] (see LockCodesOptions)
+//    or: ... --mode read-ratio --token <jwt> [--extra-tokens <jwt2>,<jwt3>] [--properties 1000] (see ReadRatioOptions)
+//    or: ... --mode checkin-latency --token <jwt> [--busy-seconds 30] [--smtp-port 18025] (see CheckinLatencyOptions)
+//    or: ... --mode booking-scale --token <jwt> [--bookings 5000] [--sqlite .kasify/kasify.db] (see BookingScaleOptions)
 // Exit codes: 0 measured, 1 measured but invalid or inconsistent (see the mode), 2 bad arguments or a failed setup.
 var arguments = new LoadArguments(args);
 LoadOptions options;
@@ -25,6 +31,12 @@ try
     {
         case LoadMode.LockCodes:
             return await LockCodesMode.RunAsync(http, options, LockCodesOptions.Parse(arguments));
+        case LoadMode.ReadRatio:
+            return await ReadRatioMode.RunAsync(http, options, ReadRatioOptions.Parse(arguments));
+        case LoadMode.CheckinLatency:
+            return await CheckinLatencyMode.RunAsync(options, CheckinLatencyOptions.Parse(arguments));
+        case LoadMode.BookingScale:
+            return await BookingScaleMode.RunAsync(http, options, BookingScaleOptions.Parse(arguments));
         default:
             break;
     }
