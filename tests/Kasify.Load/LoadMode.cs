@@ -17,4 +17,22 @@ internal enum LoadMode
     /// moves (see <see cref="LockCodes.LockCodesMode"/>); <c>--path</c> is not used.
     /// </summary>
     LockCodes,
+
+    /// <summary>
+    /// Reads through the API against a bare Kestrel endpoint answering the same bytes, in the same run (see
+    /// <see cref="ReadRatio.ReadRatioMode"/>); <c>--path</c> is not used.
+    /// </summary>
+    ReadRatio,
+
+    /// <summary>
+    /// The public check-in read at rest and while the owner works on the same property with a slow vendor and a dead
+    /// SMTP server (see <see cref="CheckinLatency.CheckinLatencyMode"/>); <c>--path</c> is not used.
+    /// </summary>
+    CheckinLatency,
+
+    /// <summary>
+    /// Booking creation on an empty property and on a full one, and the largest stored rows (see
+    /// <see cref="BookingScale.BookingScaleMode"/>); <c>--path</c> is not used.
+    /// </summary>
+    BookingScale,
 }

@@ -45,7 +45,7 @@ internal static class OperationReport
     private static string Latencies(IEnumerable<OperationSample> samples)
     {
         var sorted = samples.Select(sample => sample.Milliseconds).Order().ToArray();
-        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        double Percentile(double p) => Percentiles.NearestRank(sorted, p);
         return $"p50 {Percentile(0.50),7:F2}  p95 {Percentile(0.95),7:F2}  p99 {Percentile(0.99),7:F2}  max {(sorted.Length == 0 ? 0 : sorted[^1]),7:F2}";
     }
 }

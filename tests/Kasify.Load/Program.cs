@@ -1,23 +1,50 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using Kasify.Load;
+using Kasify.Load.BookingScale;
+using Kasify.Load.CheckinLatency;
 using Kasify.Load.LockCodes;
+using Kasify.Load.ReadRatio;
 
 // Usage: dotnet run --project tests/Kasify.Load -- --url http://localhost:8080 --path /v1/properties/{id}
 //        --token <jwt or kas_pat_...> [--concurrency 16] [--seconds 10] [--max-requests 200000] [--mode get|create-bookings]
 //    or: ... --mode lock-codes --token <jwt> [--nuki-token nuki-demo-token] [--locks 3] [--bookings 50] (see LockCodesOptions)
+//    or: ... --mode read-ratio --token <jwt> [--extra-tokens <jwt2>,<jwt3>] [--properties 1000] (see ReadRatioOptions)
+//    or: ... --mode checkin-latency --token <jwt> [--busy-seconds 30] [--smtp-port 18025] (see CheckinLatencyOptions)
+//    or: ... --mode booking-scale --token <jwt> [--bookings 5000] [--sqlite .kasify/kasify.db] (see BookingScaleOptions)
+// Exit codes: 0 measured, 1 measured but invalid or inconsistent (see the mode), 2 bad arguments or a failed setup.
 var arguments = new LoadArguments(args);
-var options = LoadOptions.Parse(arguments);
-using var http = new HttpClient { BaseAddress = options.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-if (options.Token is { } token)
+LoadOptions options;
+try
 {
-    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    options = LoadOptions.Parse(arguments);
+}
+catch (Exception exception) when (exception is ArgumentException or FormatException or OverflowException)
+{
+    Console.Error.WriteLine($"bad arguments: {exception.Message}");
+    return 2;
 }
 
-if (options.Mode == LoadMode.LockCodes)
+using var http = LoadHttp.Create(options.BaseAddress, options.Token, options.Concurrency);
+try
 {
-    return await LockCodesMode.RunAsync(http, options, LockCodesOptions.Parse(arguments));
+    switch (options.Mode)
+    {
+        case LoadMode.LockCodes:
+            return await LockCodesMode.RunAsync(http, options, LockCodesOptions.Parse(arguments));
+        case LoadMode.ReadRatio:
+            return await ReadRatioMode.RunAsync(http, options, ReadRatioOptions.Parse(arguments));
+        case LoadMode.CheckinLatency:
+            return await CheckinLatencyMode.RunAsync(options, CheckinLatencyOptions.Parse(arguments));
+        case LoadMode.BookingScale:
+            return await BookingScaleMode.RunAsync(http, options, BookingScaleOptions.Parse(arguments));
+        default:
+            break;
+    }
+}
+catch (Exception exception) when (exception is ArgumentException or FormatException or OverflowException)
+{
+    Console.Error.WriteLine($"bad arguments: {exception.Message}");
+    return 2;
 }
 
 // Bookings start on a random far-future day so that runs against the same property do not collide.
@@ -40,42 +67,24 @@ using (var warmup = await SendAsync())
     Console.WriteLine($"warm-up: {(int)warmup.StatusCode} {options.Mode} {options.Path}");
 }
 
-var latencies = new List<double>[options.Concurrency];
-var statuses = new Dictionary<int, int>[options.Concurrency];
-var issued = 0;
-var clock = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async worker =>
+var measured = await ClosedLoop.RunAsync(options.Concurrency, options.Duration, async _ =>
 {
-    latencies[worker] = [];
-    statuses[worker] = [];
-    while (clock.Elapsed < options.Duration && Interlocked.Increment(ref issued) <= options.MaxRequests)
+    try
     {
-        var started = Stopwatch.GetTimestamp();
-        int status;
-        try
-        {
-            using var response = await SendAsync();
-            await response.Content.LoadIntoBufferAsync();
-            status = (int)response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            status = 0;
-        }
-
-        latencies[worker].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        statuses[worker][status] = statuses[worker].GetValueOrDefault(status) + 1;
+        using var response = await SendAsync();
+        await response.Content.LoadIntoBufferAsync();
+        return (int)response.StatusCode;
     }
-}));
-var elapsed = clock.Elapsed.TotalSeconds;
+    catch (HttpRequestException)
+    {
+        return 0;
+    }
+}, options.MaxRequests);
 
-var all = latencies.SelectMany(list => list).Order().ToArray();
-double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
-var byStatus = statuses.SelectMany(map => map).GroupBy(entry => entry.Key).OrderBy(group => group.Key)
-    .Select(group => $"{(group.Key == 0 ? "error" : group.Key.ToString(CultureInfo.InvariantCulture))}={group.Sum(entry => entry.Value)}");
-
-Console.WriteLine($"mode: {options.Mode}  path: {options.Path}  concurrency: {options.Concurrency}  duration: {elapsed:F1} s");
-Console.WriteLine($"requests: {all.Length}  statuses: {string.Join(' ', byStatus)}");
-Console.WriteLine($"throughput: {all.Length / elapsed:F0} requests/s");
-Console.WriteLine($"latency ms: p50 {Percentile(0.50):F2}  p90 {Percentile(0.90):F2}  p99 {Percentile(0.99):F2}  max {(all.Length == 0 ? 0 : all[^1]):F2}");
+Console.WriteLine($"mode: {options.Mode}  path: {options.Path}  concurrency: {options.Concurrency}  duration: {measured.Seconds:F1} s");
+Console.WriteLine($"requests: {measured.Count}  statuses: {measured.StatusText}");
+Console.WriteLine($"throughput: {measured.PerSecond:F0} requests/s");
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"latency ms: p50 {measured.Percentile(0.50):F2}  p90 {measured.Percentile(0.90):F2}  p99 {measured.Percentile(0.99):F2}  max {measured.Max:F2}"));
 return 0;

@@ -8,7 +8,7 @@ namespace Kasify.Load.LockCodes;
 /// vendor work on online locks to finish, then compares each lock at the fake (<c>GET /fake/state</c>) with Kasify:
 /// every active code applied there with its window, nothing else there, no PIN twice on a lock.
 /// </summary>
-internal sealed class LockCodesCheck(LockCodesApi api, LockCodesFixture fixture, LockCodesOptions options)
+internal sealed class LockCodesCheck(KasifyApi api, LockCodesFixture fixture, LockCodesOptions options)
 {
     private static readonly TimeSpan WindowTolerance = TimeSpan.FromMinutes(1);
 

@@ -12,7 +12,7 @@ internal static class LockCodesMode
 {
     public static async Task<int> RunAsync(HttpClient http, LoadOptions options, LockCodesOptions lockOptions)
     {
-        var api = new LockCodesApi(http);
+        var api = new KasifyApi(http);
         LockCodesFixture fixture;
         try
         {
@@ -76,7 +76,7 @@ internal static class LockCodesMode
     }
 
     // Unassigning revokes the lock's codes at the vendor first, so the run leaves no codes behind on the locks.
-    private static async Task TearDownAsync(LockCodesApi api, LockCodesFixture fixture)
+    private static async Task TearDownAsync(KasifyApi api, LockCodesFixture fixture)
     {
         foreach (var smartlock in fixture.Locks)
         {

@@ -7,7 +7,7 @@ namespace Kasify.Load.LockCodes;
 /// its dates inside its slot, or read its codes, in the proportions of <c>--mix</c>. Several workers share the bookings,
 /// so operations on one booking race, as they do when a host and a channel sync act at once.
 /// </summary>
-internal sealed class LockCodesWorkload(LockCodesApi api, IReadOnlyList<BookingSlot> bookings, IReadOnlyDictionary<LockCodeOperation, int> mix)
+internal sealed class LockCodesWorkload(KasifyApi api, IReadOnlyList<BookingSlot> bookings, IReadOnlyDictionary<LockCodeOperation, int> mix)
 {
     private readonly int _totalWeight = mix.Values.Sum();
 

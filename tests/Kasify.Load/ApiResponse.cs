@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Kasify.Load.LockCodes;
+namespace Kasify.Load;
 
 /// <summary>A Kasify API answer: status (0 when none arrived) and the JSON body, if any.</summary>
 internal sealed record ApiResponse(int Status, JsonNode? Body)

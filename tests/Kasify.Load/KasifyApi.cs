@@ -1,15 +1,24 @@
+using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Kasify.Load.LockCodes;
+namespace Kasify.Load;
 
-/// <summary>The Kasify API calls the lock-codes mode makes, under <c>/v1</c>; every call answers an <see cref="ApiResponse"/>.</summary>
-internal sealed class LockCodesApi(HttpClient http)
+/// <summary>
+/// The Kasify API calls the load modes make, under <c>/v1</c>; every call answers an <see cref="ApiResponse"/>. With a
+/// <paramref name="token"/> each request carries it, so several users can share one client; otherwise the client's
+/// default header applies.
+/// </summary>
+internal sealed class KasifyApi(HttpClient http, string? token = null)
 {
     public Task<ApiResponse> RegisterAsync() => SendAsync(HttpMethod.Post, "/v1/auth/register");
 
-    public Task<ApiResponse> CreateNukiIntegrationAsync(string name, string token) =>
-        SendAsync(HttpMethod.Post, "/v1/integrations/nuki", new JsonObject { ["name"] = name, ["token"] = token });
+    public Task<ApiResponse> CreateNukiIntegrationAsync(string name, string nukiToken) =>
+        SendAsync(HttpMethod.Post, "/v1/integrations/nuki", new JsonObject { ["name"] = name, ["token"] = nukiToken });
+
+    public Task<ApiResponse> UpdateNukiIntegrationAsync(string integrationId, string name, string nukiToken) =>
+        SendAsync(HttpMethod.Put, $"/v1/integrations/nuki/{integrationId}", new JsonObject { ["name"] = name, ["token"] = nukiToken });
 
     public Task<ApiResponse> ListIntegrationsAsync() => SendAsync(HttpMethod.Get, "/v1/integrations");
 
@@ -25,6 +34,8 @@ internal sealed class LockCodesApi(HttpClient http)
         ["country_code"] = "ES",
     });
 
+    public Task<ApiResponse> DeletePropertyAsync(string propertyId) => SendAsync(HttpMethod.Delete, $"/v1/properties/{propertyId}");
+
     public Task<ApiResponse> AssignSmartlockAsync(string propertyId, string integrationId, long smartlockId) =>
         SendAsync(HttpMethod.Post, $"/v1/properties/{propertyId}/smartlocks", new JsonObject
         {
@@ -32,14 +43,16 @@ internal sealed class LockCodesApi(HttpClient http)
             ["smartlock_id"] = smartlockId,
         });
 
+    public Task<ApiResponse> ListPropertySmartlocksAsync(string propertyId) => SendAsync(HttpMethod.Get, $"/v1/properties/{propertyId}/smartlocks");
+
     public Task<ApiResponse> UnassignSmartlockAsync(string propertyId, string smartlockRecordId) =>
         SendAsync(HttpMethod.Delete, $"/v1/properties/{propertyId}/smartlocks/{smartlockRecordId}");
 
     public Task<ApiResponse> CreateBookingAsync(string propertyId, DateOnly from, DateOnly to) =>
         SendAsync(HttpMethod.Post, $"/v1/properties/{propertyId}/bookings", new JsonObject
         {
-            ["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["from"] = Day(from),
+            ["to"] = Day(to),
             ["channel"] = "manual",
             ["adults_count"] = 1,
             ["guest_first_name"] = "Load",
@@ -48,8 +61,8 @@ internal sealed class LockCodesApi(HttpClient http)
     public Task<ApiResponse> MoveBookingAsync(Guid bookingId, DateOnly from, DateOnly to) =>
         SendAsync(HttpMethod.Patch, $"/v1/bookings/{bookingId}", new JsonObject
         {
-            ["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["from"] = Day(from),
+            ["to"] = Day(to),
         }, "application/merge-patch+json");
 
     public Task<ApiResponse> CreateAccessCodesAsync(Guid bookingId) => SendAsync(HttpMethod.Post, $"/v1/bookings/{bookingId}/accesscode");
@@ -59,10 +72,27 @@ internal sealed class LockCodesApi(HttpClient http)
     public Task<ApiResponse> RevokeAccessCodeAsync(Guid bookingId, Guid codeId) =>
         SendAsync(HttpMethod.Delete, $"/v1/bookings/{bookingId}/accesscode/{codeId}");
 
+    /// <summary>An email-bound staff invitation (cleaning), which makes the silo send the invitation email.</summary>
+    public Task<ApiResponse> CreateInvitationAsync(string propertyId, string email) =>
+        SendAsync(HttpMethod.Post, $"/v1/properties/{propertyId}/invitations", new JsonObject
+        {
+            ["email"] = email,
+            ["accessLevel"] = "staff",
+            ["service"] = "cleaning",
+        });
+
+    public Task<ApiResponse> RevokeInvitationAsync(string propertyId, string invitationId) =>
+        SendAsync(HttpMethod.Delete, $"/v1/properties/{propertyId}/invitations/{invitationId}");
+
     /// <summary>Sends one request; a transport failure or timeout is status 0, not an exception.</summary>
     public async Task<ApiResponse> SendAsync(HttpMethod method, string path, JsonNode? body = null, string mediaType = "application/json")
     {
         using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         if (body is not null)
         {
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, mediaType);
@@ -82,4 +112,6 @@ internal sealed class LockCodesApi(HttpClient http)
             return new ApiResponse(0, null);
         }
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
