@@ -8,7 +8,6 @@ using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Identity;
-using Kasify.Grains.Interfaces.Rentals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
@@ -96,7 +95,7 @@ internal static class BookingsApi
         Guid id, BookingRequest request, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var userId = await principal.GetUserIdAsync(grains);
-        var booking = await grains.GetGrain<IPropertyGrain>(id).CreateBookingAsync(userId, request.ToDetails());
+        var booking = await grains.GetGrain<IBookingCalendarGrain>(id).CreateBookingAsync(userId, request.ToDetails());
         return TypedResults.Created($"/v1/bookings/{booking.Id}", BookingResponse.Of(booking));
     }
 
@@ -105,7 +104,7 @@ internal static class BookingsApi
     {
         var (query, page) = parameters.Parse();
         var userId = await principal.GetUserIdAsync(grains);
-        var bookings = await grains.GetGrain<IPropertyGrain>(id).ListBookingsAsync(userId, query, page);
+        var bookings = await grains.GetGrain<IBookingCalendarGrain>(id).ListBookingsAsync(userId, query, page);
         return TypedResults.Ok(PageResponse<BookingResponse>.From(bookings, BookingResponse.Of));
     }
 
@@ -113,7 +112,7 @@ internal static class BookingsApi
         Guid id, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var userId = await principal.GetUserIdAsync(grains);
-        return await grains.GetGrain<IPropertyGrain>(id).GetCurrentBookingAsync(userId) is { } booking
+        return await grains.GetGrain<IBookingCalendarGrain>(id).GetCurrentBookingAsync(userId) is { } booking
             ? TypedResults.Ok(BookingResponse.Of(booking))
             : KasifyProblems.Result(StatusCodes.Status404NotFound, "booking.none_current", "No stay is in progress at this property now.");
     }
@@ -147,12 +146,12 @@ internal static class BookingsApi
         var limit = (int)Math.Min(int.MaxValue, ((long)page.PageNumber + 1) * page.Size);
         var matches = await Task.WhenAll(memberships
             .Where(membership => onlyProperty is null || membership.PropertyId == onlyProperty)
-            .Select(membership => grains.GetGrain<IPropertyGrain>(membership.PropertyId).FindBookingsAsync(userId, query, limit)));
+            .Select(membership => grains.GetGrain<IBookingCalendarGrain>(membership.PropertyId).FindBookingsAsync(userId, query, limit)));
 
         var listings = Page<BookingListing>.Of([.. query.Order(matches.SelectMany(match => match.First))], page).Content;
         var loaded = await Task.WhenAll(listings
             .GroupBy(listing => listing.PropertyId)
-            .Select(group => grains.GetGrain<IPropertyGrain>(group.Key).GetBookingsAsync(userId, [.. group.Select(listing => listing.Id)])));
+            .Select(group => grains.GetGrain<IBookingCalendarGrain>(group.Key).GetBookingsAsync(userId, [.. group.Select(listing => listing.Id)])));
         var byId = loaded.SelectMany(found => found).ToDictionary(booking => booking.Id);
         var content = listings.Where(listing => byId.ContainsKey(listing.Id)).Select(listing => byId[listing.Id]).ToList();
         var total = matches.Sum(match => (long)match.Total);
@@ -163,7 +162,7 @@ internal static class BookingsApi
     {
         var userId = await principal.GetUserIdAsync(grains);
         var booking = await grains.GetGrain<IBookingGrain>(id).GetPropertyIdAsync() is { } propertyId
-            ? await grains.GetGrain<IPropertyGrain>(propertyId).GetBookingAsync(userId, id)
+            ? await grains.GetGrain<IBookingCalendarGrain>(propertyId).GetBookingAsync(userId, id)
             : null;
         return booking is null ? BookingNotFound() : TypedResults.Ok(BookingResponse.Detailed(booking));
     }
@@ -186,7 +185,7 @@ internal static class BookingsApi
             return BookingNotFound();
         }
 
-        var booking = await grains.GetGrain<IPropertyGrain>(propertyId).UpdateBookingAsync(userId, id, patch);
+        var booking = await grains.GetGrain<IBookingCalendarGrain>(propertyId).UpdateBookingAsync(userId, id, patch);
         return TypedResults.Ok(BookingResponse.Of(booking));
     }
 

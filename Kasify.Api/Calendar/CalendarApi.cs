@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Kasify.Api.Identity;
 using Kasify.Api.Validation;
+using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
 using Kasify.Grains.Interfaces.Identity;
-using Kasify.Grains.Interfaces.Rentals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -47,7 +47,7 @@ internal static class CalendarApi
     {
         var window = parameters.Parse();
         var userId = await principal.GetUserIdAsync(grains);
-        var calendar = await grains.GetGrain<IPropertyGrain>(id).GetCalendarAsync(userId, window);
+        var calendar = await grains.GetGrain<IBookingCalendarGrain>(id).GetCalendarAsync(userId, window);
         return TypedResults.Ok(calendar.Events.Select(CalendarEventResponse.Of).ToArray());
     }
 
@@ -57,7 +57,7 @@ internal static class CalendarApi
         var window = parameters.Parse();
         var userId = await principal.GetUserIdAsync(grains);
         var memberships = await grains.GetGrain<IUserGrain>(userId).GetMembershipsAsync();
-        var calendars = await Task.WhenAll(memberships.Select(membership => grains.GetGrain<IPropertyGrain>(membership.PropertyId).FindCalendarAsync(userId, window)));
+        var calendars = await Task.WhenAll(memberships.Select(membership => grains.GetGrain<IBookingCalendarGrain>(membership.PropertyId).FindCalendarAsync(userId, window)));
         return TypedResults.Ok(calendars
             .OfType<PropertyCalendar>()
             .OrderBy(calendar => calendar.PropertyName, StringComparer.CurrentCultureIgnoreCase)

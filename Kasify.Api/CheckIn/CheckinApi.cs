@@ -11,6 +11,7 @@ using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
+using Kasify.Grains.Interfaces.SesReporting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
@@ -94,8 +95,8 @@ internal static class CheckinApi
     internal static async Task<Results<Ok<CheckinSnapshotResponse>, ProblemHttpResult>> GetSnapshotAsync(
         [Description("The booking's check-in code.")] string code, IGrainFactory grains)
     {
-        var snapshot = await ResolvePropertyAsync(code, grains) is { } found
-            ? await grains.GetGrain<IPropertyGrain>(found.PropertyId).GetCheckinAsync(found.BookingId)
+        var snapshot = await ResolveBookingAsync(code, grains) is { } bookingId
+            ? await grains.GetGrain<IBookingGrain>(bookingId).GetCheckinAsync()
             : null;
         return snapshot is null ? NotFound() : TypedResults.Ok(CheckinSnapshotResponse.Of(snapshot));
     }
@@ -115,12 +116,13 @@ internal static class CheckinApi
         }
 
         var request = await ReadGuestAsync(http, json.Value.SerializerOptions, cancellationToken);
-        if (await ResolvePropertyAsync(code, grains) is not { } found)
+        if (await ResolveBookingAsync(code, grains) is not { } bookingId)
         {
             return NotFound();
         }
 
-        var snapshot = await grains.GetGrain<IPropertyGrain>(found.PropertyId).RegisterGuestAsync(found.BookingId, request.ToRegistration());
+        var snapshot = await grains.GetGrain<IBookingGrain>(bookingId).RegisterGuestAsync(request.ToRegistration());
+        await WakeReportingAsync(grains, bookingId, snapshot);
         return TypedResults.Created($"/v1/checkin/{Uri.EscapeDataString(code)}", CheckinSnapshotResponse.Of(snapshot));
     }
 
@@ -138,12 +140,13 @@ internal static class CheckinApi
         }
 
         var request = await ReadGuestAsync(http, json.Value.SerializerOptions, cancellationToken);
-        if (await ResolvePropertyAsync(code, grains) is not { } found)
+        if (await ResolveBookingAsync(code, grains) is not { } bookingId)
         {
             return NotFound();
         }
 
-        var snapshot = await grains.GetGrain<IPropertyGrain>(found.PropertyId).ReplaceGuestAsync(found.BookingId, guestId, request.ToRegistration());
+        var snapshot = await grains.GetGrain<IBookingGrain>(bookingId).ReplaceGuestAsync(guestId, request.ToRegistration());
+        await WakeReportingAsync(grains, bookingId, snapshot);
         return TypedResults.Ok(CheckinSnapshotResponse.Of(snapshot));
     }
 
@@ -182,13 +185,23 @@ internal static class CheckinApi
         var text = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
         var matches = await Task.WhenAll(memberships
             .Where(membership => membership.AccessLevel is AccessLevel.Owner or AccessLevel.Manager)
-            .Select(membership => grains.GetGrain<IPropertyGrain>(membership.PropertyId).FindGuestsAsync(userId, text, limit)));
+            .Select(membership => grains.GetGrain<IBookingCalendarGrain>(membership.PropertyId).FindGuestsAsync(userId, text, limit)));
         var guests = Page<GuestDto>.Of([.. CheckinView.NewestFirst(matches.SelectMany(match => match.First))], pageRequest);
         var total = matches.Sum(match => (long)match.Total);
         return TypedResults.Ok(PageResponse<GuestResponse>.From(guests with { TotalElements = total }, GuestResponse.Of));
     }
 
-    private static async Task<(Guid BookingId, Guid PropertyId)?> ResolvePropertyAsync(string code, IGrainFactory grains)
+    // A complete check-in is the guest register's trigger: police reporting looks at it now rather than at its next
+    // reminder tick. The booking grain cannot wake it itself (reporting reads the booking: that would be a cycle).
+    private static async Task WakeReportingAsync(IGrainFactory grains, Guid bookingId, CheckinSnapshot snapshot)
+    {
+        if (snapshot.CheckinCompleted)
+        {
+            await grains.GetGrain<IBookingSesGrain>(bookingId).WakeAsync();
+        }
+    }
+
+    private static async Task<Guid?> ResolveBookingAsync(string code, IGrainFactory grains)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Length > MaxCodeLength)
         {
@@ -202,7 +215,7 @@ internal static class CheckinApi
             return null;
         }
 
-        return await grains.GetGrain<IBookingGrain>(bookingId).GetPropertyIdAsync() is { } propertyId ? (bookingId, propertyId) : null;
+        return bookingId;
     }
 
     private static ProblemHttpResult NotFound() =>

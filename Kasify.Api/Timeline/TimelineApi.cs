@@ -6,6 +6,7 @@ using Kasify.Api.Common;
 using Kasify.Api.Identity;
 using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Activity;
+using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
@@ -61,7 +62,7 @@ internal static class TimelineApi
 
         var userId = await principal.GetUserIdAsync(grains);
         var memberships = await grains.GetGrain<IUserGrain>(userId).GetMembershipsAsync();
-        var upcoming = await Task.WhenAll(memberships.Select(membership => grains.GetGrain<IPropertyGrain>(membership.PropertyId).GetUpcomingAsync(userId, count)));
+        var upcoming = await Task.WhenAll(memberships.Select(membership => grains.GetGrain<IBookingCalendarGrain>(membership.PropertyId).GetUpcomingAsync(userId, count)));
         return TypedResults.Ok(upcoming
             .SelectMany(events => events)
             .GroupBy(item => item.Date)

@@ -1,14 +1,18 @@
 using System.Collections.Immutable;
 using Kasify.Grains.Interfaces.CheckIn;
+using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.SesReporting;
 using Orleans.Concurrency;
 
 namespace Kasify.Grains.Interfaces.Bookings;
 
 /// <summary>
-/// One stay at a property. Key: booking id. The property grain owns the booking's dates and decides every change:
-/// apart from <see cref="GetPropertyIdAsync"/>, only the property grain calls this grain, after it has checked the
-/// caller's role and the calendar. This grain never calls the property grain, so call chains stay acyclic.
+/// One stay at a property. Key: booking id. The property's booking calendar decides every change of the host-set fields
+/// and delivers it here (<see cref="ApplyAsync"/>); guests check in here directly, through their check-in code, without
+/// any property queue in between. What the booking needs of its property (zone and times, the address the guest form
+/// shows, the establishment data the police report carries) it reads from the property's stored row when it activates
+/// and takes as pushed afterwards; it calls only the check-in code index and the activity feed, never the calendar or
+/// the property, so call chains stay acyclic.
 /// </summary>
 [Alias("Kasify.Grains.Interfaces.Bookings.IBookingGrain")]
 public interface IBookingGrain : IGrainWithGuidKey
@@ -17,24 +21,31 @@ public interface IBookingGrain : IGrainWithGuidKey
     /// The property the booking belongs to, or null when there is no such booking. Reveals nothing else, so anyone may
     /// ask: booking ids are unguessable and the caller's right to the booking is checked by the property next.
     /// </summary>
-    [Alias("GetPropertyIdAsync")]
+    [ReadOnly, Alias("GetPropertyIdAsync")]
     Task<Guid?> GetPropertyIdAsync();
 
-    /// <summary>Stores a new booking and registers its freshly generated check-in code.</summary>
-    [Alias("CreateAsync")]
-    Task<BookingDto> CreateAsync(CreateBooking command);
+    /// <summary>
+    /// Stores the calendar's accepted change: a first write (revision 0) creates the booking with a freshly generated
+    /// check-in code; a revision already stored changes nothing. Returns the booking as now stored.
+    /// </summary>
+    [Alias("ApplyAsync")]
+    Task<BookingDto> ApplyAsync(BookingWrite write);
 
     /// <summary>The whole booking (unredacted), or null when there is no such booking.</summary>
-    [Alias("GetAsync")]
-    Task<BookingDto?> GetAsync(PropertySchedule schedule);
+    [ReadOnly, Alias("GetAsync")]
+    Task<BookingDto?> GetAsync();
 
-    /// <summary>Replaces the host-set fields with details the property grain has merged and validated.</summary>
-    [Alias("UpdateAsync")]
-    Task<BookingDto> UpdateAsync(BookingDetails details, PropertySchedule schedule);
+    /// <summary>The stored fields a change is merged into, or null when there is no such booking.</summary>
+    [ReadOnly, Alias("GetForChangeAsync")]
+    Task<BookingForChange?> GetForChangeAsync();
 
-    /// <summary>The booking's check-in state (guests as the public snapshot shows them), or null when there is no such booking.</summary>
-    [Alias("GetCheckinAsync")]
-    Task<BookingCheckin?> GetCheckinAsync(PropertySchedule schedule);
+    /// <summary>Takes a newer version of the property's access snapshot (zone, times, address, establishment data).</summary>
+    [Alias("ApplyAccessAsync")]
+    Task ApplyAccessAsync(PropertyAccess access);
+
+    /// <summary>Public: the check-in snapshot, or null when there is no such booking or its property is gone.</summary>
+    [ReadOnly, Alias("GetCheckinAsync")]
+    Task<CheckinSnapshot?> GetCheckinAsync();
 
     /// <summary>
     /// Validates the guest against the SES.HOSPEDAJES rules (400 <c>validation.failed</c> with rule codes), stores it
@@ -43,7 +54,7 @@ public interface IBookingGrain : IGrainWithGuidKey
     /// The last expected guest sets <c>checkin_completed_at</c>. Registrations are serialized by this grain.
     /// </summary>
     [Alias("RegisterGuestAsync")]
-    Task<BookingCheckin> RegisterGuestAsync(GuestRegistration guest, PropertySchedule schedule);
+    Task<CheckinSnapshot> RegisterGuestAsync(GuestRegistration guest);
 
     /// <summary>
     /// Replaces a registered guest's data (the same checks as a registration), to fix what SES.HOSPEDAJES refused. On a
@@ -52,15 +63,16 @@ public interface IBookingGrain : IGrainWithGuidKey
     /// register carrying the guest is with the Ministry or was accepted.
     /// </summary>
     [Alias("ReplaceGuestAsync")]
-    Task<BookingCheckin> ReplaceGuestAsync(Guid guestId, GuestRegistration guest, PropertySchedule schedule);
+    Task<CheckinSnapshot> ReplaceGuestAsync(Guid guestId, GuestRegistration guest);
 
     /// <summary>
-    /// The booking and its encrypted guests for the booking's SES grain, or null when there is no such booking.
+    /// The booking, its property's establishment facts and its encrypted guests for the booking's SES grain, or null when
+    /// there is no such booking (or its property is gone).
     /// Interleaves: it only reads state, so the SES grain never waits behind a registration.
     /// </summary>
     [AlwaysInterleave]
     [Alias("GetSesSourceAsync")]
-    Task<BookingSesSource?> GetSesSourceAsync(PropertySchedule schedule);
+    Task<BookingSesSource?> GetSesSourceAsync();
 
     /// <summary>Stores the SES tracking the booking's SES grain computed, unless a newer one is already stored.</summary>
     [Alias("RecordSesTrackingAsync")]
@@ -70,12 +82,12 @@ public interface IBookingGrain : IGrainWithGuidKey
     /// The registered guests (decrypted, reduced to <see cref="GuestDto"/>) whose names or document number contain every
     /// word of <paramref name="text"/> (case- and accent-insensitively); all of them when it is blank.
     /// </summary>
-    [Alias("FindGuestsAsync")]
+    [ReadOnly, Alias("FindGuestsAsync")]
     Task<ImmutableArray<GuestDto>> FindGuestsAsync(string? text);
 
     /// <summary>
     /// Erases the booking with its guests' (encrypted) identity data and releases its check-in code; called by the
-    /// property grain when the property is deleted. Erasing an erased booking is a no-op.
+    /// booking calendar when the property is deleted. Erasing an erased booking is a no-op.
     /// </summary>
     [Alias("EraseAsync")]
     Task EraseAsync();

@@ -14,6 +14,7 @@ namespace Kasify.Grains.Interfaces.SesReporting;
 /// <param name="DepartureAt">The departure instant in the property's zone.</param>
 /// <param name="Guests">The registered guests in registration order.</param>
 /// <param name="Unsettled">A change is being written: what the other fields show may still be rolled back.</param>
+/// <param name="Facts">The property's account and establishment data, as the booking last heard of them.</param>
 [GenerateSerializer, Immutable, Alias("Kasify.Grains.Interfaces.SesReporting.BookingSesSource")]
 public sealed record BookingSesSource(
     BookingDetails Details,
@@ -22,4 +23,5 @@ public sealed record BookingSesSource(
     DateTimeOffset ArrivalAt,
     DateTimeOffset DepartureAt,
     ImmutableArray<EncryptedGuest> Guests,
-    bool Unsettled);
+    bool Unsettled,
+    PropertySesFacts Facts);

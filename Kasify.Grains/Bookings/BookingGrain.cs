@@ -5,23 +5,30 @@ using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.SesReporting;
+using Kasify.Grains.Rentals;
 using Kasify.Grains.Security;
 using Kasify.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Kasify.Grains.Bookings;
 
-// Called by the property grain, which has authorized the caller and checked the calendar; calls only the check-in code
-// index and the property's activity feed, never the property (that would be a call cycle). Not reentrant: guest
-// registrations are decided one at a time, so guests_number is never exceeded.
+// Changed by the booking calendar, which has authorized the caller and checked the nights; read by guests through their
+// check-in code. Calls only the check-in code index and the property's activity feed, never the calendar or the property
+// (that would be a call cycle). Not reentrant: guest registrations are decided one at a time, so guests_number is never
+// exceeded.
 internal sealed partial class BookingGrain(
     [PersistentState("booking", StorageNames.Kasify)] IPersistentState<BookingState> state,
     IGrainFactory grains,
+    PropertyRow propertyRow,
     ISecretProtector protector,
     ILogger<BookingGrain> logger,
     TimeProvider time) : Grain, IBookingGrain
 {
+    // What the booking knows of its property: read from the property's row on activation, then as pushed.
+    private PropertyAccess? _access;
+
     // Decrypted guests of this activation, by guest id: each stored record is decrypted once.
     private readonly Dictionary<Guid, ValidatedGuest> _guests = [];
 
@@ -45,56 +52,61 @@ internal sealed partial class BookingGrain(
         return Task.FromResult<Guid?>(state.State.PropertyId);
     }
 
-    public async Task<BookingDto> CreateAsync(CreateBooking command)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.RecordExists)
         {
-            throw new ConflictException("booking.exists", "A booking with this id already exists.");
+            _access = await propertyRow.ReadAsync(state.State.PropertyId) is { } row ? PropertyRow.AccessOf(row) : null;
         }
-
-        var details = BookingRules.Normalize(command.Details);
-        BookingRules.EnsureValid(details);
-
-        // The code's index entry comes first: a code that resolves to a booking not yet written reads as unknown.
-        state.State.CheckinCode = await RegisterNewCodeAsync();
-        state.State.PropertyId = command.PropertyId;
-        state.State.Details = details;
-        state.State.CreatedAt = command.CreatedAt;
-        state.State.UpdatedAt = command.CreatedAt;
-        await state.SaveAsync(this);
-        return ToDto(command.Schedule);
     }
 
-    public Task<BookingDto?> GetAsync(PropertySchedule schedule) => Task.FromResult(state.RecordExists ? ToDto(schedule) : null);
-
-    public async Task<BookingDto> UpdateAsync(BookingDetails details, PropertySchedule schedule)
+    public async Task<BookingDto> ApplyAsync(BookingWrite write)
     {
+        ArgumentNullException.ThrowIfNull(write);
         if (!state.RecordExists)
         {
-            throw new NotFoundException("booking.not_found", "No such booking.");
+            // The code's index entry comes first: a code that resolves to a booking not yet written reads as unknown.
+            _access ??= await propertyRow.ReadAsync(write.PropertyId) is { } row ? PropertyRow.AccessOf(row) : null;
+            state.State.CheckinCode = await RegisterNewCodeAsync();
+            state.State.PropertyId = write.PropertyId;
+            state.State.Details = write.Details;
+            state.State.Revision = write.Revision;
+            state.State.CreatedAt = write.At;
+            state.State.UpdatedAt = write.At;
+            await SaveChangeAsync();
+            return ToDto();
         }
 
-        var normalized = BookingRules.Normalize(details);
-        BookingRules.EnsureValid(normalized);
-        if (normalized.GuestsNumber < state.State.Guests.Count)
+        if (write.Revision > state.State.Revision)
         {
-            throw new ConflictException(
-                "booking.guests_below_registered",
-                $"{state.State.Guests.Count} guests have already registered; the booking cannot expect fewer.");
-        }
-
-        if (normalized != state.State.Details)
-        {
-            state.State.Details = normalized;
-            state.State.UpdatedAt = time.GetUtcNow();
+            state.State.Details = write.Details;
+            state.State.Revision = write.Revision;
+            state.State.UpdatedAt = write.At;
 
             // A changed guest count or arrival can complete the check-in (fewer expected) or reopen it (more expected, a minor).
-            var complete = CheckinRules.IsComplete(normalized, Party());
-            state.State.CheckinCompletedAt = complete ? state.State.CheckinCompletedAt ?? state.State.UpdatedAt : null;
+            var complete = CheckinRules.IsComplete(write.Details, Party());
+            state.State.CheckinCompletedAt = complete ? state.State.CheckinCompletedAt ?? write.At : null;
             await SaveChangeAsync();
         }
 
-        return ToDto(schedule);
+        return ToDto();
+    }
+
+    public Task<BookingDto?> GetAsync() => Task.FromResult(state.RecordExists && _access is not null ? ToDto() : null);
+
+    public Task<BookingForChange?> GetForChangeAsync() => Task.FromResult(state.RecordExists
+        ? new BookingForChange(state.State.Details, state.State.Guests.Count, state.State.Ses is { Status: not SesStatus.NotRequired })
+        : null);
+
+    public Task ApplyAccessAsync(PropertyAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (_access is null || access.Version > _access.Version)
+        {
+            _access = access;
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task EraseAsync()
@@ -138,8 +150,11 @@ internal sealed partial class BookingGrain(
         throw new ConflictException("booking.code_unavailable", "Could not allocate a unique check-in code; retry the request.");
     }
 
-    private BookingDto ToDto(PropertySchedule schedule)
+    private PropertySchedule Schedule => (_access ?? throw new NotFoundException("booking.not_found", "No such booking.")).Schedule;
+
+    private BookingDto ToDto()
     {
+        var schedule = Schedule;
         var booking = state.State;
         return new BookingDto(
             BookingId,
@@ -155,15 +170,17 @@ internal sealed partial class BookingGrain(
             booking.Ses ?? SesTracking.NotRequired);
     }
 
-    public Task<BookingCheckin?> GetCheckinAsync(PropertySchedule schedule) =>
-        Task.FromResult(state.RecordExists ? ToCheckin(schedule) : null);
+    public Task<CheckinSnapshot?> GetCheckinAsync() =>
+        Task.FromResult(state.RecordExists && _access is { Deleted: false } ? Snapshot() : null);
 
-    public async Task<BookingCheckin> RegisterGuestAsync(GuestRegistration guest, PropertySchedule schedule)
+    public async Task<CheckinSnapshot> RegisterGuestAsync(GuestRegistration guest)
     {
-        if (!state.RecordExists)
+        if (!state.RecordExists || _access is not { Deleted: false })
         {
             throw new NotFoundException("checkin.not_found", "No booking has this check-in code.");
         }
+
+        var schedule = Schedule;
 
         var booking = state.State;
         var now = time.GetUtcNow();
@@ -216,15 +233,17 @@ internal sealed partial class BookingGrain(
             await AppendCompletionAsync(now);
         }
 
-        return ToCheckin(schedule);
+        return Snapshot();
     }
 
-    public async Task<BookingCheckin> ReplaceGuestAsync(Guid guestId, GuestRegistration guest, PropertySchedule schedule)
+    public async Task<CheckinSnapshot> ReplaceGuestAsync(Guid guestId, GuestRegistration guest)
     {
-        if (!state.RecordExists)
+        if (!state.RecordExists || _access is not { Deleted: false })
         {
             throw new NotFoundException("checkin.not_found", "No booking has this check-in code.");
         }
+
+        var schedule = Schedule;
 
         var booking = state.State;
         var index = booking.Guests.FindIndex(stored => stored.Id == guestId);
@@ -281,16 +300,17 @@ internal sealed partial class BookingGrain(
             await AppendCompletionAsync(now);
         }
 
-        return ToCheckin(schedule);
+        return Snapshot();
     }
 
-    public Task<BookingSesSource?> GetSesSourceAsync(PropertySchedule schedule)
+    public Task<BookingSesSource?> GetSesSourceAsync()
     {
-        if (!state.RecordExists)
+        if (!state.RecordExists || _access is not { Deleted: false } access)
         {
             return Task.FromResult<BookingSesSource?>(null);
         }
 
+        var schedule = access.Schedule;
         var booking = state.State;
         return Task.FromResult<BookingSesSource?>(new BookingSesSource(
             booking.Details,
@@ -299,7 +319,8 @@ internal sealed partial class BookingGrain(
             BookingRules.ArrivalAt(booking.Details, schedule),
             BookingRules.DepartureAt(booking.Details, schedule),
             [.. booking.Guests.Select(stored => new EncryptedGuest(stored.Id, stored.Protected))],
-            _unsavedChanges > 0));
+            _unsavedChanges > 0,
+            new PropertySesFacts(access.AccountId, schedule, access.Details.SesEstablishmentCode, access.Details.HasInternet, access.Details.RoomsCount)));
     }
 
     public async Task RecordSesTrackingAsync(SesTracking tracking)
@@ -347,6 +368,8 @@ internal sealed partial class BookingGrain(
                 entry.stored.RegisteredAt));
         return Task.FromResult<ImmutableArray<GuestDto>>([.. found]);
     }
+
+    private CheckinSnapshot Snapshot() => CheckinSnapshots.Of(ToCheckin(Schedule), _access!.Details);
 
     private BookingCheckin ToCheckin(PropertySchedule schedule)
     {

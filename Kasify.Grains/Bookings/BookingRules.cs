@@ -33,6 +33,10 @@ internal static partial class BookingRules
         }
     }
 
+    /// <summary>A booking's calendar slot: without the guest's contact data, notes and requests, which only its grain keeps.</summary>
+    public static BookingDetails Compact(BookingDetails details) =>
+        details with { GuestEmail = null, GuestPhone = null, Notes = null, SpecialRequests = null };
+
     /// <summary>Trims the free texts; blank ones become null.</summary>
     public static BookingDetails Normalize(BookingDetails details) => details with
     {

@@ -35,4 +35,8 @@ internal sealed class BookingState
     /// <summary>The SES.HOSPEDAJES tracking the booking's SES grain pushed last; null until it first does.</summary>
     [Id(8)]
     public SesTracking? Ses { get; set; }
+
+    /// <summary>The calendar's revision of <see cref="Details"/>: a delivered change at or below it is already here.</summary>
+    [Id(9)]
+    public long Revision { get; set; }
 }

@@ -171,4 +171,18 @@ internal static partial class PropertyRules
 
     [GeneratedRegex("^[A-Z_]{1,10}$")]
     private static partial Regex SesEstablishmentTypePattern();
+
+    /// <summary>Whether a stored row still holds bookings, tasks or smart locks from before they had grains of their own.</summary>
+    public static bool HoldsOtherConcerns(PropertyState state) =>
+        state.Bookings.Count > 0 || state.Tasks.Count > 0 || state.SmartLocks.Count > 0 || state.BookingTasks.Count > 0;
+
+    /// <summary>Drops what the calendar, tasks and locks grains have taken over from a stored row.</summary>
+    public static void ForgetOtherConcerns(PropertyState state)
+    {
+        state.Bookings.Clear();
+        state.BookingRevisions.Clear();
+        state.Tasks.Clear();
+        state.BookingTasks.Clear();
+        state.SmartLocks.Clear();
+    }
 }

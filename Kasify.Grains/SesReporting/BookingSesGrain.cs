@@ -101,8 +101,8 @@ internal sealed partial class BookingSesGrain(
             state.State.PropertyId = propertyId;
         }
 
-        var facts = await grains.GetGrain<IPropertySesGrain>(state.State.PropertyId).GetSesFactsAsync(BookingId);
-        var source = facts is null ? null : await booking.GetSesSourceAsync(facts.Schedule);
+        var source = await booking.GetSesSourceAsync();
+        var facts = source?.Facts;
         if (facts is null || source is null)
         {
             // The booking or its property was erased: nothing can be reported any more.

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
-using Kasify.Grains.Bookings;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
@@ -87,26 +86,41 @@ internal static class TaskRules
         }
     }
 
+    /// <summary>How long after departure a booking is still kept for cleaning windows.</summary>
+    public static readonly TimeSpan BookingsKeptAfterDeparture = TimeSpan.FromDays(30);
+
     /// <summary>
-    /// The first active stay arriving at or after a cleaning starts: dates and head count, never the guest's identity. A
-    /// window outside <see cref="AcceptedDates"/> (stored before instants were bounded) has none, since no stay lies there.
+    /// The stay that arrives first at or after <paramref name="cleaningFrom"/>: what a cleaning task prepares for. None for
+    /// an instant outside the accepted dates (a task stored before they were bounded).
     /// </summary>
-    public static NextBookingInfo? NextBooking(IEnumerable<BookingDetails> bookings, PropertySchedule schedule, DateTimeOffset cleaningFrom)
+    public static NextBookingInfo? NextBooking(IEnumerable<BookingChange> bookings, DateTimeOffset cleaningFrom) =>
+        !AcceptedDates.Contains(cleaningFrom)
+            ? null
+            : bookings
+                .Where(booking => booking.Active && booking.ArrivalAt >= cleaningFrom)
+                .OrderBy(booking => booking.ArrivalAt)
+                .Select(booking => new NextBookingInfo(booking.From, booking.To, booking.GuestsNumber))
+                .FirstOrDefault();
+
+    /// <summary>A booking's cleaning: from its departure for three hours, or until the next guests arrive if that is sooner.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) CleaningWindow(BookingChange booking, IEnumerable<BookingChange> others)
     {
-        if (!AcceptedDates.Contains(cleaningFrom))
+        var from = booking.DepartureAt;
+        var to = from + TaskLimits.CleaningWindow;
+        foreach (var other in others)
         {
-            return null;
+            if (other.BookingId != booking.BookingId && other.Active && other.ArrivalAt > from && other.ArrivalAt < to)
+            {
+                to = other.ArrivalAt;
+            }
         }
 
-        var day = DateOnly.FromDateTime(cleaningFrom.UtcDateTime).AddDays(-1);
-        return bookings
-            .Where(booking => booking.IsActive && booking.From >= day)
-            .Select(booking => (Booking: booking, Arrival: BookingRules.ArrivalAt(booking, schedule)))
-            .Where(candidate => candidate.Arrival >= cleaningFrom)
-            .OrderBy(candidate => candidate.Arrival)
-            .Select(candidate => new NextBookingInfo(candidate.Booking.From, candidate.Booking.To, candidate.Booking.GuestsNumber))
-            .FirstOrDefault();
+        return (from, to);
     }
+
+    /// <summary>Bookings that departed over <see cref="BookingsKeptAfterDeparture"/> ago: no cleaning depends on them any more.</summary>
+    public static IEnumerable<Guid> Forgettable(IEnumerable<BookingChange> bookings, DateTimeOffset now) =>
+        bookings.Where(booking => booking.DepartureAt + BookingsKeptAfterDeparture < now).Select(booking => booking.BookingId);
 
     /// <summary>The wire name of a status: pending, in_progress, completed, cancelled.</summary>
     public static string Wire(CrewTaskStatus status) => status switch

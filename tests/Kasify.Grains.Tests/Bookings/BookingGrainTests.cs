@@ -35,7 +35,7 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
         {
             try
             {
-                return (Booking: await property.CreateBookingAsync(ownerId, Stay(Date("2030-08-01").AddDays(i % 5), 7)), Conflict: (ConflictException?)null);
+                return (Booking: await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-08-01").AddDays(i % 5), 7)), Conflict: (ConflictException?)null);
             }
             catch (ConflictException conflict)
             {
@@ -51,7 +51,7 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
             Assert.Equal("booking.overlap", conflict.Code);
             Assert.Equal(winner.Id.ToString(), conflict.Extensions["conflicting_booking_id"]);
         });
-        var listed = await property.ListBookingsAsync(ownerId, BookingQuery.All, new PageRequest(0, 100));
+        var listed = await _grains.Bookings(property).ListBookingsAsync(ownerId, BookingQuery.All, new PageRequest(0, 100));
         Assert.Equal(winner.Id, Assert.Single(listed.Content).Id);
     }
 
@@ -60,8 +60,8 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
     {
         var (ownerId, property) = await NewPropertyAsync();
 
-        var booking = await property.CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 7));
-        var other = await property.CreateBookingAsync(ownerId, Stay(Date("2030-07-08"), 2));
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 7));
+        var other = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-08"), 2));
 
         Assert.NotNull(booking.CheckinCode);
         Assert.NotEqual(booking.CheckinCode, other.CheckinCode);
@@ -69,7 +69,7 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
         Assert.Null(await _grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.For("unknown-code")).ResolveAsync());
         Assert.Equal(property.GetPrimaryKey(), await _grains.GetGrain<IBookingGrain>(booking.Id).GetPropertyIdAsync());
         Assert.Null(await _grains.GetGrain<IBookingGrain>(Guid.NewGuid()).GetPropertyIdAsync());
-        Assert.Equal(booking, await property.GetBookingAsync(ownerId, booking.Id));
+        Assert.Equal(booking, await _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id));
         Assert.Equal(DateTimeOffset.Parse("2030-07-01T15:00:00+02:00", CultureInfo.InvariantCulture), booking.ArrivalAt);
         Assert.Equal(TimeSpan.FromHours(2), booking.ArrivalAt.Offset);
     }
@@ -90,31 +90,31 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
     public async Task CancellingFreesTheDatesAndConfirmingAgainChecksThemAgain()
     {
         var (ownerId, property) = await NewPropertyAsync();
-        var first = await property.CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 7));
+        var first = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 7));
 
-        var cancelled = await property.UpdateBookingAsync(ownerId, first.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) });
-        var second = await property.CreateBookingAsync(ownerId, Stay(Date("2030-07-03"), 2));
+        var cancelled = await _grains.Bookings(property).UpdateBookingAsync(ownerId, first.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) });
+        var second = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-03"), 2));
         var reconfirm = await Assert.ThrowsAsync<ConflictException>(() =>
-            property.UpdateBookingAsync(ownerId, first.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Confirmed) }));
+            _grains.Bookings(property).UpdateBookingAsync(ownerId, first.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Confirmed) }));
 
         Assert.Equal(BookingStatus.Cancelled, cancelled.Details.Status);
         Assert.Equal("booking.overlap", reconfirm.Code);
         Assert.Equal(second.Id.ToString(), reconfirm.Extensions["conflicting_booking_id"]);
-        Assert.Equal(BookingStatus.Cancelled, (await property.GetBookingAsync(ownerId, first.Id))!.Details.Status);
+        Assert.Equal(BookingStatus.Cancelled, (await _grains.Bookings(property).GetBookingAsync(ownerId, first.Id))!.Details.Status);
     }
 
     [Fact]
     public async Task MovingABookingOntoAnotherIsAConflictButATurnoverIsNot()
     {
         var (ownerId, property) = await NewPropertyAsync();
-        var first = await property.CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 7));
-        var second = await property.CreateBookingAsync(ownerId, Stay(Date("2030-07-10"), 3));
+        var first = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 7));
+        var second = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-10"), 3));
 
         var overlap = await Assert.ThrowsAsync<ConflictException>(() =>
-            property.UpdateBookingAsync(ownerId, second.Id, Patches.Empty with { From = Patch<DateOnly?>.Set(Date("2030-07-07")) }));
-        var afterConflict = await property.GetBookingAsync(ownerId, second.Id);
-        var turnover = await property.UpdateBookingAsync(ownerId, second.Id, Patches.Empty with { From = Patch<DateOnly?>.Set(Date("2030-07-08")) });
-        var longer = await property.UpdateBookingAsync(ownerId, first.Id, Patches.Empty with { From = Patch<DateOnly?>.Set(Date("2030-06-28")) });
+            _grains.Bookings(property).UpdateBookingAsync(ownerId, second.Id, Patches.Empty with { From = Patch<DateOnly?>.Set(Date("2030-07-07")) }));
+        var afterConflict = await _grains.Bookings(property).GetBookingAsync(ownerId, second.Id);
+        var turnover = await _grains.Bookings(property).UpdateBookingAsync(ownerId, second.Id, Patches.Empty with { From = Patch<DateOnly?>.Set(Date("2030-07-08")) });
+        var longer = await _grains.Bookings(property).UpdateBookingAsync(ownerId, first.Id, Patches.Empty with { From = Patch<DateOnly?>.Set(Date("2030-06-28")) });
 
         Assert.Equal(first.Id.ToString(), overlap.Extensions["conflicting_booking_id"]);
         Assert.Equal(second, afterConflict);
@@ -129,33 +129,33 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
         var (ownerId, property) = await NewPropertyAsync();
 
         var error = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            property.CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 0) with { AdultsCount = -1 }));
-        var booking = await property.CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3));
+            _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 0) with { AdultsCount = -1 }));
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3));
         var patchError = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { To = Patch<DateOnly?>.Set(Date("2030-06-30")) }));
+            _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { To = Patch<DateOnly?>.Set(Date("2030-06-30")) }));
 
         Assert.Equal(["adults_count", "to"], error.Errors.Keys.Order());
         Assert.Equal(["to"], patchError.Errors.Keys);
-        Assert.Equal(booking, await property.GetBookingAsync(ownerId, booking.Id));
+        Assert.Equal(booking, await _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id));
     }
 
     [Fact]
     public async Task StrangersCanNeitherSeeNorTouchBookings()
     {
         var (ownerId, property) = await NewPropertyAsync();
-        var booking = await property.CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3));
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3));
         var stranger = await _grains.RegisterNewUserAsync();
 
-        Assert.Null(await property.GetBookingAsync(stranger.Id, booking.Id));
+        Assert.Null(await _grains.Bookings(property).GetBookingAsync(stranger.Id, booking.Id));
         Assert.Equal("booking.not_found", (await Assert.ThrowsAsync<NotFoundException>(() =>
-            property.UpdateBookingAsync(stranger.Id, booking.Id, Patches.Empty with { Notes = Patch<string>.Set("mine") }))).Code);
+            _grains.Bookings(property).UpdateBookingAsync(stranger.Id, booking.Id, Patches.Empty with { Notes = Patch<string>.Set("mine") }))).Code);
         Assert.Equal("property.not_found", (await Assert.ThrowsAsync<NotFoundException>(() =>
-            property.CreateBookingAsync(stranger.Id, Stay(Date("2030-08-01"), 3)))).Code);
+            _grains.Bookings(property).CreateBookingAsync(stranger.Id, Stay(Date("2030-08-01"), 3)))).Code);
         Assert.Equal("property.not_found", (await Assert.ThrowsAsync<NotFoundException>(() =>
-            property.ListBookingsAsync(stranger.Id, BookingQuery.All, new PageRequest(0, 20)))).Code);
-        Assert.Equal("property.not_found", (await Assert.ThrowsAsync<NotFoundException>(() => property.GetCurrentBookingAsync(stranger.Id))).Code);
-        Assert.Equal(0, (await property.FindBookingsAsync(stranger.Id, BookingQuery.All, 20)).Total);
-        Assert.Empty(await property.GetBookingsAsync(stranger.Id, [booking.Id]));
+            _grains.Bookings(property).ListBookingsAsync(stranger.Id, BookingQuery.All, new PageRequest(0, 20)))).Code);
+        Assert.Equal("property.not_found", (await Assert.ThrowsAsync<NotFoundException>(() => _grains.Bookings(property).GetCurrentBookingAsync(stranger.Id))).Code);
+        Assert.Equal(0, (await _grains.Bookings(property).FindBookingsAsync(stranger.Id, BookingQuery.All, 20)).Total);
+        Assert.Empty(await _grains.Bookings(property).GetBookingsAsync(stranger.Id, [booking.Id]));
     }
 
     [Fact]
@@ -164,11 +164,11 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
         var (ownerId, property) = await NewPropertyAsync();
         var other = _grains.GetGrain<IPropertyGrain>(Guid.NewGuid());
         await other.CreateAsync(ownerId, PropertyGrainTests.Details("Casa Roja"));
-        var booking = await other.CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3));
+        var booking = await _grains.Bookings(other).CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3));
 
-        Assert.Null(await property.GetBookingAsync(ownerId, booking.Id));
-        await Assert.ThrowsAsync<NotFoundException>(() => property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty));
-        Assert.Empty(await property.GetBookingsAsync(ownerId, [booking.Id]));
+        Assert.Null(await _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty));
+        Assert.Empty(await _grains.Bookings(property).GetBookingsAsync(ownerId, [booking.Id]));
     }
 
     [Fact]
@@ -181,10 +181,10 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
         var property = _grains.GetGrain<IPropertyGrain>(await fixture.CreatePropertyWithCrewAsync(
             owner, (manager, AccessLevel.Manager), (staff, AccessLevel.Staff), (contractor, AccessLevel.Contractor)));
 
-        var booking = await property.CreateBookingAsync(manager.Id, Stay(Date("2030-07-01"), 3));
-        var updated = await property.UpdateBookingAsync(manager.Id, booking.Id, Patches.Empty with { Notes = Patch<string>.Set("Door code at the desk") });
-        var seenByStaff = await property.GetBookingAsync(staff.Id, booking.Id);
-        var listedForStaff = await property.ListBookingsAsync(staff.Id, BookingQuery.All with { Text = "García" }, new PageRequest(0, 20));
+        var booking = await _grains.Bookings(property).CreateBookingAsync(manager.Id, Stay(Date("2030-07-01"), 3));
+        var updated = await _grains.Bookings(property).UpdateBookingAsync(manager.Id, booking.Id, Patches.Empty with { Notes = Patch<string>.Set("Door code at the desk") });
+        var seenByStaff = await _grains.Bookings(property).GetBookingAsync(staff.Id, booking.Id);
+        var listedForStaff = await _grains.Bookings(property).ListBookingsAsync(staff.Id, BookingQuery.All with { Text = "García" }, new PageRequest(0, 20));
 
         Assert.Equal("Door code at the desk", updated.Details.Notes);
         Assert.Equal("Ana", updated.Details.GuestFirstName);
@@ -197,15 +197,15 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
         Assert.Empty(listedForStaff.Content); // staff cannot search by what they cannot see
 
         Assert.Equal("booking.forbidden", (await Assert.ThrowsAsync<ForbiddenException>(() =>
-            property.CreateBookingAsync(staff.Id, Stay(Date("2030-08-01"), 3)))).Code);
+            _grains.Bookings(property).CreateBookingAsync(staff.Id, Stay(Date("2030-08-01"), 3)))).Code);
         await Assert.ThrowsAsync<ForbiddenException>(() =>
-            property.UpdateBookingAsync(staff.Id, booking.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) }));
+            _grains.Bookings(property).UpdateBookingAsync(staff.Id, booking.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) }));
         Assert.Equal("booking.forbidden", (await Assert.ThrowsAsync<ForbiddenException>(() =>
-            property.ListBookingsAsync(contractor.Id, BookingQuery.All, new PageRequest(0, 20)))).Code);
-        await Assert.ThrowsAsync<ForbiddenException>(() => property.GetBookingAsync(contractor.Id, booking.Id));
-        await Assert.ThrowsAsync<ForbiddenException>(() => property.GetCurrentBookingAsync(contractor.Id));
-        Assert.Equal(new BookingMatches(0, []), await property.FindBookingsAsync(contractor.Id, BookingQuery.All, 20));
-        Assert.Empty(await property.GetBookingsAsync(contractor.Id, [booking.Id]));
+            _grains.Bookings(property).ListBookingsAsync(contractor.Id, BookingQuery.All, new PageRequest(0, 20)))).Code);
+        await Assert.ThrowsAsync<ForbiddenException>(() => _grains.Bookings(property).GetBookingAsync(contractor.Id, booking.Id));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _grains.Bookings(property).GetCurrentBookingAsync(contractor.Id));
+        Assert.Equal(new BookingMatches(0, []), await _grains.Bookings(property).FindBookingsAsync(contractor.Id, BookingQuery.All, 20));
+        Assert.Empty(await _grains.Bookings(property).GetBookingsAsync(contractor.Id, [booking.Id]));
     }
 
     [Fact]
@@ -215,28 +215,28 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
         var madrid = TimeZoneInfo.FindSystemTimeZoneById("Europe/Madrid");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, madrid).DateTime);
 
-        Assert.Null(await property.GetCurrentBookingAsync(ownerId));
+        Assert.Null(await _grains.Bookings(property).GetCurrentBookingAsync(ownerId));
 
         // Yesterday 15:00 until tomorrow 11:00 contains now whatever the hour; the other stays do not.
-        await property.CreateBookingAsync(ownerId, Stay(today.AddDays(-5), 4));
-        var current = await property.CreateBookingAsync(ownerId, Stay(today.AddDays(-1), 2));
-        await property.CreateBookingAsync(ownerId, Stay(today.AddDays(1), 3));
+        await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(today.AddDays(-5), 4));
+        var current = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(today.AddDays(-1), 2));
+        await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(today.AddDays(1), 3));
 
-        Assert.Equal(current.Id, (await property.GetCurrentBookingAsync(ownerId))?.Id);
+        Assert.Equal(current.Id, (await _grains.Bookings(property).GetCurrentBookingAsync(ownerId))?.Id);
 
-        await property.UpdateBookingAsync(ownerId, current.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) });
-        Assert.Null(await property.GetCurrentBookingAsync(ownerId));
+        await _grains.Bookings(property).UpdateBookingAsync(ownerId, current.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) });
+        Assert.Null(await _grains.Bookings(property).GetCurrentBookingAsync(ownerId));
     }
 
     [Fact]
     public async Task ChangingThePropertysTimesMovesItsBookingsInstants()
     {
         var (ownerId, property) = await NewPropertyAsync();
-        var booking = await property.CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3));
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3));
 
         await property.PatchAsync(ownerId, new PropertyPatch(
             default, default, default, default, default, default, default, default, Patch<TimeOnly?>.Set(new TimeOnly(17, 0)), default));
-        var moved = await property.GetBookingAsync(ownerId, booking.Id);
+        var moved = await _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id);
 
         Assert.Equal(DateTimeOffset.Parse("2030-07-01T15:00:00+02:00", CultureInfo.InvariantCulture), booking.ArrivalAt);
         Assert.Equal(DateTimeOffset.Parse("2030-07-01T17:00:00+02:00", CultureInfo.InvariantCulture), moved!.ArrivalAt);
@@ -246,24 +246,24 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
     public async Task DeletingAPropertyWithBookingsStillWorksAndHidesThem()
     {
         var (ownerId, property) = await NewPropertyAsync();
-        var booking = await property.CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3));
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3));
 
         await property.DeleteAsync(ownerId);
 
         Assert.Null(await property.GetAsync(ownerId));
-        Assert.Null(await property.GetBookingAsync(ownerId, booking.Id));
+        Assert.Null(await _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id));
     }
 
     [Fact]
     public async Task BookingsAndTheCalendarSurviveReactivation()
     {
         var (ownerId, property) = await NewPropertyAsync();
-        var booking = await property.CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3) with { PaymentType = PaymentType.GiftCard, ArrivalTime = new TimeOnly(20, 45) });
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-01"), 3) with { PaymentType = PaymentType.GiftCard, ArrivalTime = new TimeOnly(20, 45) });
 
         await _grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
-        Assert.Equal(booking, await property.GetBookingAsync(ownerId, booking.Id));
-        var overlap = await Assert.ThrowsAsync<ConflictException>(() => property.CreateBookingAsync(ownerId, Stay(Date("2030-07-02"), 1)));
+        Assert.Equal(booking, await _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id));
+        var overlap = await Assert.ThrowsAsync<ConflictException>(() => _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Date("2030-07-02"), 1)));
         Assert.Equal(booking.Id.ToString(), overlap.Extensions["conflicting_booking_id"]);
     }
 }

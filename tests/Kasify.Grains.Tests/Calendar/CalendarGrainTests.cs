@@ -33,10 +33,10 @@ public sealed class CalendarGrainTests(GrainClusterFixture fixture) : IClassFixt
     {
         var (ownerId, property, propertyId) = await NewPropertyAsync();
 
-        var booking = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2027-03-12", "2027-03-15"));
-        await property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { To = Patch<DateOnly?>.Set(Date("2027-03-16")) });
-        await property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty); // no change, no entry
-        await property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) });
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2027-03-12", "2027-03-15"));
+        await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { To = Patch<DateOnly?>.Set(Date("2027-03-16")) });
+        await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty); // no change, no entry
+        await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) });
 
         var feed = await _grains.GetGrain<IActivityFeedGrain>(propertyId).GetLatestAsync(null, 10);
 
@@ -61,14 +61,14 @@ public sealed class CalendarGrainTests(GrainClusterFixture fixture) : IClassFixt
     public async Task TheCalendarShowsActiveBookingsTouchingTheInclusiveWindow()
     {
         var (ownerId, property, _) = await NewPropertyAsync();
-        var before = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-06-25", "2030-07-01")); // leaves on the first day
-        var inside = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-10", "2030-07-12"));
-        var after = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-31", "2030-08-03")); // arrives on the last day
-        await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-08-01", "2030-08-05", BookingStatus.Cancelled));
-        await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-06-01", "2030-06-20"));
-        await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-20", "2030-07-22", BookingStatus.Cancelled));
+        var before = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-06-25", "2030-07-01")); // leaves on the first day
+        var inside = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-10", "2030-07-12"));
+        var after = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-31", "2030-08-03")); // arrives on the last day
+        await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-08-01", "2030-08-05", BookingStatus.Cancelled));
+        await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-06-01", "2030-06-20"));
+        await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-20", "2030-07-22", BookingStatus.Cancelled));
 
-        var calendar = await property.GetCalendarAsync(ownerId, new CalendarWindow(Date("2030-07-01"), Date("2030-07-31")));
+        var calendar = await _grains.Bookings(property).GetCalendarAsync(ownerId, new CalendarWindow(Date("2030-07-01"), Date("2030-07-31")));
 
         // Each booking's cleaning task is an event too (Tasks/CleaningTaskTests); these assertions are about bookings.
         var bookingEvents = calendar.Events.Where(item => item.Type == CalendarEventType.Booking).ToList();
@@ -90,8 +90,8 @@ public sealed class CalendarGrainTests(GrainClusterFixture fixture) : IClassFixt
         var (ownerId, property, _) = await NewPropertyAsync();
         var today = TodayInMadrid();
 
-        var calendar = await property.GetCalendarAsync(ownerId, CalendarWindow.Default);
-        var onlyFrom = await property.GetCalendarAsync(ownerId, new CalendarWindow(Date("2030-01-31"), null));
+        var calendar = await _grains.Bookings(property).GetCalendarAsync(ownerId, CalendarWindow.Default);
+        var onlyFrom = await _grains.Bookings(property).GetCalendarAsync(ownerId, new CalendarWindow(Date("2030-01-31"), null));
 
         // Around midnight Madrid and the silo may disagree by a day; the rules are what matters.
         Assert.InRange(calendar.From.DayNumber, today.DayNumber - 1, today.DayNumber + 1);
@@ -106,11 +106,11 @@ public sealed class CalendarGrainTests(GrainClusterFixture fixture) : IClassFixt
     {
         var (ownerId, property, _) = await NewPropertyAsync();
 
-        var error = await Assert.ThrowsAsync<RequestValidationException>(() => property.GetCalendarAsync(ownerId, new CalendarWindow(Date(from), Date(to))));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => _grains.Bookings(property).GetCalendarAsync(ownerId, new CalendarWindow(Date(from), Date(to))));
 
         Assert.True(error.Errors.ContainsKey("to"));
-        Assert.Empty((await property.GetCalendarAsync(ownerId, new CalendarWindow(Date("2030-01-01"), Date("2030-12-31")))).Events); // 365 days: fine
-        Assert.Empty((await property.GetCalendarAsync(ownerId, new CalendarWindow(Date("2032-01-01"), Date("2032-12-31")))).Events); // 366 days: fine
+        Assert.Empty((await _grains.Bookings(property).GetCalendarAsync(ownerId, new CalendarWindow(Date("2030-01-01"), Date("2030-12-31")))).Events); // 365 days: fine
+        Assert.Empty((await _grains.Bookings(property).GetCalendarAsync(ownerId, new CalendarWindow(Date("2032-01-01"), Date("2032-12-31")))).Events); // 366 days: fine
     }
 
     [Fact]
@@ -123,25 +123,25 @@ public sealed class CalendarGrainTests(GrainClusterFixture fixture) : IClassFixt
         var property = _grains.GetGrain<IPropertyGrain>(await fixture.CreatePropertyWithCrewAsync(
             owner, (staff, AccessLevel.Staff), (contractor, AccessLevel.Contractor)));
         var today = TodayInMadrid();
-        var booking = await property.CreateBookingAsync(owner.Id, BookingRulesTests.Stay("2030-01-01", "2030-01-02") with { From = today.AddDays(1), To = today.AddDays(3) });
+        var booking = await _grains.Bookings(property).CreateBookingAsync(owner.Id, BookingRulesTests.Stay("2030-01-01", "2030-01-02") with { From = today.AddDays(1), To = today.AddDays(3) });
         var window = new CalendarWindow(today.AddDays(-2), today.AddDays(10));
 
-        var forStaff = Assert.Single((await property.GetCalendarAsync(staff.Id, window)).Events, item => item.Type == CalendarEventType.Booking);
+        var forStaff = Assert.Single((await _grains.Bookings(property).GetCalendarAsync(staff.Id, window)).Events, item => item.Type == CalendarEventType.Booking);
         Assert.Null(forStaff.GuestName);
         Assert.Equal("Booking (airbnb, 3 guests)", forStaff.Title);
-        Assert.Empty((await property.GetCalendarAsync(contractor.Id, window)).Events);
-        Assert.Equal("property.not_found", (await Assert.ThrowsAsync<NotFoundException>(() => property.GetCalendarAsync(stranger.Id, window))).Code);
-        Assert.Null(await property.FindCalendarAsync(stranger.Id, window));
+        Assert.Empty((await _grains.Bookings(property).GetCalendarAsync(contractor.Id, window)).Events);
+        Assert.Equal("property.not_found", (await Assert.ThrowsAsync<NotFoundException>(() => _grains.Bookings(property).GetCalendarAsync(stranger.Id, window))).Code);
+        Assert.Null(await _grains.Bookings(property).FindCalendarAsync(stranger.Id, window));
 
-        var upcoming = (await property.GetUpcomingAsync(owner.Id, 7)).Where(item => item.Type != TimelineEventType.Task).ToList();
+        var upcoming = (await _grains.Bookings(property).GetUpcomingAsync(owner.Id, 7)).Where(item => item.Type != TimelineEventType.Task).ToList();
         Assert.Equal([TimelineEventType.Arrival, TimelineEventType.Departure], upcoming.Select(item => item.Type));
         Assert.Equal([booking.ArrivalAt, booking.DepartureAt], upcoming.Select(item => item.At));
         Assert.Equal([today.AddDays(1), today.AddDays(3)], upcoming.Select(item => item.Date));
         Assert.Equal("Ana García", upcoming[0].GuestName);
-        Assert.All(await property.GetUpcomingAsync(staff.Id, 7), item => Assert.Null(item.GuestName));
-        Assert.Single(await property.GetUpcomingAsync(owner.Id, 2)); // today and tomorrow: the arrival only
-        Assert.Empty(await property.GetUpcomingAsync(contractor.Id, 7));
-        Assert.Empty(await property.GetUpcomingAsync(stranger.Id, 7));
+        Assert.All(await _grains.Bookings(property).GetUpcomingAsync(staff.Id, 7), item => Assert.Null(item.GuestName));
+        Assert.Single(await _grains.Bookings(property).GetUpcomingAsync(owner.Id, 2)); // today and tomorrow: the arrival only
+        Assert.Empty(await _grains.Bookings(property).GetUpcomingAsync(contractor.Id, 7));
+        Assert.Empty(await _grains.Bookings(property).GetUpcomingAsync(stranger.Id, 7));
 
         Assert.Equal(1, (await property.GetActivityAsync(owner.Id, 10))!.Total);
         Assert.Single((await property.GetActivityAsync(staff.Id, 10))!.Latest);

@@ -34,7 +34,7 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
         var owner = await _grains.RegisterNewUserAsync();
         var property = _grains.GetGrain<IPropertyGrain>(Guid.NewGuid());
         await property.CreateAsync(owner.Id, PropertyGrainTests.Details());
-        return (owner.Id, property, await property.CreateBookingAsync(owner.Id, stay));
+        return (owner.Id, property, await _grains.Bookings(property).CreateBookingAsync(owner.Id, stay));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
     {
         var (ownerId, property, booking) = await NewBookingAsync(Stay(Today.AddDays(10), 3));
 
-        var empty = await property.GetCheckinAsync(booking.Id);
+        var empty = await _grains.Bookings(property).GetCheckinAsync(booking.Id);
         Assert.NotNull(empty);
         Assert.Empty(empty.Guests);
         Assert.False(empty.CheckinCompleted);
@@ -51,20 +51,20 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
         Assert.Equal(2, empty.GuestsNumber);
         Assert.Equal(PropertyGrainTests.Details().Name, empty.Property.Name);
 
-        var first = await property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult());
+        var first = await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult());
         var guest = Assert.Single(first.Guests);
         Assert.Equal("Lucía", guest.FirstName);
         Assert.Equal("*****78Z", guest.DocumentNumberMasked);
         Assert.False(first.CheckinCompleted);
-        Assert.Null((await property.GetBookingAsync(ownerId, booking.Id))!.CheckinCompletedAt);
+        Assert.Null((await _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id))!.CheckinCompletedAt);
 
-        var second = await property.RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult());
+        var second = await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult());
         Assert.Equal(2, second.Guests.Length);
         Assert.True(second.CheckinCompleted);
         Assert.False(second.HasMinors);
-        Assert.NotNull((await property.GetBookingAsync(ownerId, booking.Id))!.CheckinCompletedAt);
+        Assert.NotNull((await _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id))!.CheckinCompletedAt);
 
-        var full = await Assert.ThrowsAsync<ConflictException>(() => property.RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult() with { DocumentNumber = "X99" }));
+        var full = await Assert.ThrowsAsync<ConflictException>(() => _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult() with { DocumentNumber = "X99" }));
         Assert.Equal("checkin.full", full.Code);
 
         var feed = await _grains.GetGrain<IActivityFeedGrain>(property.GetPrimaryKey()).GetLatestAsync(null, 10);
@@ -79,11 +79,11 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
         var (_, property, booking) = await NewBookingAsync(Stay(Today.AddDays(10), 3, adults: 1, children: 1));
 
         var rejected = await Assert.ThrowsAsync<RequestValidationException>(
-            () => property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult() with { DocumentSupportNumber = null }));
+            () => _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult() with { DocumentSupportNumber = null }));
         Assert.Equal(GuestRuleCodes.DocumentSupportRequired, GuestRuleCodes.CodeOf(rejected.Errors["document_support_number"][0]));
 
-        await property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult() with { RelationshipCode = "PM" });
-        var snapshot = await property.RegisterGuestAsync(booking.Id, GuestRulesTests.Minor());
+        await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult() with { RelationshipCode = "PM" });
+        var snapshot = await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.Minor());
         Assert.True(snapshot.HasMinors);
         Assert.True(snapshot.CheckinCompleted);
         Assert.Single(snapshot.Guests, guest => guest.IsMinor && guest.DocumentNumberMasked is null);
@@ -94,22 +94,22 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
     {
         var (ownerId, property, booking) = await NewBookingAsync(Stay(Today.AddDays(10), 3, adults: 1, children: 1));
 
-        var adult = Assert.Single((await property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult())).Guests);
-        var waiting = await property.RegisterGuestAsync(booking.Id, GuestRulesTests.Minor() with { RelationshipCode = "OT" });
+        var adult = Assert.Single((await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult())).Guests);
+        var waiting = await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.Minor() with { RelationshipCode = "OT" });
 
         Assert.False(waiting.CheckinCompleted);
         var missing = Assert.Single(waiting.MissingData);
         Assert.Equal((adult.Id, "relationship_code", GuestRuleCodes.AdultRelationshipRequired), (missing.GuestId, missing.Field, missing.Code));
-        Assert.Equal(waiting.MissingData.AsEnumerable(), (await property.GetCheckinAsync(booking.Id))!.MissingData.AsEnumerable());
-        Assert.Null((await property.GetBookingAsync(ownerId, booking.Id))!.CheckinCompletedAt);
-        var full = await Assert.ThrowsAsync<ConflictException>(() => property.RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult()));
+        Assert.Equal(waiting.MissingData.AsEnumerable(), (await _grains.Bookings(property).GetCheckinAsync(booking.Id))!.MissingData.AsEnumerable());
+        Assert.Null((await _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id))!.CheckinCompletedAt);
+        var full = await Assert.ThrowsAsync<ConflictException>(() => _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult()));
         Assert.Equal("checkin.full", full.Code);
 
-        var complete = await property.ReplaceGuestAsync(booking.Id, adult.Id, GuestRulesTests.SpanishAdult() with { RelationshipCode = "TU" });
+        var complete = await _grains.Bookings(property).ReplaceGuestAsync(booking.Id, adult.Id, GuestRulesTests.SpanishAdult() with { RelationshipCode = "TU" });
 
         Assert.True(complete.CheckinCompleted);
         Assert.Empty(complete.MissingData);
-        Assert.NotNull((await property.GetBookingAsync(ownerId, booking.Id))!.CheckinCompletedAt);
+        Assert.NotNull((await _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id))!.CheckinCompletedAt);
         var feed = await _grains.GetGrain<IActivityFeedGrain>(property.GetPrimaryKey()).GetLatestAsync(null, 10);
         Assert.Single(feed, entry => entry.Kind == ActivityKind.CheckinCompleted && entry.BookingId == booking.Id);
     }
@@ -118,18 +118,18 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
     public async Task CheckinClosesAfterTheDepartureDateAndOnCancel()
     {
         var (ownerId, property, past) = await NewBookingAsync(Stay(Today.AddDays(-5), 3));
-        var closed = await property.GetCheckinAsync(past.Id);
+        var closed = await _grains.Bookings(property).GetCheckinAsync(past.Id);
         Assert.True(closed!.CheckinClosed);
-        var pastError = await Assert.ThrowsAsync<ConflictException>(() => property.RegisterGuestAsync(past.Id, GuestRulesTests.SpanishAdult()));
+        var pastError = await Assert.ThrowsAsync<ConflictException>(() => _grains.Bookings(property).RegisterGuestAsync(past.Id, GuestRulesTests.SpanishAdult()));
         Assert.Equal("checkin.closed", pastError.Code);
 
-        var today = await property.CreateBookingAsync(ownerId, Stay(Today.AddDays(-2), 2));
-        Assert.False((await property.GetCheckinAsync(today.Id))!.CheckinClosed);
+        var today = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Today.AddDays(-2), 2));
+        Assert.False((await _grains.Bookings(property).GetCheckinAsync(today.Id))!.CheckinClosed);
 
-        var later = await property.CreateBookingAsync(ownerId, Stay(Today.AddDays(20), 2));
-        await property.UpdateBookingAsync(ownerId, later.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) });
-        Assert.True((await property.GetCheckinAsync(later.Id))!.CheckinClosed);
-        var cancelError = await Assert.ThrowsAsync<ConflictException>(() => property.RegisterGuestAsync(later.Id, GuestRulesTests.SpanishAdult()));
+        var later = await _grains.Bookings(property).CreateBookingAsync(ownerId, Stay(Today.AddDays(20), 2));
+        await _grains.Bookings(property).UpdateBookingAsync(ownerId, later.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) });
+        Assert.True((await _grains.Bookings(property).GetCheckinAsync(later.Id))!.CheckinClosed);
+        var cancelError = await Assert.ThrowsAsync<ConflictException>(() => _grains.Bookings(property).RegisterGuestAsync(later.Id, GuestRulesTests.SpanishAdult()));
         Assert.Equal("checkin.closed", cancelError.Code);
     }
 
@@ -142,7 +142,7 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
         {
             try
             {
-                await property.RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult() with { DocumentNumber = $"P{i:D6}" });
+                await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult() with { DocumentNumber = $"P{i:D6}" });
                 return "ok";
             }
             catch (ConflictException conflict)
@@ -153,21 +153,21 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
 
         Assert.Equal(2, attempts.Count(result => result == "ok"));
         Assert.Equal(8, attempts.Count(result => result == "checkin.full"));
-        Assert.Equal(2, (await property.GetCheckinAsync(booking.Id))!.Guests.Length);
+        Assert.Equal(2, (await _grains.Bookings(property).GetCheckinAsync(booking.Id))!.Guests.Length);
     }
 
     [Fact]
     public async Task ADeletedPropertysBookingsHaveNoCheckin()
     {
         var (ownerId, property, booking) = await NewBookingAsync(Stay(Today.AddDays(10), 3));
-        await property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult());
+        await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult());
         await property.DeleteAsync(ownerId);
 
         // The booking and its guests' identity data are erased, and the code no longer resolves.
         Assert.Null(await _grains.GetGrain<IBookingGrain>(booking.Id).GetPropertyIdAsync());
         Assert.Null(await _grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.For(booking.CheckinCode!)).ResolveAsync());
-        Assert.Null(await property.GetCheckinAsync(booking.Id));
-        var error = await Assert.ThrowsAsync<NotFoundException>(() => property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult()));
+        Assert.Null(await _grains.Bookings(property).GetCheckinAsync(booking.Id));
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult()));
         Assert.Equal("checkin.not_found", error.Code);
     }
 
@@ -181,29 +181,29 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
         var propertyId = await fixture.CreatePropertyWithCrewAsync(
             owner, (manager, AccessLevel.Manager), (staff, AccessLevel.Staff), (contractor, AccessLevel.Contractor));
         var property = _grains.GetGrain<IPropertyGrain>(propertyId);
-        var booking = await property.CreateBookingAsync(owner.Id, Stay(Today.AddDays(10), 3));
-        await property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult());
-        await property.RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult());
+        var booking = await _grains.Bookings(property).CreateBookingAsync(owner.Id, Stay(Today.AddDays(10), 3));
+        await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult());
+        await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult());
 
-        var all = await property.FindGuestsAsync(owner.Id, null, 10);
+        var all = await _grains.Bookings(property).FindGuestsAsync(owner.Id, null, 10);
         Assert.Equal(2, all.Total);
         Assert.Equal("Anna", all.First[0].FirstName); // newest first
         Assert.Equal("DEU", all.First[0].NationalityCode);
         Assert.Equal(propertyId, all.First[0].PropertyId);
         Assert.Equal(booking.Id, all.First[0].BookingId);
-        Assert.Equal("Lucía", (await property.FindGuestsAsync(manager.Id, "lucia martin", 10)).First.Single().FirstName);
-        Assert.Single((await property.FindGuestsAsync(owner.Id, "C01X00T47", 10)).First);
-        Assert.Equal(0, (await property.FindGuestsAsync(owner.Id, "C01X", 10)).Total);
-        Assert.Equal(0, (await property.FindGuestsAsync(staff.Id, null, 10)).Total);
-        Assert.Equal(0, (await property.FindGuestsAsync(contractor.Id, null, 10)).Total);
-        Assert.Equal(0, (await property.FindGuestsAsync(Guid.NewGuid(), null, 10)).Total);
+        Assert.Equal("Lucía", (await _grains.Bookings(property).FindGuestsAsync(manager.Id, "lucia martin", 10)).First.Single().FirstName);
+        Assert.Single((await _grains.Bookings(property).FindGuestsAsync(owner.Id, "C01X00T47", 10)).First);
+        Assert.Equal(0, (await _grains.Bookings(property).FindGuestsAsync(owner.Id, "C01X", 10)).Total);
+        Assert.Equal(0, (await _grains.Bookings(property).FindGuestsAsync(staff.Id, null, 10)).Total);
+        Assert.Equal(0, (await _grains.Bookings(property).FindGuestsAsync(contractor.Id, null, 10)).Total);
+        Assert.Equal(0, (await _grains.Bookings(property).FindGuestsAsync(Guid.NewGuid(), null, 10)).Total);
     }
 
     [Fact]
     public async Task IdentityDataIsEncryptedAtRest()
     {
         var (_, property, booking) = await NewBookingAsync(Stay(Today.AddDays(10), 3));
-        await property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult());
+        await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult());
 
         await using var connection = new SqliteConnection(KasifySilo.SqliteConnectionString(fixture.Options.Storage.SqlitePath));
         await connection.OpenAsync();
@@ -229,22 +229,22 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
         }
 
         // Still readable after reactivation, through the key.
-        Assert.Equal("Lucía", (await property.GetCheckinAsync(booking.Id))!.Guests.Single().FirstName);
+        Assert.Equal("Lucía", (await _grains.Bookings(property).GetCheckinAsync(booking.Id))!.Guests.Single().FirstName);
     }
 
     [Fact]
     public async Task ChangingTheGuestCountCompletesOrReopensTheCheckin()
     {
         var (ownerId, property, booking) = await NewBookingAsync(Stay(Today.AddDays(10), 3));
-        await property.RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult());
+        await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.SpanishAdult());
 
-        var fewer = await property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { AdultsCount = Patch<int?>.Set(1) });
+        var fewer = await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { AdultsCount = Patch<int?>.Set(1) });
         Assert.NotNull(fewer.CheckinCompletedAt);
-        Assert.True((await property.GetCheckinAsync(booking.Id))!.CheckinCompleted);
+        Assert.True((await _grains.Bookings(property).GetCheckinAsync(booking.Id))!.CheckinCompleted);
 
-        var more = await property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { AdultsCount = Patch<int?>.Set(3) });
+        var more = await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { AdultsCount = Patch<int?>.Set(3) });
         Assert.Null(more.CheckinCompletedAt);
-        var snapshot = await property.RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult());
+        var snapshot = await _grains.Bookings(property).RegisterGuestAsync(booking.Id, GuestRulesTests.ForeignAdult());
         Assert.False(snapshot.CheckinCompleted);
     }
 }

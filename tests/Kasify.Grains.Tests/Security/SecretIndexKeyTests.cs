@@ -33,7 +33,7 @@ public sealed class SecretIndexKeyTests(GrainClusterFixture fixture) : IClassFix
         var propertyId = Guid.NewGuid();
         var property = _grains.GetGrain<IPropertyGrain>(propertyId);
         await property.CreateAsync(owner.Id, PropertyGrainTests.Details());
-        var booking = await property.CreateBookingAsync(owner.Id, BookingRulesTests.Stay("2031-03-01", "2031-03-04"));
+        var booking = await _grains.Bookings(property).CreateBookingAsync(owner.Id, BookingRulesTests.Stay("2031-03-01", "2031-03-04"));
         var task = await _grains.GetGrain<IPropertyTasksGrain>(propertyId).CreateTaskAsync(owner.Id, TaskFixtures.Maintenance(owner.Id));
 
         var keys = await StoredKeysAsync();

@@ -86,7 +86,7 @@ public sealed class BookingSesReportingTests(SesCluster cluster) : IClassFixture
         Assert.DoesNotContain("1234", warning.Summary, StringComparison.Ordinal);
 
         var german = checkin.Guests.Single(guest => guest.FirstName == "Anna");
-        var fixedCheckin = await host.Property.ReplaceGuestAsync(booking.Id, german.Id, GuestRulesTests.ForeignAdult() with { DocumentNumber = "C01X00T48" });
+        var fixedCheckin = await host.Bookings.ReplaceGuestAsync(booking.Id, german.Id, GuestRulesTests.ForeignAdult() with { DocumentNumber = "C01X00T48" });
         Assert.True(fixedCheckin.CheckinCompleted);
 
         var accepted = await host.WaitForAsync(booking.Id, ses => ses.Status == SesStatus.Accepted, "The corrected guest register being accepted");
@@ -100,7 +100,7 @@ public sealed class BookingSesReportingTests(SesCluster cluster) : IClassFixture
 
         // Once the Ministry holds the register, the guest can no longer change underneath it.
         var locked = await Assert.ThrowsAsync<ConflictException>(() =>
-            host.Property.ReplaceGuestAsync(booking.Id, german.Id, GuestRulesTests.ForeignAdult() with { DocumentNumber = "C01X00T49" }));
+            host.Bookings.ReplaceGuestAsync(booking.Id, german.Id, GuestRulesTests.ForeignAdult() with { DocumentNumber = "C01X00T49" }));
         Assert.Equal("checkin.reported", locked.Code);
     }
 
@@ -116,7 +116,7 @@ public sealed class BookingSesReportingTests(SesCluster cluster) : IClassFixture
             "Both communications being accepted");
         var codes = accepted.Ses.Communications.Select(c => c.CommunicationCode!).ToHashSet();
 
-        await host.Property.UpdateBookingAsync(host.OwnerId, booking.Id, LockStays.Cancel);
+        await host.Bookings.UpdateBookingAsync(host.OwnerId, booking.Id, LockStays.Cancel);
 
         var cancelled = await host.WaitForAsync(booking.Id, ses => ses.Status == SesStatus.Cancelled, "The booking's communications being cancelled");
         Assert.Equal(2, cancelled.Ses.Communications.Count(c => c.Kind == SesCommunicationKind.Cancellation && c.Status == SesStatus.Accepted));
@@ -139,7 +139,7 @@ public sealed class BookingSesReportingTests(SesCluster cluster) : IClassFixture
             var booking = await host.BookAsync();
             bookingId = booking.Id;
             await host.WaitForAsync(booking.Id, ses => ses.Communications.Any(c => c.Attempts >= 1), "A first refused attempt");
-            await host.Property.UpdateBookingAsync(host.OwnerId, booking.Id, LockStays.Cancel);
+            await host.Bookings.UpdateBookingAsync(host.OwnerId, booking.Id, LockStays.Cancel);
         }
         finally
         {

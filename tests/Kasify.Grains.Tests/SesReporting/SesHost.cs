@@ -21,16 +21,20 @@ internal sealed class SesHost
 
     private readonly SesFakeState _fake;
 
-    private SesHost(SesFakeState fake, Guid ownerId, IPropertyGrain property)
+    private SesHost(SesFakeState fake, Guid ownerId, IPropertyGrain property, IGrainFactory grains)
     {
         _fake = fake;
         OwnerId = ownerId;
         Property = property;
+        Bookings = grains.Bookings(property);
     }
 
     public Guid OwnerId { get; }
 
     public IPropertyGrain Property { get; }
+
+    /// <summary>The property's bookings and their check-in.</summary>
+    public PropertyBookings Bookings { get; }
 
     /// <summary>A host; with <paramref name="connectSes"/> false, its account has no SES integration.</summary>
     public static Task<SesHost> CreateAsync(SesCluster cluster, bool connectSes = true, string? establishmentCode = "0000000042") =>
@@ -50,23 +54,23 @@ internal sealed class SesHost
 
         var property = grains.GetGrain<IPropertyGrain>(Guid.NewGuid());
         await property.CreateAsync(owner.Id, PropertyGrainTests.Details() with { SesEstablishmentCode = establishmentCode, HasInternet = true, RoomsCount = 2 });
-        return new SesHost(sesFake, owner.Id, property);
+        return new SesHost(sesFake, owner.Id, property, grains);
     }
 
     /// <summary>The same host through another client (after a restart).</summary>
-    public SesHost On(IGrainFactory grains) => new(_fake, OwnerId, grains.GetGrain<IPropertyGrain>(Property.GetPrimaryKey()));
+    public SesHost On(IGrainFactory grains) => new(_fake, OwnerId, grains.GetGrain<IPropertyGrain>(Property.GetPrimaryKey()), grains);
 
     /// <summary>Books two adults for two nights in a slot no other test uses.</summary>
     public Task<BookingDto> BookAsync() =>
-        Property.CreateBookingAsync(OwnerId, LockStays.InSlot(Interlocked.Increment(ref _slots)) with { AdultsCount = 2, ChildrenCount = 0, InfantsCount = 0 });
+        Bookings.CreateBookingAsync(OwnerId, LockStays.InSlot(Interlocked.Increment(ref _slots)) with { AdultsCount = 2, ChildrenCount = 0, InfantsCount = 0 });
 
-    public async Task<BookingDto> GetAsync(Guid bookingId) => (await Property.GetBookingAsync(OwnerId, bookingId))!;
+    public async Task<BookingDto> GetAsync(Guid bookingId) => (await Bookings.GetBookingAsync(OwnerId, bookingId))!;
 
     /// <summary>Registers both adults: a Spaniard and a German with <paramref name="passport"/>.</summary>
     public async Task<CheckinSnapshot> CompleteCheckinAsync(Guid bookingId, string passport = "C01X00T47")
     {
-        await Property.RegisterGuestAsync(bookingId, CheckIn.GuestRulesTests.SpanishAdult());
-        return await Property.RegisterGuestAsync(bookingId, CheckIn.GuestRulesTests.ForeignAdult() with { DocumentNumber = passport });
+        await Bookings.RegisterGuestAsync(bookingId, CheckIn.GuestRulesTests.SpanishAdult());
+        return await Bookings.RegisterGuestAsync(bookingId, CheckIn.GuestRulesTests.ForeignAdult() with { DocumentNumber = passport });
     }
 
     /// <summary>Waits until the booking's SES tracking satisfies <paramref name="done"/>.</summary>

@@ -26,7 +26,8 @@ public sealed class SesReportingPlanTests
             new DateTimeOffset(2030, 2, 1, 16, 0, 0, TimeSpan.FromHours(1)),
             new DateTimeOffset(2030, 2, 3, 11, 0, 0, TimeSpan.FromHours(1)),
             [.. guests.Select(_ => new EncryptedGuest(Guid.NewGuid(), [1]))],
-            Unsettled: false);
+            Unsettled: false,
+            Facts);
         return new SesContent(BookingId, source, Facts, guests);
     }
 

@@ -43,7 +43,7 @@ public sealed class SesReportingRulesTests
     {
         var guest = GuestRulesTests.Validate(GuestRulesTests.SpanishAdult());
         var source = new BookingSesSource(
-            BookingRulesTests.Stay("2030-02-01", "2030-02-03"), DateTimeOffset.UnixEpoch, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, [], Unsettled: false);
+            BookingRulesTests.Stay("2030-02-01", "2030-02-03"), DateTimeOffset.UnixEpoch, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, [], Unsettled: false, new PropertySesFacts(Guid.NewGuid(), new PropertySchedule("UTC", default, default), "1", null, null));
         var content = new SesContent(Guid.NewGuid(), source, new PropertySesFacts(Guid.NewGuid(), new PropertySchedule("UTC", default, default), "1", null, null), [guest]);
 
         var masked = SesReportingRules.Mask("Lucía: número de documento 12345678z no válido", content);
@@ -71,7 +71,7 @@ public sealed class SesReportingRulesTests
     public void TheFeedNamesTheMissingFieldsButNoGuestData()
     {
         var source = new BookingSesSource(
-            BookingRulesTests.Stay("2030-02-01", "2030-02-03"), DateTimeOffset.UnixEpoch, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, [], Unsettled: false);
+            BookingRulesTests.Stay("2030-02-01", "2030-02-03"), DateTimeOffset.UnixEpoch, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, [], Unsettled: false, new PropertySesFacts(Guid.NewGuid(), new PropertySchedule("UTC", default, default), "1", null, null));
         var record = new SesCommunicationRecord { Kind = SesCommunicationKind.BookingReport, Status = SesStatus.Incomplete, MissingFields = ["guest_email", "guest_phone"] };
 
         var summary = SesReportingRules.IncompleteSummary(record, source);

@@ -76,7 +76,7 @@ public sealed class AccessCodeConcurrencyTests(LockCluster cluster, ITestOutputH
         var current = new Dictionary<Guid, BookingDto>();
         foreach (var booking in bookings)
         {
-            current[booking.Id] = (await host.Property.GetBookingAsync(host.Owner.Id, booking.Id))!;
+            current[booking.Id] = (await host.Bookings.GetBookingAsync(host.Owner.Id, booking.Id))!;
         }
 
         AssertLiveCodesFollowTheirBookings(settled, current);

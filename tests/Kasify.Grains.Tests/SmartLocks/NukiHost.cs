@@ -47,6 +47,9 @@ internal sealed class NukiHost
 
     public IPropertyLocksGrain PropertyLocks => Cluster.Grains.GetGrain<IPropertyLocksGrain>(PropertyId);
 
+    /// <summary>The property's bookings and their check-in.</summary>
+    public PropertyBookings Bookings => new(Cluster.Grains, PropertyId);
+
     public NukiFakeState Fake => Cluster.NukiFake;
 
     /// <summary>A Nuki smartlock id no other test uses.</summary>
@@ -88,9 +91,9 @@ internal sealed class NukiHost
 
     public long DeviceOf(Guid smartLockId) => Locks.Single(l => l.SmartLock.Id == smartLockId).DeviceId;
 
-    public Task<BookingDto> BookAsync(BookingDetails details) => Property.CreateBookingAsync(Owner.Id, details);
+    public Task<BookingDto> BookAsync(BookingDetails details) => Bookings.CreateBookingAsync(Owner.Id, details);
 
-    public Task<BookingDto> UpdateBookingAsync(Guid bookingId, BookingPatch patch) => Property.UpdateBookingAsync(Owner.Id, bookingId, patch);
+    public Task<BookingDto> UpdateBookingAsync(Guid bookingId, BookingPatch patch) => Bookings.UpdateBookingAsync(Owner.Id, bookingId, patch);
 
     public Task<BookingAccessCodes> CreateCodesAsync(Guid bookingId) => PropertyLocks.CreateAccessCodesAsync(Owner.Id, bookingId);
 

@@ -55,7 +55,7 @@ public sealed class UniFiAccessCodeTests(LockCluster cluster) : IClassFixture<Lo
         await property.CreateAsync(owner.Id, PropertyGrainTests.Details());
         var door = await Grains.GetGrain<IPropertyLocksGrain>(property.GetPrimaryKey()).AddSmartLockAsync(owner.Id, new AssignSmartLock(integration.Id, UniFiFakeSeed.MainDoorId, "Portal"));
         Assert.Equal((IntegrationType.Unifi, UniFiFakeSeed.MainDoorId, "Portal"), (door.Provider, door.ExternalId, door.Name));
-        var booking = await property.CreateBookingAsync(owner.Id, LockStays.InSlot(0));
+        var booking = await Grains.Bookings(property).CreateBookingAsync(owner.Id, LockStays.InSlot(0));
 
         var created = await Grains.GetGrain<IPropertyLocksGrain>(property.GetPrimaryKey()).CreateAccessCodesAsync(owner.Id, booking.Id);
 
@@ -69,7 +69,7 @@ public sealed class UniFiAccessCodeTests(LockCluster cluster) : IClassFixture<Lo
         Assert.Equal((booking.ArrivalAt.ToUnixTimeSeconds(), booking.DepartureAt.ToUnixTimeSeconds(), false), (visitor.StartTime, visitor.EndTime, visitor.Cancelled));
         Assert.Equal(code.Id, Assert.Single((await Grains.GetGrain<IPropertyLocksGrain>(property.GetPrimaryKey()).CreateAccessCodesAsync(owner.Id, booking.Id)).Codes).Id);
 
-        var moved = await property.UpdateBookingAsync(owner.Id, booking.Id, LockStays.MoveInSlot(0, 1));
+        var moved = await Grains.Bookings(property).UpdateBookingAsync(owner.Id, booking.Id, LockStays.MoveInSlot(0, 1));
         await Poll.UntilAsync(
             () => Console.Visitor(visitor.Id) is { } v && v.StartTime == moved.ArrivalAt.ToUnixTimeSeconds() && v.EndTime == moved.DepartureAt.ToUnixTimeSeconds(),
             VendorWait,

@@ -25,8 +25,10 @@ public sealed class CleaningTaskTests(GrainClusterFixture fixture) : IClassFixtu
         return (owner.Id, propertyId);
     }
 
+    // Cleaning tasks follow bookings through the calendar's outbox, right after the booking change is answered.
     private async Task<CrewTaskView> CleaningTaskAsync(Guid callerId, Guid propertyId, Guid bookingId)
     {
+        await _grains.BookingsSettledAsync(propertyId);
         var all = await _grains.GetGrain<IPropertyTasksGrain>(propertyId)
             .ListTasksAsync(callerId, TaskQuery.All with { IncludeCancelled = true, TaskType = CrewService.Cleaning }, new PageRequest(0, 100));
         var view = Assert.Single(all.Content, view => view.Task.BookingId == bookingId);
@@ -37,7 +39,7 @@ public sealed class CleaningTaskTests(GrainClusterFixture fixture) : IClassFixtu
     public async Task EveryBookingGetsAPendingCleaningTaskAtCheckoutAssignedToTheOwner()
     {
         var (ownerId, propertyId) = await NewPropertyAsync();
-        var booking = await _grains.GetGrain<IPropertyGrain>(propertyId).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
+        var booking = await _grains.GetGrain<IBookingCalendarGrain>(propertyId).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
 
         var task = (await CleaningTaskAsync(ownerId, propertyId, booking.Id)).Task;
 
@@ -54,8 +56,8 @@ public sealed class CleaningTaskTests(GrainClusterFixture fixture) : IClassFixtu
     {
         var (ownerId, propertyId) = await NewPropertyAsync();
         var property = _grains.GetGrain<IPropertyGrain>(propertyId);
-        await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-05", "2030-07-08") with { ArrivalTime = new TimeOnly(12, 30) });
-        var leaving = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
+        await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-05", "2030-07-08") with { ArrivalTime = new TimeOnly(12, 30) });
+        var leaving = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
 
         var view = await CleaningTaskAsync(ownerId, propertyId, leaving.Id);
 
@@ -68,11 +70,11 @@ public sealed class CleaningTaskTests(GrainClusterFixture fixture) : IClassFixtu
     {
         var (ownerId, propertyId) = await NewPropertyAsync();
         var property = _grains.GetGrain<IPropertyGrain>(propertyId);
-        var leaving = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
-        var arriving = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-05", "2030-07-08") with { ArrivalTime = new TimeOnly(12, 30) });
+        var leaving = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
+        var arriving = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-05", "2030-07-08") with { ArrivalTime = new TimeOnly(12, 30) });
         var shortened = (await CleaningTaskAsync(ownerId, propertyId, leaving.Id)).Task;
 
-        await property.UpdateBookingAsync(ownerId, arriving.Id, Patches.Empty with
+        await _grains.Bookings(property).UpdateBookingAsync(ownerId, arriving.Id, Patches.Empty with
         {
             From = Patch<DateOnly?>.Set(new DateOnly(2030, 7, 10)),
             To = Patch<DateOnly?>.Set(new DateOnly(2030, 7, 12)),
@@ -88,14 +90,14 @@ public sealed class CleaningTaskTests(GrainClusterFixture fixture) : IClassFixtu
     {
         var (ownerId, propertyId) = await NewPropertyAsync();
         var property = _grains.GetGrain<IPropertyGrain>(propertyId);
-        var booking = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
         var original = (await CleaningTaskAsync(ownerId, propertyId, booking.Id)).Task;
 
-        await property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { To = Patch<DateOnly?>.Set(new DateOnly(2030, 7, 6)) });
+        await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { To = Patch<DateOnly?>.Set(new DateOnly(2030, 7, 6)) });
         var moved = (await CleaningTaskAsync(ownerId, propertyId, booking.Id)).Task;
-        await property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) });
+        await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) });
         var cancelled = (await CleaningTaskAsync(ownerId, propertyId, booking.Id)).Task;
-        await property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Confirmed) });
+        await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Confirmed) });
         var reopened = (await CleaningTaskAsync(ownerId, propertyId, booking.Id)).Task;
 
         Assert.Equal(new DateTimeOffset(2030, 7, 6, 11, 0, 0, Summer), moved.From);
@@ -112,11 +114,11 @@ public sealed class CleaningTaskTests(GrainClusterFixture fixture) : IClassFixtu
     {
         var (ownerId, propertyId) = await NewPropertyAsync();
         var property = _grains.GetGrain<IPropertyGrain>(propertyId);
-        var booking = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
         var task = (await CleaningTaskAsync(ownerId, propertyId, booking.Id)).Task;
 
         await _grains.GetGrain<IPropertyTasksGrain>(propertyId).CancelTaskAsync(ownerId, task.Id);
-        await property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { AdultsCount = Patch<int?>.Set(3) });
+        await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { AdultsCount = Patch<int?>.Set(3) });
 
         Assert.Equal(CrewTaskStatus.Cancelled, (await CleaningTaskAsync(ownerId, propertyId, booking.Id)).Task.Status);
     }
@@ -126,11 +128,11 @@ public sealed class CleaningTaskTests(GrainClusterFixture fixture) : IClassFixtu
     {
         var (ownerId, propertyId) = await NewPropertyAsync();
         var property = _grains.GetGrain<IPropertyGrain>(propertyId);
-        var booking = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05", BookingStatus.Cancelled));
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05", BookingStatus.Cancelled));
         var before = await _grains.GetGrain<IPropertyTasksGrain>(propertyId)
             .ListTasksAsync(ownerId, TaskQuery.All with { IncludeCancelled = true }, new PageRequest(0, 10));
 
-        await property.UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Confirmed) });
+        await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Confirmed) });
 
         Assert.Empty(before.Content);
         Assert.Equal(CrewTaskStatus.Pending, (await CleaningTaskAsync(ownerId, propertyId, booking.Id)).Task.Status);
@@ -145,7 +147,7 @@ public sealed class CleaningTaskTests(GrainClusterFixture fixture) : IClassFixtu
         var property = _grains.GetGrain<IPropertyGrain>(propertyId);
         await property.PatchAsync(owner.Id, new PropertyPatch(default, default, default, Patch<Guid?>.Set(cleaner.Id), default, default, default, default, default, default));
 
-        await property.CreateBookingAsync(owner.Id, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
+        await _grains.Bookings(property).CreateBookingAsync(owner.Id, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
         var asCleaner = await _grains.GetGrain<IPropertyTasksGrain>(propertyId).ListTasksAsync(cleaner.Id, TaskQuery.All, new PageRequest(0, 10));
 
         var view = Assert.Single(asCleaner.Content);
@@ -160,8 +162,8 @@ public sealed class CleaningTaskTests(GrainClusterFixture fixture) : IClassFixtu
     {
         var (ownerId, propertyId) = await NewPropertyAsync();
         var property = _grains.GetGrain<IPropertyGrain>(propertyId);
-        var booking = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
-        await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-06", "2030-07-09"));
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
+        await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-07-06", "2030-07-09"));
         var task = (await CleaningTaskAsync(ownerId, propertyId, booking.Id)).Task;
 
         var view = await _grains.GetGrain<IPropertyTasksGrain>(propertyId).GetPublicTaskAsync(task.Id);
@@ -187,11 +189,11 @@ public sealed class CleaningTaskTests(GrainClusterFixture fixture) : IClassFixtu
         var (ownerId, propertyId) = await NewPropertyAsync();
         var property = _grains.GetGrain<IPropertyGrain>(propertyId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Madrid")).DateTime);
-        var booking = await property.CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-01-01", "2030-01-02") with { From = today, To = today.AddDays(2) });
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2030-01-01", "2030-01-02") with { From = today, To = today.AddDays(2) });
         var task = (await CleaningTaskAsync(ownerId, propertyId, booking.Id)).Task;
 
-        var calendar = await property.GetCalendarAsync(ownerId, new CalendarWindow(today, today.AddDays(5)));
-        var upcoming = await property.GetUpcomingAsync(ownerId, 7);
+        var calendar = await _grains.Bookings(property).GetCalendarAsync(ownerId, new CalendarWindow(today, today.AddDays(5)));
+        var upcoming = await _grains.Bookings(property).GetUpcomingAsync(ownerId, 7);
 
         var taskEvent = Assert.Single(calendar.Events, item => item.Type == CalendarEventType.Task);
         Assert.Equal(task.Id, taskEvent.TaskId);

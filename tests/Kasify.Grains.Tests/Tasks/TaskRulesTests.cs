@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kasify.Grains.Bookings;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Tasks;
@@ -33,7 +34,7 @@ public sealed class TaskRulesTests
     {
         Stay[] stays = [new("2031-03-01", "2031-03-04"), new("2031-03-04", "2031-03-06"), new("2031-03-10", "2031-03-12")];
 
-        var next = TaskRules.NextBooking(stays.Select(stay => stay.Details), Madrid, At("2031-03-04T10:00:00Z"));
+        var next = TaskRules.NextBooking(stays.Select(stay => stay.Change), At("2031-03-04T10:00:00Z"));
 
         Assert.Equal(new DateOnly(2031, 3, 4), next?.From);
         Assert.Equal(3, next?.GuestsNumber);
@@ -46,11 +47,13 @@ public sealed class TaskRulesTests
     {
         Stay[] stays = [new("2031-03-04", "2031-03-06")];
 
-        Assert.Null(TaskRules.NextBooking(stays.Select(stay => stay.Details), Madrid, At(cleaningFrom)));
+        Assert.Null(TaskRules.NextBooking(stays.Select(stay => stay.Change), At(cleaningFrom)));
     }
 
     private sealed record Stay(string From, string To)
     {
         public BookingDetails Details => BookingRulesTests.Stay(From, To);
+
+        public BookingChange Change => BookingChanges.Of(Guid.NewGuid(), 0, Details, Madrid);
     }
 }

@@ -1,6 +1,5 @@
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.Tasks;
-using Kasify.Grains.Rentals;
 using Kasify.Grains.Tasks;
 using Kasify.Grains.Tests.Bookings;
 using Kasify.Grains.Tests.Identity;
@@ -10,7 +9,7 @@ using Orleans.Storage;
 
 namespace Kasify.Grains.Tests.Tasks;
 
-/// <summary>Tasks, the property's task index and the token index read back from the SQLite rows as they were written.</summary>
+/// <summary>Tasks, the property's task index (its tasks grain) and the token index read back from the SQLite rows as they were written.</summary>
 public sealed class TaskStorageTests(GrainClusterFixture fixture) : IClassFixture<GrainClusterFixture>
 {
     private readonly IGrainFactory _grains = fixture.Grains;
@@ -24,15 +23,16 @@ public sealed class TaskStorageTests(GrainClusterFixture fixture) : IClassFixtur
         var propertyId = Guid.NewGuid();
         var property = _grains.GetGrain<IPropertyGrain>(propertyId);
         await property.CreateAsync(owner.Id, PropertyGrainTests.Details());
-        var booking = await property.CreateBookingAsync(owner.Id, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
+        var booking = await _grains.Bookings(property).CreateBookingAsync(owner.Id, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
         var tasks = _grains.GetGrain<IPropertyTasksGrain>(propertyId);
         var created = await tasks.CreateTaskAsync(owner.Id, TaskFixtures.Maintenance(owner.Id));
         var started = await tasks.StartTaskAsync(owner.Id, created.Task.Id);
 
+        await _grains.BookingsSettledAsync(propertyId);
         var taskRow = new GrainState<TaskState>(new TaskState());
         await Storage.ReadStateAsync("task", _grains.GetGrain<ITaskGrain>(created.Task.Id).GetGrainId(), taskRow);
-        var propertyRow = new GrainState<PropertyState>(new PropertyState());
-        await Storage.ReadStateAsync("property", property.GetGrainId(), propertyRow);
+        var propertyRow = new GrainState<PropertyTasksState>(new PropertyTasksState());
+        await Storage.ReadStateAsync("propertyTasks", tasks.GetGrainId(), propertyRow);
         var tokenRow = new GrainState<TaskPublicTokenIndexState>(new TaskPublicTokenIndexState());
         await Storage.ReadStateAsync(
             "taskPublicToken", _grains.GetGrain<ITaskPublicTokenIndexGrain>(TaskPublicTokenKeys.For(created.Task.PublicToken)).GetGrainId(), tokenRow);

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Kasify.Grains.Bookings;
 using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
@@ -10,15 +9,98 @@ using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.Tasks;
-using Kasify.Grains.Tasks;
+using Kasify.Grains.Outbox;
+using Kasify.Grains.Rentals;
+using Kasify.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Kasify.Grains.Rentals;
+namespace Kasify.Grains.Tasks;
 
-// The task side of the property: the index of its tasks lives in this grain's state, and every permission is decided
-// here, against the members; task grains only hold each task and guard its lifecycle.
-internal sealed partial class PropertyGrain : IPropertyTasksGrain
+// The index of a property's tasks and every permission on them, decided against the property's pushed access snapshot;
+// task grains hold each task and guard its lifecycle. Calls go to task, token index, user and activity feed grains.
+internal sealed class PropertyTasksGrain(
+    [PersistentState("propertyTasks", StorageNames.Kasify)] IPersistentState<PropertyTasksState> state,
+    IGrainFactory grains,
+    PropertyRow propertyRow,
+    DurableDeliveryOptions deliveryOptions,
+    TimeProvider time,
+    ILogger<PropertyTasksGrain> logger) : Grain, IPropertyTasksGrain, IRemindable
 {
+    private const string FeedReminder = "tasks-feed"; // persisted by the reminder provider: never rename
+
+    private PropertyAccess? _access;
+    private DurableDelivery _feed = null!;
+
+    private Guid PropertyId => this.GetPrimaryKey();
+
+    // Methods that need a role check it first; without a snapshot nobody has one.
+    private PropertyAccess Access => _access ?? Unknown;
+
+    private static PropertyAccess Unknown { get; } = new(
+        -1, Guid.Empty, Deleted: true, new PropertyDetails("", "", "", "", null, null, null, null, null, null, null, null, null, null, null, null, null),
+        ImmutableDictionary<Guid, AccessLevel>.Empty, ImmutableDictionary<Guid, CrewService>.Empty);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _feed = new DurableDelivery(this, FeedReminder, DeliverFeedAsync, deliveryOptions, logger);
+        var row = await propertyRow.ReadAsync(PropertyId);
+        _access = row is null ? null : PropertyRow.AccessOf(row);
+        if (!state.RecordExists && row is not null && (row.Tasks.Count > 0 || row.Bookings.Count > 0))
+        {
+            TakeOver(row);
+            await state.SaveAsync(this);
+        }
+
+        if (state.State.PendingFeed.Count > 0)
+        {
+            _feed.Kick();
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        _feed.Owns(reminderName) ? _feed.OnReminderAsync() : Task.CompletedTask;
+
+    public Task EnsureMigratedAsync() => Task.CompletedTask;
+
+    public Task ApplyAccessAsync(PropertyAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (_access is null || access.Version > _access.Version)
+        {
+            _access = access;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ApplyBookingChangesAsync(ImmutableArray<BookingChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            state.State.Bookings.TryGetValue(change.BookingId, out var previous);
+            if (previous is not null && previous.Revision >= change.Revision && state.State.BookingTasks.ContainsKey(change.BookingId) == change.Active)
+            {
+                continue;
+            }
+
+            state.State.Bookings[change.BookingId] = change;
+            await FollowWithCleaningTasksAsync(change, previous);
+        }
+
+        foreach (var expired in TaskRules.Forgettable(state.State.Bookings.Values, time.GetUtcNow()).ToList())
+        {
+            state.State.Bookings.Remove(expired);
+        }
+
+        await state.SaveAsync(this);
+    }
+
+    public Task<ImmutableArray<CalendarEvent>> GetCalendarEventsAsync(Guid callerId, DateOnly from, DateOnly to) =>
+        Task.FromResult(Access.TryGetRole(callerId, out var role) ? [.. TaskCalendarEvents(callerId, role, from, to)] : ImmutableArray<CalendarEvent>.Empty);
+
+    public Task<ImmutableArray<TimelineEvent>> GetTimelineEventsAsync(Guid callerId, DateOnly today, int days) =>
+        Task.FromResult(Access.TryGetRole(callerId, out var role) ? [.. TaskTimelineEvents(callerId, role, today, days)] : ImmutableArray<TimelineEvent>.Empty);
+
     // A clash of 144-bit random tokens is not expected; a few tries cover a broken generator's retry.
     private const int TokenAttempts = 3;
 
@@ -38,7 +120,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
             errors["task_type"] = ["One of cleaning, maintenance, pool, gardening."];
         }
 
-        if (task.AssignedTo is { } assignee && !state.State.Members.ContainsKey(assignee))
+        if (task.AssignedTo is { } assignee && !Access.Members.ContainsKey(assignee))
         {
             errors["assigned_to"] = ["Must be a member of the property's team."];
         }
@@ -61,7 +143,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
 
     public async Task<CrewTaskView?> GetTaskAsync(Guid callerId, Guid taskId)
     {
-        if (!TryGetRole(callerId, out var role) || !state.State.Tasks.TryGetValue(taskId, out var entry)
+        if (!Access.TryGetRole(callerId, out var role) || !state.State.Tasks.TryGetValue(taskId, out var entry)
             || TaskAccess.ScopeFor(role, entry.AssignedTo == callerId) is null)
         {
             return null;
@@ -73,7 +155,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
 
     public async Task<CrewTaskView?> GetPublicTaskAsync(Guid taskId)
     {
-        if (!Exists || !state.State.Tasks.ContainsKey(taskId))
+        if (_access is not { Deleted: false } || !state.State.Tasks.ContainsKey(taskId))
         {
             return null;
         }
@@ -92,7 +174,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (patch.AssignedTo.Value is { } assignee && !state.State.Members.ContainsKey(assignee))
+        if (patch.AssignedTo.Value is { } assignee && !Access.Members.ContainsKey(assignee))
         {
             errors["assigned_to"] = ["Must be a member of the property's team."];
         }
@@ -171,7 +253,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
     public async Task<TaskMatches> FindTasksAsync(Guid callerId, TaskQuery query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!TryGetRole(callerId, out var role))
+        if (!Access.TryGetRole(callerId, out var role))
         {
             return new TaskMatches(0, []);
         }
@@ -180,71 +262,41 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
         return new TaskMatches(ids.Count, await LoadTaskViewsAsync(ids.Take(Math.Max(0, limit)), role, callerId));
     }
 
-    // Runs after every booking create and update, changed or not: the booking is stored by then, so a task write that
-    // fails is logged rather than failing the booking, and the next update of the booking (a client's retry) repairs it.
-    // The cleanings of stays that end around this booking's arrival (before and after a move) follow too: their window
-    // ends when the next guests arrive.
-    private async Task FollowBookingWithCleaningTaskAsync(Guid bookingId, BookingDetails details, BookingDetails? previous = null)
+    // Every active booking has a cleaning task; it follows the booking's dates and status. The cleanings of stays that
+    // end around this booking's arrival (before and after a move) follow too: their window ends when the next guests
+    // arrive. Idempotent, so a redelivered change repairs what a failed one left half done.
+    private async Task FollowWithCleaningTasksAsync(BookingChange change, BookingChange? previous)
     {
-        await FollowOneBookingAsync(bookingId, details);
-        var arrivals = previous is null ? [details.From] : new[] { details.From, previous.From };
-        var neighbours = state.State.Bookings
-            .Where(entry => entry.Key != bookingId && state.State.BookingTasks.ContainsKey(entry.Key)
-                && arrivals.Any(arrival => Math.Abs(entry.Value.To.DayNumber - arrival.DayNumber) <= 1))
+        await FollowOneBookingAsync(change);
+        var arrivals = previous is null ? [change.From] : new[] { change.From, previous.From };
+        var neighbours = state.State.Bookings.Values
+            .Where(other => other.BookingId != change.BookingId && state.State.BookingTasks.ContainsKey(other.BookingId)
+                && arrivals.Any(arrival => Math.Abs(other.To.DayNumber - arrival.DayNumber) <= 1))
             .ToList();
-        foreach (var (neighbourId, neighbour) in neighbours)
+        foreach (var neighbour in neighbours)
         {
-            await FollowOneBookingAsync(neighbourId, neighbour);
+            await FollowOneBookingAsync(neighbour);
         }
     }
 
-    private async Task FollowOneBookingAsync(Guid bookingId, BookingDetails details)
+    private async Task FollowOneBookingAsync(BookingChange booking)
     {
-        try
+        var (from, to) = TaskRules.CleaningWindow(booking, state.State.Bookings.Values);
+        if (state.State.BookingTasks.TryGetValue(booking.BookingId, out var taskId))
         {
-            var (from, to) = CleaningWindow(bookingId, details);
-            if (state.State.BookingTasks.TryGetValue(bookingId, out var taskId))
-            {
-                var followed = await grains.GetGrain<ITaskGrain>(taskId).FollowBookingAsync(details.IsActive, from, to, time.GetUtcNow());
-                await IndexAsync(followed);
-            }
-            else if (details.IsActive)
-            {
-                await AddTaskAsync(CrewService.Cleaning, DefaultCleaner(), from, to, bookingId, null, forBooking: true);
-            }
+            var followed = await grains.GetGrain<ITaskGrain>(taskId).FollowBookingAsync(booking.Active, from, to, time.GetUtcNow());
+            await IndexAsync(followed);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        else if (booking.Active)
         {
-            LogCleaningTaskNotSynced(exception, bookingId);
+            await AddTaskAsync(CrewService.Cleaning, DefaultCleaner(), from, to, booking.BookingId, null, forBooking: true);
         }
     }
-
-    // From checkout for three hours, or until the next guests arrive if that is sooner.
-    private (DateTimeOffset From, DateTimeOffset To) CleaningWindow(Guid bookingId, BookingDetails details)
-    {
-        var schedule = Schedule;
-        var from = BookingRules.DepartureAt(details, schedule);
-        var to = from + TaskLimits.CleaningWindow;
-        foreach (var (id, other) in state.State.Bookings)
-        {
-            if (id != bookingId && other.IsActive && other.From >= details.To.AddDays(-1) && other.From <= details.To.AddDays(1))
-            {
-                var arrival = BookingRules.ArrivalAt(other, schedule);
-                if (arrival > from && arrival < to)
-                {
-                    to = arrival;
-                }
-            }
-        }
-
-        return (from, to);
-    }
-
     // The property's default cleaner while they are on the team, else the owner: a cleaning task always has someone.
     private Guid DefaultCleaner() =>
-        state.State.Details.DefaultCleanerId is { } cleaner && state.State.Members.ContainsKey(cleaner)
+        Access.Details.DefaultCleanerId is { } cleaner && Access.Members.ContainsKey(cleaner)
             ? cleaner
-            : state.State.Members.First(member => member.Value == AccessLevel.Owner).Key;
+            : Access.OwnerId;
 
     // Token index first, then the task, then the property's index entry: until that last write the task is reachable
     // from nowhere, so a failure part-way leaves nothing a caller can see.
@@ -261,7 +313,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
             state.State.BookingTasks[booking] = taskId;
         }
 
-        await SaveChangesAsync();
+        await state.SaveAsync(this);
         return created;
     }
 
@@ -288,12 +340,12 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
         }
 
         state.State.Tasks[task.Id] = entry;
-        await SaveChangesAsync();
+        await state.SaveAsync(this);
     }
 
     private IEnumerable<Guid> FindTaskIds(Guid callerId, AccessLevel role, TaskQuery query, bool onlyOwnedOrAssigned)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Access.Schedule.TimeZone);
         return state.State.Tasks
             .Where(entry => !onlyOwnedOrAssigned || role == AccessLevel.Owner || entry.Value.AssignedTo == callerId)
             .Where(entry => TaskAccess.ScopeFor(role, entry.Value.AssignedTo == callerId) is not null)
@@ -322,7 +374,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
     }
 
     private (AccessLevel Role, PropertyTask Entry) RequireTask(Guid callerId, Guid taskId) =>
-        TryGetRole(callerId, out var role) && state.State.Tasks.TryGetValue(taskId, out var entry)
+        Access.TryGetRole(callerId, out var role) && state.State.Tasks.TryGetValue(taskId, out var entry)
             && TaskAccess.ScopeFor(role, entry.AssignedTo == callerId) is not null
             ? (role, entry)
             : throw TaskNotFound();
@@ -337,12 +389,12 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
         var redacted = TaskAccess.Redact(task, scope);
         if (scope == TaskViewScope.Stripped)
         {
-            return new CrewTaskView(scope, redacted, state.State.Details.Name, null, role, null);
+            return new CrewTaskView(scope, redacted, Access.Details.Name, null, role, null);
         }
 
         var assigneeName = task.AssignedTo is { } assignee ? DisplayName(await grains.GetGrain<IUserGrain>(assignee).GetAsync()) : null;
-        var next = task.TaskType == CrewService.Cleaning ? TaskRules.NextBooking(state.State.Bookings.Values, Schedule, task.From) : null;
-        return new CrewTaskView(scope, redacted, state.State.Details.Name, assigneeName, scope == TaskViewScope.Public ? null : role, next);
+        var next = task.TaskType == CrewService.Cleaning ? TaskRules.NextBooking(state.State.Bookings.Values, task.From) : null;
+        return new CrewTaskView(scope, redacted, Access.Details.Name, assigneeName, scope == TaskViewScope.Public ? null : role, next);
     }
 
     private static string? DisplayName(UserDto? user)
@@ -376,7 +428,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
 
     private ActivityEntry TaskActivity(ActivityKind kind, CrewTaskDto task, Guid callerId)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Access.Schedule.TimeZone);
         var local = TimeZoneInfo.ConvertTime(task.From, zone);
         var type = task.TaskType.ToString().ToLowerInvariant();
         var verb = kind == ActivityKind.TaskStarted ? "started" : "completed";
@@ -388,7 +440,7 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
     /// <summary>Task events of a calendar window: tasks the role may see, cancelled ones left out.</summary>
     private IEnumerable<CalendarEvent> TaskCalendarEvents(Guid callerId, AccessLevel role, DateOnly from, DateOnly to)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Access.Schedule.TimeZone);
         foreach (var (id, task) in VisibleActiveTasks(callerId, role))
         {
             var first = LocalDate(task.From, zone);
@@ -404,14 +456,14 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
     /// <summary>Task events of the upcoming timeline: tasks the role may see starting on one of the days.</summary>
     private IEnumerable<TimelineEvent> TaskTimelineEvents(Guid callerId, AccessLevel role, DateOnly today, int days)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Access.Schedule.TimeZone);
         var last = today.AddDays(days - 1);
         foreach (var (id, task) in VisibleActiveTasks(callerId, role))
         {
             var day = LocalDate(task.From, zone);
             if (day >= today && day <= last)
             {
-                yield return new TimelineEvent(day, TimelineEventType.Task, task.From, PropertyId, state.State.Details.Name, null, id, null, null, null);
+                yield return new TimelineEvent(day, TimelineEventType.Task, task.From, PropertyId, Access.Details.Name, null, id, null, null, null);
             }
         }
     }
@@ -424,6 +476,48 @@ internal sealed partial class PropertyGrain : IPropertyTasksGrain
 
     private static string TaskTitle(PropertyTask task) => $"Task: {task.TaskType.ToString().ToLowerInvariant()}";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not bring the cleaning task of booking {BookingId} in line with it")]
-    private partial void LogCleaningTaskNotSynced(Exception exception, Guid bookingId);
+    private AccessLevel RequireRole(Guid callerId) =>
+        Access.TryGetRole(callerId, out var role) ? role : throw new NotFoundException("property.not_found", "No such property.");
+
+    // Task events reach the feed through this grain's outbox: stored with the change, appended after it (the feed is
+    // idempotent by entry id), retried until it takes them.
+    private async Task AppendActivityAsync(ActivityEntry entry)
+    {
+        state.State.PendingFeed.Add(entry);
+        await _feed.EnsureReminderAsync();
+        await state.SaveAsync(this);
+        _feed.Kick();
+    }
+
+    private async Task<bool> DeliverFeedAsync()
+    {
+        var feed = grains.GetGrain<IActivityFeedGrain>(PropertyId);
+        foreach (var entry in state.State.PendingFeed.ToList())
+        {
+            await feed.AppendAsync(entry);
+            state.State.PendingFeed.Remove(entry);
+        }
+
+        await state.SaveAsync(this);
+        return state.State.PendingFeed.Count == 0;
+    }
+
+    private void TakeOver(PropertyState row)
+    {
+        var access = PropertyRow.AccessOf(row);
+        foreach (var (taskId, task) in row.Tasks)
+        {
+            state.State.Tasks[taskId] = task;
+        }
+
+        foreach (var (bookingId, taskId) in row.BookingTasks)
+        {
+            state.State.BookingTasks[bookingId] = taskId;
+        }
+
+        foreach (var (bookingId, details) in row.Bookings)
+        {
+            state.State.Bookings[bookingId] = Bookings.BookingChanges.Of(bookingId, row.BookingRevisions.GetValueOrDefault(bookingId), details, access.Schedule);
+        }
+    }
 }

@@ -1,0 +1,43 @@
+using Kasify.Grains.Interfaces.Activity;
+using Kasify.Grains.Interfaces.Bookings;
+
+namespace Kasify.Grains.Bookings;
+
+[GenerateSerializer, Alias("Kasify.Grains.Bookings.BookingCalendarState")]
+internal sealed class BookingCalendarState
+{
+    /// <summary>
+    /// Each booking's slot by booking id, cancelled ones included: its dates, status, channel, counts and guest name,
+    /// without the guest's contact data, notes or requests (those are only in the booking grain).
+    /// </summary>
+    [Id(0)]
+    public Dictionary<Guid, BookingDetails> Slots { get; set; } = [];
+
+    /// <summary>How often each booking has changed; every receiver of a change orders by it.</summary>
+    [Id(1)]
+    public Dictionary<Guid, long> Revisions { get; set; } = [];
+
+    /// <summary>The outbox: accepted changes the booking grains have not stored yet.</summary>
+    [Id(2)]
+    public Dictionary<Guid, BookingWrite> PendingWrites { get; set; } = [];
+
+    /// <summary>The outbox: changes the property's locks and tasks have not taken yet.</summary>
+    [Id(3)]
+    public Dictionary<Guid, BookingChange> PendingChanges { get; set; } = [];
+
+    /// <summary>The outbox: bookings whose police reporting must look at a change.</summary>
+    [Id(4)]
+    public HashSet<Guid> PendingSesWakes { get; set; } = [];
+
+    /// <summary>The outbox: booking events not yet in the property's activity feed.</summary>
+    [Id(5)]
+    public List<ActivityEntry> PendingFeed { get; set; } = [];
+
+    /// <summary>The outbox: bookings that have not heard of the property's latest zone, times, address or establishment.</summary>
+    [Id(6)]
+    public HashSet<Guid> PendingFacts { get; set; } = [];
+
+    /// <summary>Bookings with police reporting under way: they are woken on every change, even without an SES integration.</summary>
+    [Id(7)]
+    public HashSet<Guid> SesTracked { get; set; } = [];
+}
