@@ -4,8 +4,9 @@ using System.Text;
 namespace Kasify.Testing;
 
 /// <summary>
-/// The built Kasify.Silo program running as a child process (<c>dotnet Kasify.Silo.dll</c>), configured through
-/// environment variables as in production. Its stdout and stderr are collected into <see cref="Output"/>.
+/// The built Kasify.Silo program (or another Kasify host, see <see cref="StartHost"/>) running as a child process
+/// (<c>dotnet Kasify.Silo.dll</c>), configured through environment variables as in production. Its stdout and stderr
+/// are collected into <see cref="Output"/>.
 /// </summary>
 public sealed class KasifySiloProcess : IAsyncDisposable
 {
@@ -38,32 +39,46 @@ public sealed class KasifySiloProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Where the silo program was built: Kasify.Silo's own output for this test build's configuration.</summary>
-    public static string FindSiloAssembly()
+    public static string FindSiloAssembly() => FindHostAssembly("Kasify.Silo");
+
+    /// <summary>
+    /// Where the Kasify host program <paramref name="project"/> (<c>Kasify.Silo</c>, <c>Kasify.Api</c>) was built: its
+    /// own output for this test build's configuration.
+    /// </summary>
+    public static string FindHostAssembly(string project)
     {
-        // Test output is <repo>/tests/<project>/bin/<Configuration>/<tfm>/; the silo's is <repo>/Kasify.Silo/bin/<Configuration>/<tfm>/.
+        // Test output is <repo>/tests/<project>/bin/<Configuration>/<tfm>/; the host's is <repo>/<project>/bin/<Configuration>/<tfm>/.
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testOutput.Name;
         var configuration = testOutput.Parent?.Name ?? "Debug";
         for (var dir = testOutput; dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "Kasify.Silo", "bin", configuration, framework, "Kasify.Silo.dll");
+            var candidate = Path.Combine(dir.FullName, project, "bin", configuration, framework, project + ".dll");
             if (File.Exists(Path.Combine(dir.FullName, "Kasify.sln")) && File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException($"Kasify.Silo.dll ({configuration}/{framework}) not found above {testOutput.FullName}; build the solution first.");
+        throw new FileNotFoundException($"{project}.dll ({configuration}/{framework}) not found above {testOutput.FullName}; build the solution first.");
     }
 
     /// <summary>
     /// Starts the silo program in <paramref name="workingDirectory"/> with the given environment variables (e.g.
     /// <c>Kasify__Storage__Mode</c>) added to this process's environment.
     /// </summary>
-    public static KasifySiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    public static KasifySiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment) =>
+        StartHost(FindSiloAssembly(), [], workingDirectory, environment);
+
+    /// <summary>
+    /// Starts a built host program (<see cref="FindHostAssembly"/>, e.g. the API with <c>--urls</c>) the same way: in
+    /// <paramref name="workingDirectory"/>, with <paramref name="environment"/> added to this process's environment.
+    /// </summary>
+    public static KasifySiloProcess StartHost(
+        string assembly, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var start = new ProcessStartInfo("dotnet", [FindSiloAssembly()])
+        var start = new ProcessStartInfo("dotnet", [assembly, .. arguments])
         {
             WorkingDirectory = workingDirectory,
             UseShellExecute = false,

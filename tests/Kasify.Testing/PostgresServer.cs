@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Npgsql;
 
 namespace Kasify.Testing;
@@ -129,11 +128,6 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>A postgres process of our own: data folder, port, and the commands that start and stop it.</summary>
     private sealed class PrivateServer
     {
-        private const string InstallHint =
-            "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or in /usr/lib/postgresql/*/bin. "
-            + "Install them (apt-get install postgresql) or set " + ConnectionStringVariable
-            + " to the connection string of a server the tests may create databases on.";
-
         private readonly string _binDirectory;
         private readonly string _folder;
         private readonly bool _asPostgresUser;
@@ -158,14 +152,14 @@ public sealed class PostgresServer : IAsyncDisposable
 
         public static async Task<PrivateServer> StartAsync(CancellationToken cancellationToken)
         {
-            var binDirectory = FindBinaries() ?? throw new InvalidOperationException(InstallHint);
+            var binDirectory = PostgresTools.FindDirectory("initdb", "pg_ctl") ?? throw new InvalidOperationException(PostgresTools.InstallHint);
             var folder = Directory.CreateTempSubdirectory("kasify-pg-").FullName;
 
             // postgres refuses to run as root; the Debian package creates a postgres user to run it as.
             var asPostgresUser = Environment.UserName == "root";
             if (asPostgresUser)
             {
-                await RunAsync("chown", ["postgres:postgres", folder], cancellationToken);
+                await PostgresTools.RunAsync("chown", ["postgres:postgres", folder], null, cancellationToken);
             }
 
             var server = new PrivateServer(binDirectory, folder, FreePort.Next(), asPostgresUser);
@@ -186,7 +180,7 @@ public sealed class PostgresServer : IAsyncDisposable
             try
             {
                 NpgsqlConnection.ClearAllPools();
-                RunAsync("/bin/sh", ["-c", StopCommand()], CancellationToken.None).GetAwaiter().GetResult();
+                PostgresTools.RunAsync("/bin/sh", ["-c", StopCommand()], null, CancellationToken.None).GetAwaiter().GetResult();
             }
             finally
             {
@@ -197,16 +191,16 @@ public sealed class PostgresServer : IAsyncDisposable
         private async Task InitializeAndStartAsync(CancellationToken cancellationToken)
         {
             var port = new NpgsqlConnectionStringBuilder(AdminConnectionString).Port;
-            await RunAsync("/bin/sh", ["-c", AsServerUser(
-                $"{Quote(Tool("initdb"))} -D {Quote(DataDirectory)} -U postgres --auth=trust -E UTF8 --no-locale --no-sync")], cancellationToken);
+            await PostgresTools.RunAsync("/bin/sh", ["-c", AsServerUser(
+                $"{Quote(Tool("initdb"))} -D {Quote(DataDirectory)} -U postgres --auth=trust -E UTF8 --no-locale --no-sync")], null, cancellationToken);
 
             // A throw-away server: durability settings off for speed, a socket in our folder, loopback only.
             var serverOptions = string.Join(' ',
                 "-c listen_addresses=127.0.0.1", $"-p {port}", $"-k {_folder}", "-c max_connections=300",
                 "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off");
-            await RunAsync("/bin/sh", ["-c", AsServerUser(
+            await PostgresTools.RunAsync("/bin/sh", ["-c", AsServerUser(
                 $"{Quote(Tool("pg_ctl"))} -D {Quote(DataDirectory)} -o {Quote(serverOptions)} -l {Quote(Path.Combine(_folder, "server.log"))} -w -t 60 start")],
-                cancellationToken);
+                null, cancellationToken);
             StartWatchdog();
         }
 
@@ -237,45 +231,5 @@ public sealed class PostgresServer : IAsyncDisposable
         private string Tool(string name) => Path.Combine(_binDirectory, name);
 
         private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-        private static string? FindBinaries()
-        {
-            var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-            var onPath = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-                .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
-            if (onPath is not null)
-            {
-                return onPath;
-            }
-
-            const string debianRoot = "/usr/lib/postgresql";
-            return !Directory.Exists(debianRoot)
-                ? null
-                : Directory.GetDirectories(debianRoot)
-                    .Select(dir => Path.Combine(dir, "bin"))
-                    .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")))
-                    .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), CultureInfo.InvariantCulture, out var v) ? v : 0)
-                    .FirstOrDefault();
-        }
-
-        private static async Task RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
-        {
-            var start = new ProcessStartInfo(fileName, arguments)
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = Path.GetTempPath(),
-            };
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var error = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException(
-                    $"{fileName} {string.Join(' ', start.ArgumentList)} failed with exit code {process.ExitCode}: {await error}{await output}");
-            }
-        }
     }
 }

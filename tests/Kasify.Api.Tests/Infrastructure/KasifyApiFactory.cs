@@ -1,3 +1,5 @@
+extern alias silo;
+
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -17,6 +19,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using KasifySiloOptions = silo::Kasify.Silo.Hosting.KasifySiloOptions;
 
 namespace Kasify.Api.Tests.Infrastructure;
 
@@ -42,6 +45,8 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
     private readonly bool _ownsCluster;
     private readonly string _environment;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "kasify-api-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly Func<KasifyApiFactory, string, KasifySiloOptions>? _storage;
+    private readonly Action<ISiloBuilder>? _configureSilo;
     private InProcessTestCluster? _cluster;
     private NukiFakeServer? _nuki;
     private UniFiFakeServer? _uniFi;
@@ -50,6 +55,13 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
     public KasifyApiFactory()
         : this(DefaultSettings(), cluster: null, ownsCluster: true)
     {
+    }
+
+    private KasifyApiFactory(Func<KasifyApiFactory, string, KasifySiloOptions> storage, Action<ISiloBuilder>? configureSilo)
+        : this(DefaultSettings(), cluster: null, ownsCluster: true)
+    {
+        _storage = storage;
+        _configureSilo = configureSilo;
     }
 
     private KasifyApiFactory(Dictionary<string, string?> settings, InProcessTestCluster? cluster, bool ownsCluster, string environment = "Testing")
@@ -80,6 +92,15 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
 
     /// <summary>The SES.HOSPEDAJES fake every SES integration calls, whatever its environment; its demo credentials are <see cref="SesFakeOptions"/>' defaults.</summary>
     public SesFakeServer Ses => _ses ?? throw new InvalidOperationException("This host has no vendor fakes.");
+
+    /// <summary>
+    /// A host whose own cluster runs on existing data: once the vendor fakes run, <paramref name="storage"/> gets the new
+    /// factory (to seed them) and its temp folder, and returns the silo's storage, encryption and folders; the fakes'
+    /// addresses and timings are then set as for the default host. <paramref name="configureSilo"/> adds silo services.
+    /// Initialize and dispose it.
+    /// </summary>
+    public static KasifyApiFactory OnStorage(Func<KasifyApiFactory, string, KasifySiloOptions> storage, Action<ISiloBuilder>? configureSilo = null) =>
+        new(storage, configureSilo);
 
     /// <summary>A host with these settings added (e.g. lower rate limits), sharing this factory's cluster. Dispose it.</summary>
     public KasifyApiFactory WithSettings(IReadOnlyDictionary<string, string?> settings) =>
@@ -124,7 +145,7 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
         // The production silo configuration: ADO.NET storage and reminders on a SQLite file, cover images on disk; vendor
         // calls go to the fakes, with timings short enough that read-backs, retries and a dead vendor show within seconds.
         // The fakes listen on loopback, which SqliteOptions' outbound policy allows (only there); other ranges stay refused.
-        var options = KasifyTestSilos.SqliteOptions(_folder);
+        var options = _storage?.Invoke(this, _folder) ?? KasifyTestSilos.SqliteOptions(_folder);
         options.Nuki = new NukiOptions
         {
             BaseUrl = nukiUrl,
@@ -157,6 +178,11 @@ public sealed class KasifyApiFactory : WebApplicationFactory<Program>, IAsyncLif
         };
         var builder = KasifyTestSilos.CreateInProcessClusterBuilder(options);
         builder.ConfigureSilo((_, silo) => GrainCallProbe.AddTo(silo));
+        if (_configureSilo is { } configureSilo)
+        {
+            builder.ConfigureSilo((_, silo) => configureSilo(silo));
+        }
+
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
