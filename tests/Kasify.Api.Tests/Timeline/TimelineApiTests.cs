@@ -4,6 +4,7 @@ using System.Text.Json;
 using Kasify.Api.Tests.Calendar;
 using Kasify.Api.Tests.Identity;
 using Kasify.Api.Tests.Infrastructure;
+using Kasify.Api.Tests.Integrations;
 using Kasify.Grains.Interfaces.Rentals;
 using static Kasify.Api.Tests.Infrastructure.ApiResponses;
 
@@ -111,6 +112,10 @@ public sealed class TimelineApiTests(KasifyApiFactory factory)
         {
         }
 
+        // The feed is written from each calendar's outbox right after the answer, so it follows within moments.
+        await ApiLocks.WaitUntilAsync(
+            async () => (await ReadAsync(await owner.GetAsync("/v1/timeline/activity"))).GetProperty("total_elements").GetInt64() == 4,
+            "the four booking entries are in the feed");
         var all = await ReadAsync(await owner.GetAsync("/v1/timeline/activity"));
         var page1 = await ReadAsync(await owner.GetAsync("/v1/timeline/activity?page=1&size=3"));
         var page0 = await ReadAsync(await owner.GetAsync("/v1/timeline/activity?page=0&size=3"));

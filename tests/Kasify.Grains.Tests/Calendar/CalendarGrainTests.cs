@@ -37,6 +37,7 @@ public sealed class CalendarGrainTests(GrainClusterFixture fixture) : IClassFixt
         await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { To = Patch<DateOnly?>.Set(Date("2027-03-16")) });
         await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty); // no change, no entry
         await _grains.Bookings(property).UpdateBookingAsync(ownerId, booking.Id, Patches.Empty with { Status = Patch<BookingStatus?>.Set(BookingStatus.Cancelled) });
+        await _grains.BookingsSettledAsync(propertyId); // the feed is written from the calendar's outbox after each answer
 
         var feed = await _grains.GetGrain<IActivityFeedGrain>(propertyId).GetLatestAsync(null, 10);
 
