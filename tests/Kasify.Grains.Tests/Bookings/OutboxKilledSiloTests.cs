@@ -32,6 +32,14 @@ public sealed class OutboxKilledSiloTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _options = KasifyTestSilos.SqliteOptions(_folder.Path);
+
+        // The outbox reminder at the reminder service's test minimum, so the new silo's delivery shows within seconds.
+        _options.Outbox = new DurableDeliveryOptions
+        {
+            RetryBaseDelay = TimeSpan.FromMilliseconds(200),
+            RetryMaxDelay = TimeSpan.FromSeconds(1),
+            ReminderPeriod = KasifyTestSilos.MinimumReminderPeriod,
+        };
         _cluster = await DeployAsync();
     }
 
@@ -102,18 +110,7 @@ public sealed class OutboxKilledSiloTests : IAsyncLifetime
     private async Task<InProcessTestCluster> DeployAsync()
     {
         var builder = KasifyTestSilos.CreateInProcessClusterBuilder(_options);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            GrainCallProbe.AddTo(silo);
-
-            // The outbox reminder at the reminder service's test minimum, so the new silo's delivery shows within seconds.
-            silo.Services.AddSingleton(new DurableDeliveryOptions
-            {
-                RetryBaseDelay = TimeSpan.FromMilliseconds(200),
-                RetryMaxDelay = TimeSpan.FromSeconds(1),
-                ReminderPeriod = KasifyTestSilos.MinimumReminderPeriod,
-            });
-        });
+        builder.ConfigureSilo((_, silo) => GrainCallProbe.AddTo(silo));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
