@@ -19,6 +19,13 @@ public interface IBookingArchiveGrain : IGrainWithGuidCompoundKey
     [ReadOnly, Alias("GetAllAsync")]
     Task<ImmutableArray<ArchivedSlot>> GetAllAsync();
 
+    /// <summary>
+    /// The slots whose days (arrival through departure, both included) touch [<paramref name="from"/>,
+    /// <paramref name="to"/>], cancelled ones included: what a calendar window or an overlap check over those dates needs.
+    /// </summary>
+    [ReadOnly, Alias("GetTouchingAsync")]
+    Task<ImmutableArray<ArchivedSlot>> GetTouchingAsync(DateOnly from, DateOnly to);
+
     /// <summary>The slots held of the given bookings; the others are left out.</summary>
     [ReadOnly, Alias("GetAsync")]
     Task<ImmutableArray<ArchivedSlot>> GetAsync(ImmutableArray<Guid> bookingIds);

@@ -31,6 +31,9 @@ internal sealed class BookingArchiveGrain(
 
     public Task<ImmutableArray<ArchivedSlot>> GetAllAsync() => Task.FromResult(Select(state.State.Slots.Keys));
 
+    public Task<ImmutableArray<ArchivedSlot>> GetTouchingAsync(DateOnly from, DateOnly to) =>
+        Task.FromResult(Select(state.State.Slots.Where(entry => entry.Value.From <= to && entry.Value.To >= from).Select(entry => entry.Key)));
+
     public Task<ImmutableArray<ArchivedSlot>> GetAsync(ImmutableArray<Guid> bookingIds) =>
         Task.FromResult(Select(bookingIds.Where(state.State.Slots.ContainsKey)));
 

@@ -25,6 +25,22 @@ internal sealed class BookingCalendarArchive(BookingCalendarState state, IGrainF
         return BookingArchiveRules.Merge(state.Slots, archived.SelectMany(slots => slots));
     }
 
+    /// <summary>
+    /// The slots a calendar window or an overlap check over [<paramref name="from"/>, <paramref name="to"/>] needs: the
+    /// calendar's own, and the archived ones touching those days when an archive can hold such a stay.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, BookingDetails>> SlotsTouchingAsync(DateOnly from, DateOnly to)
+    {
+        if (!BookingArchiveRules.Reaches(state.ArchivedThrough, from))
+        {
+            return state.Slots;
+        }
+
+        var archived = await Task.WhenAll(
+            BookingArchiveRules.YearsFrom(state.ArchiveYears, from).Select(year => Archive(year).GetTouchingAsync(from, to)));
+        return BookingArchiveRules.Merge(state.Slots, archived.SelectMany(slots => slots));
+    }
+
     /// <summary>Which of <paramref name="bookingIds"/> the calendar holds, in its own state or archived.</summary>
     public async Task<HashSet<Guid>> HeldAsync(IEnumerable<Guid> bookingIds)
     {

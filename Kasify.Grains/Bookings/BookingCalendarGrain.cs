@@ -91,8 +91,8 @@ internal sealed class BookingCalendarGrain(
         }
 
         // Bookings show the zone, times and address, and report the establishment: every booking hears of the change,
-        // and the upcoming ones' police reports look at it again.
-        state.State.PendingFacts.UnionWith(state.State.Slots.Keys);
+        // archived ones too, and the upcoming ones' police reports look at it again.
+        state.State.PendingFacts.UnionWith((await _archive.SlotsFromAsync(null)).Keys);
         if (BookingCalendarRules.ReportedFactsChanged(previous, access))
         {
             state.State.PendingSesWakes.UnionWith(BookingCalendarRules.Upcoming(state.State.Slots, time.GetUtcNow()));
@@ -250,6 +250,7 @@ internal sealed class BookingCalendarGrain(
     public async Task EraseAllAsync()
     {
         // Guests' identity data goes with the property: nothing keeps it reachable, so nothing may keep it stored.
+        _archiveTimer.Dispose();
         foreach (var bookingId in state.State.Slots.Keys.ToList())
         {
             await grains.GetGrain<IBookingGrain>(bookingId).EraseAsync();
@@ -314,7 +315,7 @@ internal sealed class BookingCalendarGrain(
     {
         var schedule = Schedule;
         var (from, to) = CalendarRules.Resolve(window, CalendarRules.Today(schedule, time.GetUtcNow()));
-        var bookings = CalendarRules.Events(await _archive.SlotsFromAsync(from), PropertyId, schedule, from, to, role);
+        var bookings = CalendarRules.Events(await _archive.SlotsTouchingAsync(from, to), PropertyId, schedule, from, to, role);
         var tasks = await grains.GetGrain<IPropertyTasksGrain>(PropertyId).GetCalendarEventsAsync(callerId, from, to);
         ImmutableArray<CalendarEvent> events = [.. bookings.Concat(tasks).OrderBy(item => item.StartAt).ThenBy(item => item.Type)];
         return new PropertyCalendar(PropertyId, _access!.Details.Name, schedule.TimeZone, from, to, events);
@@ -345,7 +346,7 @@ internal sealed class BookingCalendarGrain(
     // Stays may be entered in the past, so a candidate reaching archived dates is checked against those archives too.
     private async Task EnsureNoOverlapAsync(BookingDetails candidate, Guid? self)
     {
-        var slots = candidate.IsActive ? await _archive.SlotsFromAsync(candidate.From) : state.State.Slots;
+        var slots = candidate.IsActive ? await _archive.SlotsTouchingAsync(candidate.From, candidate.To) : state.State.Slots;
         if (BookingRules.FindOverlap(slots, candidate, self) is { } conflicting)
         {
             throw BookingRules.OverlapConflict(conflicting);

@@ -9,6 +9,7 @@ using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Tests.Identity;
 using Kasify.Grains.Tests.Rentals;
+using Kasify.Grains.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
@@ -205,6 +206,25 @@ public sealed class BookingArchiveTests(GrainClusterFixture fixture) : IClassFix
         Assert.Contains(august.Events, item => item.BookingId == created[1].Id && item.From == Date("2023-08-01"));
         Assert.Equal([created[0].Id, retaken.Id, moved.Id], relisted.Content.Select(booking => booking.Id));
         Assert.Equal(Date("2023-08-01"), relisted.Content[2].Details.From);
+    }
+
+    [Fact]
+    public async Task ArchivedBookingsHearOfThePropertysNewTimes()
+    {
+        var (ownerId, property, bookings) = await NewPropertyAsync();
+        var old = await bookings.CreateBookingAsync(ownerId, Stay(Date("2023-05-10"), 4));
+        await _grains.BookingsSettledAsync(bookings.PropertyId);
+        await bookings.Calendar.ArchiveEndedStaysAsync();
+        var before = await bookings.GetBookingAsync(ownerId, old.Id); // its grain is active with the old times
+
+        await property.ReplaceAsync(ownerId, PropertyGrainTests.Details() with { CheckinTime = new TimeOnly(17, 0) });
+        var after = await Eventually.UntilAsync(
+            () => bookings.GetBookingAsync(ownerId, old.Id),
+            booking => booking!.ArrivalAt != before!.ArrivalAt,
+            TimeSpan.FromSeconds(20),
+            "the archived booking to hear of the new check-in time");
+
+        Assert.Equal(before!.ArrivalAt.AddHours(2), after!.ArrivalAt);
     }
 
     [Fact]
