@@ -129,6 +129,9 @@ internal sealed class BookingCalendarArchive(BookingCalendarState state, IGrainF
         return due.Length;
     }
 
+    /// <summary>Whether the calendar holds a stay that left before <paramref name="cutoff"/> (moved or not yet movable).</summary>
+    public bool HasDue(DateOnly cutoff) => state.Slots.Values.Any(slot => BookingArchiveRules.IsDue(slot, cutoff));
+
     /// <summary>Erases the archived bookings (their booking grains with the guests' data) and the archives.</summary>
     public async Task EraseAsync()
     {
@@ -142,6 +145,10 @@ internal sealed class BookingCalendarArchive(BookingCalendarState state, IGrainF
 
             await archive.EraseAsync();
         }
+
+        state.ArchiveYears.Clear();
+        state.ArchiveLeftovers.Clear();
+        state.ArchivedThrough = null;
     }
 
     // Forgets the leftovers in memory only: the caller's next save records it, and removing again is harmless.

@@ -257,6 +257,7 @@ internal sealed class BookingCalendarGrain(
         }
 
         await _archive.EraseAsync();
+        state.State.Slots.Clear(); // a call queued before deactivation must not move or show what is gone
         if (state.RecordExists)
         {
             await state.ClearAsync(this);
@@ -279,19 +280,29 @@ internal sealed class BookingCalendarGrain(
         }
 
         // History being entered moves out soon, not at the next daily pass, so a backfill of years cannot grow the row.
-        if (!_archivingSoon && BookingArchiveRules.IsDue(details, ArchiveCutoff))
-        {
-            _archivingSoon = true;
-            _archiveTimer.Change(archiveOptions.BackfillDelay, archiveOptions.PassPeriod);
-        }
+        MoveSoonIf(BookingArchiveRules.IsDue(details, ArchiveCutoff));
     }
 
     private DateOnly ArchiveCutoff => BookingArchiveRules.Cutoff(time.GetUtcNow(), archiveOptions.ArchiveAfter);
 
-    private Task<int> MoveEndedStaysAsync()
+    private async Task<int> MoveEndedStaysAsync()
     {
         _archivingSoon = false;
-        return _archive.MoveAsync(ArchiveCutoff, () => state.SaveAsync(this));
+        var cutoff = ArchiveCutoff;
+        var moved = await _archive.MoveAsync(cutoff, () => state.SaveAsync(this));
+
+        // Stays whose change was still being delivered go on a later pass, not a day later.
+        MoveSoonIf(_archive.HasDue(cutoff));
+        return moved;
+    }
+
+    private void MoveSoonIf(bool due)
+    {
+        if (due && !_archivingSoon)
+        {
+            _archivingSoon = true;
+            _archiveTimer.Change(archiveOptions.BackfillDelay, archiveOptions.PassPeriod);
+        }
     }
 
     private async Task SaveWithOutboxAsync()

@@ -5,6 +5,7 @@ using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Tests.Identity;
 using Kasify.Grains.Tests.Rentals;
+using Kasify.Grains.Tests.Storage;
 
 namespace Kasify.Grains.Tests.Bookings;
 
@@ -236,7 +237,11 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
 
         await property.PatchAsync(ownerId, new PropertyPatch(
             default, default, default, default, default, default, default, default, Patch<TimeOnly?>.Set(new TimeOnly(17, 0)), default));
-        var moved = await _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id);
+        var moved = await Eventually.UntilAsync( // the property's outbox, then the calendar's, carry the new time right after the answer
+            () => _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id),
+            found => found!.ArrivalAt != booking.ArrivalAt,
+            TimeSpan.FromSeconds(20),
+            "the booking to hear of the property's new check-in time");
 
         Assert.Equal(DateTimeOffset.Parse("2030-07-01T15:00:00+02:00", CultureInfo.InvariantCulture), booking.ArrivalAt);
         Assert.Equal(DateTimeOffset.Parse("2030-07-01T17:00:00+02:00", CultureInfo.InvariantCulture), moved!.ArrivalAt);
