@@ -40,4 +40,20 @@ internal sealed class BookingCalendarState
     /// <summary>Bookings with police reporting under way: they are woken on every change, even without an SES integration.</summary>
     [Id(7)]
     public HashSet<Guid> SesTracked { get; set; } = [];
+
+    /// <summary>Years whose archive grain may hold slots of this property's stays (by departure year).</summary>
+    [Id(8)]
+    public HashSet<int> ArchiveYears { get; set; } = [];
+
+    /// <summary>The latest departure date of any archived stay: reads that cannot reach it leave the archives alone.</summary>
+    [Id(9)]
+    public DateOnly? ArchivedThrough { get; set; }
+
+    /// <summary>
+    /// Bookings whose slot is here but may also be in the archive of the given year (a move under way, or a stay brought
+    /// back to be changed): the next archive pass removes those copies before it moves anything. Readers meanwhile
+    /// prefer the slot held here.
+    /// </summary>
+    [Id(10)]
+    public Dictionary<Guid, int> ArchiveLeftovers { get; set; } = [];
 }
