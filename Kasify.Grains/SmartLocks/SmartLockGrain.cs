@@ -259,6 +259,7 @@ internal sealed partial class SmartLockGrain(
             return;
         }
 
+        await DeliverFeedAsync();
         switch (reminderName)
         {
             case RefreshStatusReminder:
@@ -311,11 +312,16 @@ internal sealed partial class SmartLockGrain(
             SmartLockRules.ResendAfterReconnect(state.State);
         }
 
-        await state.SaveAsync(this);
         if (recordActivity)
         {
-            await RecordStatusChangeAsync(previous, reading);
+            foreach (var (kind, summary) in SmartLockRules.StatusChanges(state.State.Name, previous, reading))
+            {
+                QueueActivity(kind, null, summary);
+            }
         }
+
+        await state.SaveAsync(this);
+        await DeliverFeedAsync();
 
         if (cameBack || state.State.Codes.Any(code => code.NeedsWork && SmartLockRules.IsDue(code, now)))
         {
@@ -353,12 +359,14 @@ internal sealed partial class SmartLockGrain(
                 SmartLockRules.WakeCodesWaitingForRoom(state.State);
             }
 
-            await state.SaveAsync(this);
             foreach (var failed in state.State.Codes.Where(code => code.Status == AccessCodeStatus.Failed && !failedBefore.Contains(code.Id)))
             {
-                await AppendActivityAsync(ActivityKind.AccessCodeFailed, failed.BookingId,
+                QueueActivity(ActivityKind.AccessCodeFailed, failed.BookingId,
                     $"An access code on {state.State.Name} could not be placed or removed ({failed.LastError}).");
             }
+
+            await state.SaveAsync(this);
+            await DeliverFeedAsync();
         }
 
         await ArmAsync();
@@ -382,26 +390,33 @@ internal sealed partial class SmartLockGrain(
         return code;
     }
 
-    private async Task RecordStatusChangeAsync(LockReading? previous, LockReading current)
-    {
-        foreach (var (kind, summary) in SmartLockRules.StatusChanges(state.State.Name, previous, current))
-        {
-            await AppendActivityAsync(kind, null, summary);
-        }
-    }
+    // Stored with the change that causes it, so a lost entry is impossible; the feed takes an entry once by its id.
+    private void QueueActivity(ActivityKind kind, Guid? bookingId, string summary) =>
+        state.State.PendingFeed.Add(new ActivityEntry(Guid.NewGuid(), state.State.PropertyId, kind, time.GetUtcNow(), bookingId, null, summary));
 
-    // The lock's state is stored by now: a feed that cannot be written loses the entry, it does not fail the lock.
-    private async Task AppendActivityAsync(ActivityKind kind, Guid? bookingId, string summary)
+    // The lock's own work never fails for the feed: what it cannot take now goes at the next status reminder tick.
+    private async Task DeliverFeedAsync()
     {
+        if (state.State.PendingFeed.Count == 0)
+        {
+            return;
+        }
+
         try
         {
-            await grains.GetGrain<IActivityFeedGrain>(state.State.PropertyId).AppendAsync(
-                new ActivityEntry(Guid.NewGuid(), state.State.PropertyId, kind, time.GetUtcNow(), bookingId, null, summary));
+            var feed = grains.GetGrain<IActivityFeedGrain>(state.State.PropertyId);
+            foreach (var entry in state.State.PendingFeed.ToList())
+            {
+                await feed.AppendAsync(entry);
+                state.State.PendingFeed.Remove(entry);
+            }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            LogActivityNotRecorded(exception, kind);
+            LogFeedDeferred(exception, state.State.PendingFeed.Count);
         }
+
+        await state.SaveAsync(this);
     }
 
     private void RequireAssigned()
@@ -426,6 +441,6 @@ internal sealed partial class SmartLockGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Smart lock {SmartLockId} could not read its status from the vendor")]
     private partial void LogStatusUnavailable(Exception exception, Guid smartLockId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record a {Kind} activity entry")]
-    private partial void LogActivityNotRecorded(Exception exception, ActivityKind kind);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The activity feed did not take {Count} lock entries; they go at the next status tick")]
+    private partial void LogFeedDeferred(Exception exception, int count);
 }

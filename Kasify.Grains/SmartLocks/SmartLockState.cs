@@ -1,3 +1,4 @@
+using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Integrations;
 
 namespace Kasify.Grains.SmartLocks;
@@ -36,4 +37,8 @@ internal sealed class SmartLockState
     /// <summary>The newest revision of each booking the lock has heard of, so an older request cannot undo a newer change.</summary>
     [Id(9)]
     public Dictionary<Guid, LockBooking> Bookings { get; set; } = [];
+
+    /// <summary>The outbox: lock events (offline, back online, battery, failed codes) not yet in the property's activity feed.</summary>
+    [Id(10)]
+    public List<ActivityEntry> PendingFeed { get; set; } = [];
 }
