@@ -40,4 +40,15 @@ internal sealed class BookingCalendarState
     /// <summary>Bookings with police reporting under way: they are woken on every change, even without an SES integration.</summary>
     [Id(7)]
     public HashSet<Guid> SesTracked { get; set; } = [];
+
+    /// <summary>
+    /// Whether every booking's guests have reached the property's guest index: false for a calendar stored before the
+    /// index existed, whose bookings are then asked once (<see cref="PendingGuestIndexing"/>).
+    /// </summary>
+    [Id(8)]
+    public bool GuestsIndexed { get; set; }
+
+    /// <summary>The outbox: bookings stored before the guest index existed that have not pushed their guests to it yet.</summary>
+    [Id(9)]
+    public HashSet<Guid> PendingGuestIndexing { get; set; } = [];
 }

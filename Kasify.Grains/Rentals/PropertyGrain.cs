@@ -4,6 +4,7 @@ using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Guests;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.SmartLocks;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.Logging;
 namespace Kasify.Grains.Rentals;
 
 // Calls go from the property to user, account, invitation index, the grains serving its concerns (calendar, tasks,
-// locks), mail and activity feed grains, never back: that keeps grain call chains acyclic. None of them waits on a
+// locks, guests), mail and activity feed grains, never back: that keeps grain call chains acyclic. None of them waits on a
 // vendor or a mail server, so the property's queue never does either.
 internal sealed partial class PropertyGrain(
     [PersistentState("property", StorageNames.Kasify)] IPersistentState<PropertyState> state,
@@ -177,6 +178,7 @@ internal sealed partial class PropertyGrain(
 
         // Guests' identity data goes with the property: nothing keeps it reachable, so nothing may keep it stored.
         await grains.GetGrain<IBookingCalendarGrain>(PropertyId).EraseAllAsync();
+        await grains.GetGrain<IPropertyGuestsGrain>(PropertyId).EraseAllAsync();
 
         foreach (var member in state.State.Members.Keys)
         {
@@ -339,7 +341,8 @@ internal sealed partial class PropertyGrain(
             await Task.WhenAll(
                 grains.GetGrain<IBookingCalendarGrain>(PropertyId).ApplyAccessAsync(access),
                 grains.GetGrain<IPropertyTasksGrain>(PropertyId).ApplyAccessAsync(access),
-                grains.GetGrain<IPropertyLocksGrain>(PropertyId).ApplyAccessAsync(access));
+                grains.GetGrain<IPropertyLocksGrain>(PropertyId).ApplyAccessAsync(access),
+                grains.GetGrain<IPropertyGuestsGrain>(PropertyId).ApplyAccessAsync(access));
             state.State.AccessDelivered = access.Version;
             _acknowledgedUnsaved = true;
         }
