@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 namespace Kasify.Grains.Rentals;
 
 // Calls go from the property to user, account, invitation index, the grains serving its concerns (calendar, tasks,
-// locks, guests), mail and activity feed grains, never back: that keeps grain call chains acyclic. None of them waits on a
+// locks), mail and activity feed grains, never back: that keeps grain call chains acyclic. None of them waits on a
 // vendor or a mail server, so the property's queue never does either.
 internal sealed partial class PropertyGrain(
     [PersistentState("property", StorageNames.Kasify)] IPersistentState<PropertyState> state,
