@@ -107,7 +107,7 @@ internal static class TasksApi
                 + "owner-only fields. An unknown token is 404 task.not_found. Limited per client IP.")
             .AllowAnonymous()
             .RequireRateLimiting(KasifyRateLimits.PublicPerIp)
-            .Produces<CrewTaskResponse>()
+            .Produces<TaskResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         routes.MapGet("/properties/{id:guid}/tasks", ListPropertyTasksAsync)
@@ -124,7 +124,7 @@ internal static class TasksApi
 
     // Without property_id this fans out over the caller's memberships like the booking list: each property counts its
     // matches and returns the first (page + 1) × size by start, and merging those gives this page.
-    internal static async Task<Ok<PageResponse<object>>> ListTasksAsync(
+    internal static async Task<Ok<PageResponse<TaskResponse>>> ListTasksAsync(
         [AsParameters] TaskListParameters parameters,
         ClaimsPrincipal principal,
         IGrainFactory grains,
@@ -137,7 +137,7 @@ internal static class TasksApi
         if (onlyProperty is { } id)
         {
             var listed = await grains.GetGrain<IPropertyTasksGrain>(id).ListTasksAsync(userId, query, page);
-            return TypedResults.Ok(PageResponse<object>.From(listed, TaskViews.Of));
+            return TypedResults.Ok(PageResponse<TaskResponse>.From(listed, TaskResponse.Of));
         }
 
         var memberships = await grains.GetGrain<IUserGrain>(userId).GetMembershipsAsync();
@@ -147,36 +147,36 @@ internal static class TasksApi
         var ordered = matches.SelectMany(match => match.First).OrderBy(view => view.Task.From).ThenBy(view => view.Task.Id).ToList();
         var content = Page<CrewTaskView>.Of(ordered, page).Content;
         var total = matches.Sum(match => (long)match.Total);
-        return TypedResults.Ok(PageResponse<object>.From(new Page<CrewTaskView>(content, page.PageNumber, page.Size, total), TaskViews.Of));
+        return TypedResults.Ok(PageResponse<TaskResponse>.From(new Page<CrewTaskView>(content, page.PageNumber, page.Size, total), TaskResponse.Of));
     }
 
-    internal static async Task<Ok<PageResponse<object>>> ListPropertyTasksAsync(
+    internal static async Task<Ok<PageResponse<TaskResponse>>> ListPropertyTasksAsync(
         Guid id, [AsParameters] TaskListParameters parameters, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var (query, page) = parameters.Parse();
         var userId = await principal.GetUserIdAsync(grains);
         var listed = await grains.GetGrain<IPropertyTasksGrain>(id).ListTasksAsync(userId, query, page);
-        return TypedResults.Ok(PageResponse<object>.From(listed, TaskViews.Of));
+        return TypedResults.Ok(PageResponse<TaskResponse>.From(listed, TaskResponse.Of));
     }
 
-    internal static async Task<Created<object>> CreateTaskAsync(TaskRequest request, ClaimsPrincipal principal, IGrainFactory grains)
+    internal static async Task<Created<TaskResponse>> CreateTaskAsync(TaskRequest request, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var userId = await principal.GetUserIdAsync(grains);
         var view = await grains.GetGrain<IPropertyTasksGrain>(request.PropertyId!.Value).CreateTaskAsync(userId, request.ToCommand());
-        return TypedResults.Created($"/v1/tasks/{view.Task.Id}", TaskViews.Of(view));
+        return TypedResults.Created($"/v1/tasks/{view.Task.Id}", TaskResponse.Of(view));
     }
 
-    internal static async Task<Results<Ok<object>, ProblemHttpResult>> GetTaskAsync(Guid id, ClaimsPrincipal principal, IGrainFactory grains)
+    internal static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> GetTaskAsync(Guid id, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var userId = await principal.GetUserIdAsync(grains);
         var view = await grains.GetGrain<ITaskGrain>(id).GetPropertyIdAsync() is { } propertyId
             ? await grains.GetGrain<IPropertyTasksGrain>(propertyId).GetTaskAsync(userId, id)
             : null;
-        return view is null ? TaskNotFound() : TypedResults.Ok(TaskViews.Of(view));
+        return view is null ? TaskNotFound() : TypedResults.Ok(TaskResponse.Of(view));
     }
 
     // The body is read here rather than bound, so that a merge patch can tell an absent field from an explicit null.
-    internal static async Task<Results<Ok<object>, ProblemHttpResult>> UpdateTaskAsync(
+    internal static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> UpdateTaskAsync(
         Guid id, HttpRequest request, ClaimsPrincipal principal, IGrainFactory grains, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (await MergePatchDocument.ReadAsync(request, json.Value.SerializerOptions, cancellationToken) is not { } document)
@@ -192,7 +192,7 @@ internal static class TasksApi
             return TaskNotFound();
         }
 
-        return TypedResults.Ok(TaskViews.Of(await grains.GetGrain<IPropertyTasksGrain>(propertyId).UpdateTaskAsync(userId, id, patch)));
+        return TypedResults.Ok(TaskResponse.Of(await grains.GetGrain<IPropertyTasksGrain>(propertyId).UpdateTaskAsync(userId, id, patch)));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteTaskAsync(Guid id, ClaimsPrincipal principal, IGrainFactory grains)
@@ -207,7 +207,7 @@ internal static class TasksApi
         return TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Ok<object>, ProblemHttpResult>> StartTaskAsync(Guid id, ClaimsPrincipal principal, IGrainFactory grains)
+    internal static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> StartTaskAsync(Guid id, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var userId = await principal.GetUserIdAsync(grains);
         if (await grains.GetGrain<ITaskGrain>(id).GetPropertyIdAsync() is not { } propertyId)
@@ -215,10 +215,10 @@ internal static class TasksApi
             return TaskNotFound();
         }
 
-        return TypedResults.Ok(TaskViews.Of(await grains.GetGrain<IPropertyTasksGrain>(propertyId).StartTaskAsync(userId, id)));
+        return TypedResults.Ok(TaskResponse.Of(await grains.GetGrain<IPropertyTasksGrain>(propertyId).StartTaskAsync(userId, id)));
     }
 
-    internal static async Task<Results<Ok<object>, ProblemHttpResult>> CompleteTaskAsync(
+    internal static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> CompleteTaskAsync(
         Guid id, ClaimsPrincipal principal, IGrainFactory grains, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] CompleteTaskRequest? request = null)
     {
         var userId = await principal.GetUserIdAsync(grains);
@@ -228,10 +228,10 @@ internal static class TasksApi
         }
 
         var view = await grains.GetGrain<IPropertyTasksGrain>(propertyId).CompleteTaskAsync(userId, id, request?.JobReport);
-        return TypedResults.Ok(TaskViews.Of(view));
+        return TypedResults.Ok(TaskResponse.Of(view));
     }
 
-    internal static async Task<Results<Ok<CrewTaskResponse>, ProblemHttpResult>> GetPublicTaskAsync(
+    internal static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> GetPublicTaskAsync(
         [Description("The task's public token.")] string token, IGrainFactory grains)
     {
         if (token.Length > MaxTokenLength)
@@ -245,7 +245,7 @@ internal static class TasksApi
         var view = link is not null
             ? await grains.GetGrain<IPropertyTasksGrain>(link.PropertyId).GetPublicTaskAsync(link.TaskId)
             : null;
-        return view is null ? TaskNotFound() : TypedResults.Ok(CrewTaskResponse.Of(view));
+        return view is null ? TaskNotFound() : TypedResults.Ok(TaskResponse.Of(view));
     }
 
     // The list parameters are bound as text (see TaskListParameters); the document still tells clients their formats.

@@ -5,8 +5,9 @@ namespace Kasify.Grains.Outbox;
 /// <summary>
 /// Delivers the work a grain stored with a change (its outbox) at least once, outside the turn that stored it: a
 /// grain timer runs a pass right after that turn and again with backoff while a pass fails, and a reminder, registered
-/// before the first change of an activation is answered, runs it after a crash or restart. The reminder goes once a pass
-/// finds nothing left.
+/// before the first change of an activation is answered, runs it after a crash or restart. The reminder goes when one of
+/// its own ticks finds nothing left and no change came during that pass: a busy grain keeps it, so its changes do not
+/// pay for a reminder row each (registering and removing it are database writes too).
 /// </summary>
 internal sealed partial class DurableDelivery
 {
@@ -61,10 +62,10 @@ internal sealed partial class DurableDelivery
     public Task OnReminderAsync()
     {
         _reminderRegistered = true;
-        return RunAsync();
+        return RunAsync(fromReminder: true);
     }
 
-    private async Task RunAsync()
+    private async Task RunAsync(bool fromReminder)
     {
         var generation = _generation;
         bool finished;
@@ -83,6 +84,11 @@ internal sealed partial class DurableDelivery
         if (!finished)
         {
             Schedule(Backoff());
+            return;
+        }
+
+        if (!fromReminder)
+        {
             return;
         }
 
@@ -110,7 +116,7 @@ internal sealed partial class DurableDelivery
     {
         if (_timer is null)
         {
-            _timer = _grain.RegisterGrainTimer(static (delivery, _) => delivery.RunAsync(), this, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+            _timer = _grain.RegisterGrainTimer(static (delivery, _) => delivery.RunAsync(fromReminder: false), this, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
         }
         else
         {

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Kasify.Grains.Bookings;
+using Kasify.Grains.Crew;
 using Kasify.Grains.Interfaces.Accounts;
 using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
@@ -18,14 +20,16 @@ namespace Kasify.Grains.Rentals;
 
 // Calls go from the property to user, account, invitation index, the grains serving its concerns (calendar, tasks,
 // locks), mail and activity feed grains, never back: that keeps grain call chains acyclic. None of them waits on a
-// vendor or a mail server, so the property's queue never does either.
-internal sealed partial class PropertyGrain(
+// vendor or a mail server, so the property's queue never does either. The team lives in the property's own state:
+// invitations and accepts are decided one call at a time against the members map (PropertyCrewRules), so concurrent
+// accepts can never use an invitation more often than it allows.
+internal sealed class PropertyGrain(
     [PersistentState("property", StorageNames.Kasify)] IPersistentState<PropertyState> state,
     IGrainFactory grains,
     ICoverImageStore coverImages,
     DurableDeliveryOptions deliveryOptions,
     TimeProvider time,
-    ILogger<PropertyGrain> logger) : Grain, IPropertyGrain, IRemindable
+    ILogger<PropertyGrain> logger) : Grain, IPropertyGrain, IPropertyCrewGrain, IRemindable
 {
     private const string OutboxReminder = "property-outbox"; // persisted by the reminder provider: never rename
 
@@ -35,11 +39,6 @@ internal sealed partial class PropertyGrain(
     private Guid PropertyId => this.GetPrimaryKey();
 
     private bool Exists => state.RecordExists && !state.State.Deleted;
-
-    private PropertySchedule Schedule => new(
-        state.State.Details.TimeZone ?? PropertyLimits.DefaultTimeZone,
-        state.State.Details.CheckinTime ?? PropertyLimits.DefaultCheckinTime,
-        state.State.Details.CheckoutTime ?? PropertyLimits.DefaultCheckoutTime);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -112,13 +111,7 @@ internal sealed partial class PropertyGrain(
     public async Task<PropertyDto> ReplaceAsync(Guid callerId, PropertyDetails details)
     {
         var role = RequireEditor(callerId);
-        var current = state.State.Details;
-
-        // Non-owners never see the owner-only fields, so what they send back must not erase them.
-        var replacement = role == AccessLevel.Owner
-            ? details
-            : details with { AirbnbIcalUrl = current.AirbnbIcalUrl, BookingIcalUrl = current.BookingIcalUrl, DefaultCleanerId = current.DefaultCleanerId };
-        var normalized = PropertyRules.Normalize(replacement);
+        var normalized = PropertyRules.Normalize(PropertyViews.Replacement(role, state.State.Details, details));
         PropertyRules.EnsureValid(normalized, state.State.Members, Geo.GeoCatalog.Embedded);
         state.State.Details = normalized;
         return await SaveAsync(role);
@@ -134,21 +127,7 @@ internal sealed partial class PropertyGrain(
             throw new ForbiddenException("property.forbidden", "Only the owner sets the default cleaner.");
         }
 
-        var current = state.State.Details;
-        var merged = current with
-        {
-            Name = patch.Name.IsSet ? patch.Name.Value! : current.Name,
-            Address = patch.Address.IsSet ? patch.Address.Value! : current.Address,
-            ZipCode = patch.ZipCode.IsSet ? patch.ZipCode.Value! : current.ZipCode,
-            DefaultCleanerId = patch.DefaultCleanerId.ApplyTo(current.DefaultCleanerId),
-            SesEstablishmentCode = patch.SesEstablishmentCode.ApplyTo(current.SesEstablishmentCode),
-            SesEstablishmentType = patch.SesEstablishmentType.ApplyTo(current.SesEstablishmentType),
-            HasInternet = patch.HasInternet.ApplyTo(current.HasInternet),
-            RoomsCount = patch.RoomsCount.ApplyTo(current.RoomsCount),
-            CheckinTime = patch.CheckinTime.ApplyTo(current.CheckinTime),
-            CheckoutTime = patch.CheckoutTime.ApplyTo(current.CheckoutTime),
-        };
-        var normalized = PropertyRules.Normalize(merged);
+        var normalized = PropertyRules.Normalize(PropertyViews.Merge(state.State.Details, patch));
         PropertyRules.EnsureValid(normalized, state.State.Members);
         state.State.Details = normalized;
         return await SaveAsync(role);
@@ -222,6 +201,146 @@ internal sealed partial class PropertyGrain(
         return await SaveAsync(role);
     }
 
+    public async Task<InvitationDto> CreateInvitationAsync(Guid callerId, CreateInvitation command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        PropertyCrewRules.EnsureMayInvite(RequireRole(callerId), command);
+        var now = time.GetUtcNow();
+        var invitation = InvitationRules.Create(command, callerId, now);
+        foreach (var ended in InvitationRules.Prunable(state.State.Invitations.Values, now))
+        {
+            await grains.GetGrain<IInvitationIndexGrain>(InvitationKeys.For(ended.Token)).ReleaseAsync(new InvitationTarget(PropertyId, ended.Id));
+            state.State.Invitations.Remove(ended.Id);
+        }
+
+        InvitationRules.EnsureRoom(state.State.Invitations.Values, now);
+
+        // The index entry first: until the invitation is stored it leads to nothing, and a token nobody was shown cannot
+        // be presented. If the write fails the entry is taken back, since the client's retry makes a new token.
+        var target = new InvitationTarget(PropertyId, invitation.Id);
+        var index = grains.GetGrain<IInvitationIndexGrain>(InvitationKeys.For(invitation.Token));
+        if (!await index.RegisterAsync(target))
+        {
+            throw new ConflictException("invitation.token_taken", "The generated token is taken; retry the request.");
+        }
+
+        state.State.Invitations[invitation.Id] = invitation;
+        if (invitation.Email is { } email)
+        {
+            // The email goes out through the outbox: the invitation's mail grain talks to the mail server on its own time.
+            state.State.PendingMails[invitation.Id] = PropertyCrewRules.Mail(invitation, email, state.State.Details.Name);
+        }
+
+        try
+        {
+            await SaveChangesAsync();
+        }
+        catch (KasifyException)
+        {
+            await index.ReleaseAsync(target);
+            throw;
+        }
+
+        return invitation.ToDto(PropertyId);
+    }
+
+    public Task<ImmutableArray<InvitationDto>> ListInvitationsAsync(Guid callerId)
+    {
+        PropertyCrewRules.RequireCrewManager(RequireRole(callerId), "invitation.forbidden");
+        return Task.FromResult(PropertyCrewRules.Invitations(state.State, PropertyId, callerId));
+    }
+
+    public async Task RevokeInvitationAsync(Guid callerId, Guid invitationId)
+    {
+        PropertyCrewRules.RequireCrewManager(RequireRole(callerId), "invitation.forbidden");
+        var invitation = state.State.Invitations.GetValueOrDefault(invitationId) ?? throw PropertyCrewRules.InvitationNotFound();
+
+        // Revoking twice changes nothing; the token stays indexed so that it answers 410 invitation.revoked.
+        if (invitation.RevokedAt is null)
+        {
+            invitation.RevokedAt = time.GetUtcNow();
+            await SaveChangesAsync();
+        }
+    }
+
+    public async Task<AcceptedInvitation> AcceptInvitationAsync(Guid callerId, Guid invitationId, string? verifiedEmail)
+    {
+        if (!Exists || !state.State.Invitations.TryGetValue(invitationId, out var invitation))
+        {
+            throw PropertyCrewRules.InvitationNotFound();
+        }
+
+        var accepted = new AcceptedInvitation(PropertyId, state.State.Details.Name);
+        if (state.State.Members.TryGetValue(callerId, out var current))
+        {
+            // A repeated accept (a retry, a second click) is answered again without using the invitation up.
+            return current == AccessLevel.Owner
+                ? throw new ConflictException("invitation.owner", "The owner of the property cannot accept an invitation to it.")
+                : accepted;
+        }
+
+        var now = time.GetUtcNow();
+        if (InvitationRules.WhyGone(invitation, now) is { } gone)
+        {
+            throw gone;
+        }
+
+        var userGrain = grains.GetGrain<IUserGrain>(callerId);
+        _ = await userGrain.GetAsync() ?? throw new NotFoundException("user.not_found", "The user is not registered.");
+        if (!InvitationRules.EmailMatches(invitation, verifiedEmail))
+        {
+            throw new ForbiddenException("invitation.email_mismatch", "This invitation is for another email address.");
+        }
+
+        // The user's membership first, as when the property was created; taken back if the property cannot store the member.
+        await userGrain.SetMembershipAsync(new PropertyMembership(PropertyId, invitation.AccessLevel));
+        PropertyCrewRules.Admit(state.State, invitation, callerId, now);
+        try
+        {
+            await SaveChangesAsync();
+        }
+        catch (KasifyException)
+        {
+            await userGrain.RemoveMembershipAsync(PropertyId);
+            throw;
+        }
+
+        return accepted;
+    }
+
+    public async Task<ImmutableArray<CrewMemberDto>> ListCrewAsync(Guid callerId)
+    {
+        PropertyCrewRules.RequireCrewManager(RequireRole(callerId), "crew.forbidden");
+        var members = state.State.Members.ToList();
+        var users = await Task.WhenAll(members.Select(member => grains.GetGrain<IUserGrain>(member.Key).GetAsync()));
+        return PropertyCrewRules.Members(state.State, [.. members.Select((member, i) => (member.Key, member.Value, users[i]))]);
+    }
+
+    public async Task<CrewMemberDto> UpdateMemberAsync(Guid callerId, Guid userId, UpdateCrewMember command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var (level, service) = PropertyCrewRules.DecideUpdate(state.State, RequireRole(callerId), userId, command);
+        if (level != state.State.Members[userId])
+        {
+            await grains.GetGrain<IUserGrain>(userId).SetMembershipAsync(new PropertyMembership(PropertyId, level));
+        }
+
+        state.State.Members[userId] = level;
+        PropertyCrewRules.SetService(state.State, userId, service);
+        await SaveChangesAsync();
+        return PropertyCrewRules.Member(state.State, userId, level, await grains.GetGrain<IUserGrain>(userId).GetAsync());
+    }
+
+    public async Task RemoveMemberAsync(Guid callerId, Guid userId)
+    {
+        PropertyCrewRules.EnsureMayRemove(state.State, RequireRole(callerId), callerId, userId);
+
+        // The user's side first: if the property's write then fails, the member is still listed and the retry finishes.
+        await grains.GetGrain<IUserGrain>(userId).RemoveMembershipAsync(PropertyId);
+        PropertyCrewRules.RemoveMember(state.State, userId);
+        await SaveChangesAsync();
+    }
+
     private async Task<PropertyDto> SaveAsync(AccessLevel role)
     {
         state.State.UpdatedAt = time.GetUtcNow();
@@ -248,35 +367,7 @@ internal sealed partial class PropertyGrain(
             : throw new ForbiddenException("property.forbidden", "Your role on this property does not allow changing it.");
     }
 
-    private PropertyDto ToDto(AccessLevel role)
-    {
-        var details = state.State.Details;
-        var isOwner = role == AccessLevel.Owner;
-        return new PropertyDto(
-            PropertyId,
-            state.State.AccountId,
-            details.Name,
-            details.Address,
-            details.City,
-            details.ZipCode,
-            details.CountryCode,
-            details.ProvinceId,
-            details.CityId,
-            details.CheckinTime ?? PropertyLimits.DefaultCheckinTime,
-            details.CheckoutTime ?? PropertyLimits.DefaultCheckoutTime,
-            details.TimeZone ?? PropertyLimits.DefaultTimeZone,
-            isOwner ? details.AirbnbIcalUrl : null,
-            isOwner ? details.BookingIcalUrl : null,
-            isOwner ? details.DefaultCleanerId : null,
-            details.SesEstablishmentCode,
-            details.SesEstablishmentType,
-            details.HasInternet,
-            details.RoomsCount,
-            state.State.CoverImage?.Version,
-            role,
-            state.State.CreatedAt,
-            state.State.UpdatedAt);
-    }
+    private PropertyDto ToDto(AccessLevel role) => PropertyViews.Dto(PropertyId, state.State, role);
 
     // The feed keeps at most IActivityFeedGrain.Capacity entries, so reading all of them to count is bounded.
     public async Task<PropertyActivity?> GetActivityAsync(Guid callerId, int limit)
@@ -299,20 +390,6 @@ internal sealed partial class PropertyGrain(
         await _outbox.EnsureReminderAsync();
         await state.SaveAsync(this);
         _outbox.Kick();
-    }
-
-    // Booking changes reach the locks before the request is answered, so a code asked for right after finds its booking;
-    // when that fails, the outbox pass retries.
-    private async Task DeliverNowAsync()
-    {
-        try
-        {
-            await PushOutboxAsync();
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogOutboxDeferred(exception);
-        }
     }
 
     private async Task<bool> DeliverOutboxAsync()
@@ -354,8 +431,4 @@ internal sealed partial class PropertyGrain(
             _acknowledgedUnsaved = true;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Could not deliver the property's outbox at once; the outbox pass retries")]
-    private partial void LogOutboxDeferred(Exception exception);
-
 }

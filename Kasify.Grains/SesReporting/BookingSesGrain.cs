@@ -144,7 +144,7 @@ internal sealed partial class BookingSesGrain(
 
         await WarnOfDeadlinesAsync(source, time.GetUtcNow());
         await PushTrackingAsync(booking);
-        return NextDue();
+        return NextDue(state.State.Communications, time.GetUtcNow(), options.DeadlineWarningAfter);
     }
 
     private async Task SendAsync(SesCommunicationRecord record, SesContent content, SesAccount? account, DateTimeOffset now)
@@ -183,14 +183,7 @@ internal sealed partial class BookingSesGrain(
                 throw new SesException(SesErrorCode.MalformedResponse, "SES.HOSPEDAJES accepted the request without a lot.");
             }
 
-            record.Sending = false;
-            record.Status = SesStatus.Submitted;
-            record.Lot = submission.Lot;
-            record.SubmittedAt = time.GetUtcNow();
-            record.Polls = 0;
-            record.NextActionAt = record.SubmittedAt + options.PollBaseDelay;
-            record.ErrorCode = null;
-            record.Error = null;
+            MarkSubmitted(record, submission.Lot, time.GetUtcNow(), options.PollBaseDelay);
             await SaveAsync();
         }
         catch (SesValidationException exception)
@@ -276,7 +269,7 @@ internal sealed partial class BookingSesGrain(
                     target.Status = SesStatus.Cancelled;
                 }
 
-                await AppendActivityAsync(record, "accepted", ActivityKind.SesAccepted, $"SES.HOSPEDAJES accepted the {Describe(record)} of the stay {Stay(content.Source)}.");
+                await AppendActivityAsync(record, "accepted", ActivityKind.SesAccepted, AcceptedSummary(record, content.Source));
                 break;
 
             case SesLotState.Rejected or SesLotState.PartiallyProcessed:
@@ -317,8 +310,7 @@ internal sealed partial class BookingSesGrain(
         }
 
         // The feed reaches every member, so it names the problem's code only; the text is on the booking for its hosts.
-        await AppendActivityAsync(record, "rejected:" + record.Attempts, ActivityKind.SesRejected,
-            $"SES.HOSPEDAJES refused the {Describe(record)} of the stay {Stay(content.Source)} ({code}); the booking shows what to fix.");
+        await AppendActivityAsync(record, "rejected:" + record.Attempts, ActivityKind.SesRejected, RejectedSummary(record, content.Source, code));
     }
 
     private async Task WarnOfDeadlinesAsync(BookingSesSource source, DateTimeOffset now)
@@ -329,22 +321,13 @@ internal sealed partial class BookingSesGrain(
         foreach (var record in late)
         {
             record.DeadlineWarnedAt = now;
-            await AppendActivityAsync(record, "deadline", ActivityKind.SesDeadlineWarning,
-                $"The {Describe(record)} of the stay {Stay(source)} is still not with the Ministry {(int)(now - record.TriggeredAt).TotalHours} h after its trigger; the law allows 24 h ({Obstacle(record)}).");
+            await AppendActivityAsync(record, "deadline", ActivityKind.SesDeadlineWarning, DeadlineSummary(record, source, now));
         }
 
         if (late.Count > 0)
         {
             await SaveAsync();
         }
-    }
-
-    private DateTimeOffset? NextDue()
-    {
-        var times = state.State.Communications.Where(record => record.IsOpen).Select(record => record.NextActionAt ?? time.GetUtcNow())
-            .Concat(state.State.Communications.Where(IsUnsent).Select(record => record.TriggeredAt + options.DeadlineWarningAfter))
-            .ToList();
-        return times.Count == 0 ? null : times.Min();
     }
 
     // Polls change the stored records (their next query) but seldom what a booking shows: only a visible change is pushed.

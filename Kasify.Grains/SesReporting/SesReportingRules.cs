@@ -7,7 +7,7 @@ using Kasify.Grains.Interfaces.SesReporting;
 
 namespace Kasify.Grains.SesReporting;
 
-/// <summary>The Orleans-free decisions of a booking's SES grain: backoff, error classes and texts, due times, feed ids.</summary>
+/// <summary>The Orleans-free decisions of a booking's SES grain: backoff, error classes and texts, due times, feed ids and texts.</summary>
 internal static class SesReportingRules
 {
     /// <summary>The error code of a communication that lacks data (<see cref="SesStatus.Incomplete"/>).</summary>
@@ -95,6 +95,43 @@ internal static class SesReportingRules
     public static string Obstacle(SesCommunicationRecord record) => record.Status == SesStatus.Incomplete
         ? "missing: " + string.Join(", ", record.MissingFields)
         : "last error: " + (record.ErrorCode ?? "none");
+
+    /// <summary>
+    /// When the grain must run next: the earliest next send or query of an open communication (now when it has none yet),
+    /// or the deadline warning of an unsent one; null when nothing is owed.
+    /// </summary>
+    public static DateTimeOffset? NextDue(IReadOnlyCollection<SesCommunicationRecord> records, DateTimeOffset now, TimeSpan warnAfter)
+    {
+        var times = records.Where(record => record.IsOpen).Select(record => record.NextActionAt ?? now)
+            .Concat(records.Where(IsUnsent).Select(record => record.TriggeredAt + warnAfter))
+            .ToList();
+        return times.Count == 0 ? null : times.Min();
+    }
+
+    /// <summary>The Ministry took the request and gave it a lot: the communication waits for the lot's result.</summary>
+    public static void MarkSubmitted(SesCommunicationRecord record, string lot, DateTimeOffset now, TimeSpan firstPoll)
+    {
+        record.Sending = false;
+        record.Status = SesStatus.Submitted;
+        record.Lot = lot;
+        record.SubmittedAt = now;
+        record.Polls = 0;
+        record.NextActionAt = now + firstPoll;
+        record.ErrorCode = null;
+        record.Error = null;
+    }
+
+    /// <summary>The feed entry of a communication the Ministry accepted.</summary>
+    public static string AcceptedSummary(SesCommunicationRecord record, BookingSesSource source) =>
+        $"SES.HOSPEDAJES accepted the {Describe(record)} of the stay {Stay(source)}.";
+
+    /// <summary>The feed entry of a refused communication: the problem's code only; the text is on the booking for its hosts.</summary>
+    public static string RejectedSummary(SesCommunicationRecord record, BookingSesSource source, string code) =>
+        $"SES.HOSPEDAJES refused the {Describe(record)} of the stay {Stay(source)} ({code}); the booking shows what to fix.";
+
+    /// <summary>The feed entry of a communication still not with the Ministry long after its trigger.</summary>
+    public static string DeadlineSummary(SesCommunicationRecord record, BookingSesSource source, DateTimeOffset now) =>
+        $"The {Describe(record)} of the stay {Stay(source)} is still not with the Ministry {(int)(now - record.TriggeredAt).TotalHours} h after its trigger; the law allows 24 h ({Obstacle(record)}).";
 
     /// <summary>Ministry and pre-send texts quote document numbers; stored and shown, they carry the masked form only.</summary>
     public static string Mask(string text, SesContent content)

@@ -10,6 +10,15 @@ internal interface ILockDriver
 {
     IntegrationType Provider { get; }
 
+    /// <summary>The most live codes the device holds, or null when the vendor sets no limit Kasify must keep.</summary>
+    int? MaxCodes { get; }
+
+    /// <summary>What the host is told when the vendor refuses a code for a reason Kasify has no better text for.</summary>
+    string RejectedMessage { get; }
+
+    /// <summary>The unique name a new code carries at the vendor, within the vendor's limits on names.</summary>
+    string NameFor(Guid codeId);
+
     /// <summary>The device's live status.</summary>
     /// <exception cref="Integrations.VendorCallException">The vendor refused the credentials or did not answer.</exception>
     Task<LockReading> ReadAsync(IntegrationCredentials credentials, string externalId, DateTimeOffset now, CancellationToken cancellationToken);

@@ -22,6 +22,13 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
 
     public IntegrationType Provider => IntegrationType.Nuki;
 
+    public int? MaxCodes => NukiCodeRules.MaxCodesPerLock;
+
+    public string RejectedMessage => "The vendor rejected the code (for Nuki, check that the lock has a keypad paired).";
+
+    // 16 characters: the prefix and 12 hex digits of the code's id, unique enough on one lock and within Nuki's 20.
+    public string NameFor(Guid codeId) => NamePrefix + codeId.ToString("N")[..12];
+
     public async Task<LockReading> ReadAsync(IntegrationCredentials credentials, string externalId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try

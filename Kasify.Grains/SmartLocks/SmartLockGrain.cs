@@ -13,6 +13,8 @@ namespace Kasify.Grains.SmartLocks;
 
 // Calls go to the integration grain (credentials, interleaving) and the activity feed only; the property grain calls this
 // one. Not reentrant: every change of the device's codes happens one at a time, timers and reminders included.
+// Vendor-neutral: what differs per vendor is in the drivers (ILockDriver), the decisions about codes in SmartLockRules,
+// and the reminders and timer that carry the work in LockCodeAlarms.
 internal sealed partial class SmartLockGrain(
     [PersistentState("smartlock", StorageNames.Kasify)] IPersistentState<SmartLockState> state,
     IGrainFactory grains,
@@ -24,16 +26,12 @@ internal sealed partial class SmartLockGrain(
     ILogger<SmartLockGrain> logger) : Grain, ISmartLockGrain, IRemindable
 {
     private const string RefreshStatusReminder = "refresh-status";
-    private const string ExpireCodesReminder = "expire-codes";
-    private const string RetryCodesReminder = "retry-codes";
 
     // Codes a timer or reminder pass works through at most before it lets waiting callers in; the rest follows in the
     // next pass a moment later. Keeps a long backlog at a slow vendor from holding the grain (and its callers) for long.
     private const int MaxCodesPerPass = 5;
 
-    private IGrainTimer? _workTimer;
-    private DateTimeOffset? _expiryArmedFor;
-    private bool _retryArmed;
+    private LockCodeAlarms _alarms = null!;
 
     private Guid SmartLockId => this.GetPrimaryKey();
 
@@ -47,11 +45,11 @@ internal sealed partial class SmartLockGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _alarms = new LockCodeAlarms(this, () => WorkAsync(options.InlineVendorTimeout), BackstopPeriod, time);
         if (Assigned)
         {
             // A crash between a state write and a reminder registration is repaired here.
-            _retryArmed = await this.GetReminder(RetryCodesReminder) is not null;
-            _expiryArmedFor = await this.GetReminder(ExpireCodesReminder) is null ? null : DateTimeOffset.MinValue;
+            await _alarms.LoadAsync();
             await ArmAsync();
         }
     }
@@ -104,14 +102,10 @@ internal sealed partial class SmartLockGrain(
         }
 
         var now = time.GetUtcNow();
-        foreach (var code in state.State.Codes.Where(code => code.Wanted))
-        {
-            Revoke(code, now);
-        }
-
+        SmartLockRules.RevokeAll(state.State, now);
         await state.SaveAsync(this);
 
-        // Revocations are confirmed by reading the lock back (Nuki applies them later), so the host waits a little for that.
+        // Revocations are confirmed by reading the lock back (a vendor may apply them later), so the host waits a little for that.
         var deadline = now + Max(options.InlineVendorTimeout, options.ReadBackDelay * 3);
         await WorkAsync(options.InlineVendorTimeout);
         while (state.State.Codes.Any(code => code.Status == AccessCodeStatus.Revoking) && time.GetUtcNow() < deadline)
@@ -137,15 +131,8 @@ internal sealed partial class SmartLockGrain(
                 "integration.unreachable", "The lock's codes could not all be revoked at the vendor yet; Kasify keeps trying. Remove the lock again later.");
         }
 
-        foreach (var name in new[] { RefreshStatusReminder, ExpireCodesReminder, RetryCodesReminder })
-        {
-            if (await this.GetReminder(name) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-        }
-
-        _workTimer?.Dispose();
+        await _alarms.UnregisterAsync(RefreshStatusReminder);
+        await _alarms.DisarmAsync();
         await state.ClearAsync(this);
         DeactivateOnIdle();
     }
@@ -155,41 +142,31 @@ internal sealed partial class SmartLockGrain(
         ArgumentNullException.ThrowIfNull(request);
         RequireAssigned();
         var now = time.GetUtcNow();
-        var known = Learn(request, active: true);
+        var known = SmartLockRules.Learn(state.State, request, active: true);
         if (!known.Active)
         {
-            return new AccessCodeResult(null, Failure("booking.cancelled", "The booking was cancelled meanwhile."));
+            return new AccessCodeResult(null, Failure("booking.cancelled"));
         }
 
         request = request with { ValidFrom = known.ValidFrom, ValidTo = known.ValidTo, Revision = known.Revision };
         var code = state.State.Codes.LastOrDefault(code => code.BookingId == request.BookingId && code.Wanted);
         if (code is not null)
         {
-            Move(code, request, now);
+            SmartLockRules.Move(code, request, now);
         }
         else
         {
             code = state.State.Codes.LastOrDefault(code => code.BookingId == request.BookingId && code.Status == AccessCodeStatus.Failed);
             if (code is not null)
             {
-                // A code the lock refused is tried again: the host may have fixed the cause (credentials, free slots).
-                code.Wanted = true;
-                code.Status = AccessCodeStatus.Pending;
-                code.VendorId = null;
-                code.CreateSentAt = null;
-                code.Attempts = 0;
-                code.NextAttemptAt = null;
-                code.LastError = null;
-                code.ValidFrom = request.ValidFrom;
-                code.ValidTo = request.ValidTo;
-                code.UpdatedAt = now;
+                SmartLockRules.Reopen(code, request, now);
             }
             else
             {
                 code = NewCode(request, now);
                 if (code is null)
                 {
-                    return new AccessCodeResult(null, Failure("smartlock.full", "The lock holds the most codes it can; revoke some first."));
+                    return new AccessCodeResult(null, Failure(SmartLockRules.FullError));
                 }
 
                 state.State.Codes.Add(code);
@@ -199,7 +176,7 @@ internal sealed partial class SmartLockGrain(
         await state.SaveAsync(this);
         await WorkAsync(options.InlineVendorTimeout, [code.Id]);
         return code.Status == AccessCodeStatus.Failed
-            ? new AccessCodeResult(null, Failure(code.LastError ?? "smartlock.rejected", FailureMessage(code.LastError)))
+            ? new AccessCodeResult(null, Failure(code.LastError ?? "smartlock.rejected"))
             : new AccessCodeResult(ToDto(code), null);
     }
 
@@ -218,14 +195,14 @@ internal sealed partial class SmartLockGrain(
 
         var now = time.GetUtcNow();
         var before = state.State.Bookings.GetValueOrDefault(request.BookingId);
-        var known = Learn(request, active: true);
+        var known = SmartLockRules.Learn(state.State, request, active: true);
         var codes = state.State.Codes.Where(code => code.BookingId == request.BookingId && code.Wanted).ToList();
         if (known == before && codes.All(code => code.ValidFrom == known.ValidFrom && code.ValidTo == known.ValidTo))
         {
             return;
         }
 
-        codes.ForEach(code => Move(code, request with { ValidFrom = known.ValidFrom, ValidTo = known.ValidTo }, now));
+        codes.ForEach(code => SmartLockRules.Move(code, request with { ValidFrom = known.ValidFrom, ValidTo = known.ValidTo }, now));
         await state.SaveAsync(this);
 
         // The booking's change is stored and its caller needs no vendor answer: the timer sends the move right away.
@@ -241,14 +218,14 @@ internal sealed partial class SmartLockGrain(
 
         var now = time.GetUtcNow();
         var before = state.State.Bookings.GetValueOrDefault(bookingId);
-        var known = Learn(new AccessCodeRequest(bookingId, before?.ValidFrom ?? now, before?.ValidTo ?? now, revision), active: false);
+        var known = SmartLockRules.Learn(state.State, new AccessCodeRequest(bookingId, before?.ValidFrom ?? now, before?.ValidTo ?? now, revision), active: false);
         var codes = known.Active ? [] : state.State.Codes.Where(code => code.BookingId == bookingId && code.Wanted).ToList();
         if (known == before && codes.Count == 0)
         {
             return;
         }
 
-        codes.ForEach(code => Revoke(code, now));
+        codes.ForEach(code => SmartLockRules.Revoke(code, now));
         await state.SaveAsync(this);
 
         // As for a move: the cancellation is stored, the timer revokes at the vendor right away.
@@ -265,7 +242,7 @@ internal sealed partial class SmartLockGrain(
 
         if (code.Wanted)
         {
-            Revoke(code, time.GetUtcNow());
+            SmartLockRules.Revoke(code, time.GetUtcNow());
             await state.SaveAsync(this);
             await WorkAsync(options.InlineVendorTimeout, [code.Id]);
         }
@@ -278,11 +255,7 @@ internal sealed partial class SmartLockGrain(
         if (!Assigned)
         {
             // Left over from a lock that was removed while a reminder was due.
-            if (await this.GetReminder(reminderName) is { } stray)
-            {
-                await this.UnregisterReminder(stray);
-            }
-
+            await _alarms.UnregisterAsync(reminderName);
             return;
         }
 
@@ -291,11 +264,11 @@ internal sealed partial class SmartLockGrain(
             case RefreshStatusReminder:
                 await RefreshStatusAsync(options.InlineVendorTimeout, recordActivity: true);
                 break;
-            case ExpireCodesReminder:
-                _expiryArmedFor = DateTimeOffset.MinValue;
+            case LockCodeAlarms.ExpireCodesReminder:
+                _alarms.ExpiryFired();
                 await WorkAsync(options.InlineVendorTimeout);
                 break;
-            case RetryCodesReminder:
+            case LockCodeAlarms.RetryCodesReminder:
                 await WorkAsync(options.InlineVendorTimeout);
                 break;
         }
@@ -335,17 +308,7 @@ internal sealed partial class SmartLockGrain(
         var cameBack = previous is { Online: false } && reading.Online;
         if (cameBack)
         {
-            // Nuki drops writes for an offline lock: writes sent meanwhile are sent again.
-            foreach (var code in state.State.Codes.Where(code => code.NeedsWork))
-            {
-                if (code.VendorId is null)
-                {
-                    code.CreateSentAt = null;
-                }
-
-                code.WriteSentAt = null;
-                code.NextAttemptAt = null;
-            }
+            SmartLockRules.ResendAfterReconnect(state.State);
         }
 
         await state.SaveAsync(this);
@@ -354,7 +317,7 @@ internal sealed partial class SmartLockGrain(
             await RecordStatusChangeAsync(previous, reading);
         }
 
-        if (cameBack || state.State.Codes.Any(code => code.NeedsWork && IsDue(code, now)))
+        if (cameBack || state.State.Codes.Any(code => code.NeedsWork && SmartLockRules.IsDue(code, now)))
         {
             await WorkAsync(options.InlineVendorTimeout);
         }
@@ -368,16 +331,7 @@ internal sealed partial class SmartLockGrain(
     private async Task WorkAsync(TimeSpan budget, IReadOnlyCollection<Guid>? only = null)
     {
         var now = time.GetUtcNow();
-        foreach (var code in state.State.Codes.Where(code => code.Wanted && code.ValidTo <= now))
-        {
-            Expire(code, now);
-        }
-
-        var due = state.State.Codes
-            .Where(code => code.NeedsWork && (only is null ? IsDue(code, now) : only.Contains(code.Id)))
-            .OrderBy(code => code.NextAttemptAt ?? DateTimeOffset.MinValue)
-            .Take(only is null ? MaxCodesPerPass : int.MaxValue)
-            .ToList();
+        var due = SmartLockRules.TakeWork(state.State, now, only, MaxCodesPerPass);
         if (due.Count > 0)
         {
             var failedBefore = state.State.Codes.Where(code => code.Status == AccessCodeStatus.Failed).Select(code => code.Id).ToHashSet();
@@ -396,11 +350,7 @@ internal sealed partial class SmartLockGrain(
 
             if (due.Any(code => code.Status == AccessCodeStatus.Revoked))
             {
-                // Slots came free: codes that waited for room try again now rather than after their backoff.
-                foreach (var waiting in state.State.Codes.Where(code => code.Wanted && code.LastError == "smartlock.full"))
-                {
-                    waiting.NextAttemptAt = null;
-                }
+                SmartLockRules.WakeCodesWaitingForRoom(state.State);
             }
 
             await state.SaveAsync(this);
@@ -414,192 +364,29 @@ internal sealed partial class SmartLockGrain(
         await ArmAsync();
     }
 
-    // The expiry reminder follows the earliest live code's end; the retry reminder exists while work waits; a grain timer
-    // does the near work without waiting for the reminder's period.
-    private async Task ArmAsync()
-    {
-        var now = time.GetUtcNow();
-        var nextEnd = state.State.Codes.Where(code => code.Wanted).Select(code => (DateTimeOffset?)code.ValidTo).Min();
-        if (nextEnd is { } end && _expiryArmedFor != end)
-        {
-            await this.RegisterOrUpdateReminder(ExpireCodesReminder, Max(end - now, TimeSpan.FromSeconds(1)), BackstopPeriod);
-            _expiryArmedFor = end;
-        }
-        else if (nextEnd is null && _expiryArmedFor is not null)
-        {
-            await UnregisterAsync(ExpireCodesReminder);
-            _expiryArmedFor = null;
-        }
-
-        var waiting = state.State.Codes.Any(code => code.NeedsWork);
-        if (waiting && !_retryArmed)
-        {
-            await this.RegisterOrUpdateReminder(RetryCodesReminder, BackstopPeriod, BackstopPeriod);
-            _retryArmed = true;
-        }
-        else if (!waiting && _retryArmed)
-        {
-            await UnregisterAsync(RetryCodesReminder);
-            _retryArmed = false;
-        }
-
-        ScheduleTimer();
-    }
-
-    private void ScheduleTimer()
-    {
-        _workTimer?.Dispose();
-        _workTimer = null;
-        var now = time.GetUtcNow();
-        var next = state.State.Codes.Where(code => code.NeedsWork).Select(code => code.NextAttemptAt ?? now).DefaultIfEmpty().Min();
-        var nextEnd = state.State.Codes.Where(code => code.Wanted).Select(code => code.ValidTo).DefaultIfEmpty().Min();
-        var candidates = new[] { next, nextEnd }.Where(at => at != default).ToList();
-        if (candidates.Count == 0)
-        {
-            return;
-        }
-
-        var dueIn = Max(candidates.Min() - now, TimeSpan.FromMilliseconds(50));
-        if (dueIn > BackstopPeriod)
-        {
-            return;
-        }
-
-        _workTimer = this.RegisterGrainTimer(_ => WorkAsync(options.InlineVendorTimeout), dueIn, Timeout.InfiniteTimeSpan);
-    }
-
-    private async Task UnregisterAsync(string name)
-    {
-        if (await this.GetReminder(name) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
+    private Task ArmAsync() => _alarms.ArmAsync(state.State.Codes);
 
     private LockCode? NewCode(AccessCodeRequest request, DateTimeOffset now)
     {
         var live = state.State.Codes.Where(code => code.Wanted).ToList();
-        if (state.State.Provider == IntegrationType.Nuki && live.Count >= Integrations.Nuki.NukiCodeRules.MaxCodesPerLock)
+        if (Driver.MaxCodes is { } most && live.Count >= most)
         {
             return null;
         }
 
         var id = Guid.NewGuid();
-        var code = new LockCode
-        {
-            Id = id,
-            BookingId = request.BookingId,
-            ValidFrom = request.ValidFrom,
-            ValidTo = request.ValidTo,
-            Wanted = true,
-            Status = AccessCodeStatus.Pending,
-            VendorName = NukiLockDriver.NamePrefix + id.ToString("N")[..12],
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var code = SmartLockRules.NewCode(id, Driver.NameFor(id), request, now);
         var taken = live.Select(Pin).ToHashSet();
         LockCodeSession.WritePin(protector, SmartLockId, code, Driver.GeneratePin(state.State, taken));
-
-        // Forget revoked and failed codes that ended long ago, so the state does not grow without bound.
-        state.State.Codes.RemoveAll(old => !old.Wanted && !old.NeedsWork && old.ValidTo < now - TimeSpan.FromDays(30));
-        foreach (var ended in state.State.Bookings.Where(booking => booking.Value.ValidTo < now - TimeSpan.FromDays(30)).Select(booking => booking.Key).ToList())
-        {
-            state.State.Bookings.Remove(ended);
-        }
-
+        SmartLockRules.Forget(state.State, now);
         return code;
     }
 
-    // Records what the request says about its booking unless the lock already knows a newer revision, and returns the
-    // newest known state. Requests reach the lock in any order; revisions put them back in the property's order.
-    private LockBooking Learn(AccessCodeRequest request, bool active)
-    {
-        if (state.State.Bookings.TryGetValue(request.BookingId, out var known) && known.Revision > request.Revision)
-        {
-            return known;
-        }
-
-        if (known is not null && known.Revision == request.Revision && !known.Active)
-        {
-            // A cancellation and a code request of the same revision: the cancellation stands.
-            return known;
-        }
-
-        var learned = new LockBooking(request.Revision, request.ValidFrom, request.ValidTo, active);
-        state.State.Bookings[request.BookingId] = learned;
-        return learned;
-    }
-
-    private static void Move(LockCode code, AccessCodeRequest request, DateTimeOffset now)
-    {
-        if (code.ValidFrom == request.ValidFrom && code.ValidTo == request.ValidTo)
-        {
-            return;
-        }
-
-        code.ValidFrom = request.ValidFrom;
-        code.ValidTo = request.ValidTo;
-
-        // Active means the lock holds the booking's window: until read-back shows the new one, the code is pending.
-        code.Status = AccessCodeStatus.Pending;
-
-        // A new target: an earlier write still on its way does not hold this one back.
-        code.WriteSentAt = null;
-        code.NextAttemptAt = null;
-        code.Attempts = 0;
-        code.UpdatedAt = now;
-    }
-
-    private static void Revoke(LockCode code, DateTimeOffset now)
-    {
-        code.Wanted = false;
-        code.Status = code.VendorId is null && code.CreateSentAt is null ? AccessCodeStatus.Revoked : AccessCodeStatus.Revoking;
-        if (code.Status == AccessCodeStatus.Revoked)
-        {
-            // It never reached the lock: whatever kept it from getting there no longer matters.
-            code.LastError = null;
-        }
-
-        code.WriteSentAt = null;
-        code.NextAttemptAt = null;
-        code.Attempts = 0;
-        code.UpdatedAt = now;
-    }
-
-    // A code whose window ended: one that never reached the lock failed; one that did is revoked at the vendor.
-    private static void Expire(LockCode code, DateTimeOffset now)
-    {
-        var reached = code.VendorId is not null || code.CreateSentAt is not null;
-        var neverActive = code.Status == AccessCodeStatus.Pending && code.VendorId is null;
-        code.Wanted = false;
-        code.Status = reached ? AccessCodeStatus.Revoking : AccessCodeStatus.Failed;
-        if (neverActive)
-        {
-            code.LastError ??= "accesscode.window_ended";
-        }
-
-        code.WriteSentAt = null;
-        code.NextAttemptAt = null;
-        code.Attempts = 0;
-        code.UpdatedAt = now;
-    }
-
-    private static bool IsDue(LockCode code, DateTimeOffset now) => code.NextAttemptAt is not { } at || at <= now;
-
     private async Task RecordStatusChangeAsync(LockReading? previous, LockReading current)
     {
-        if (previous is { Online: true } && !current.Online)
+        foreach (var (kind, summary) in SmartLockRules.StatusChanges(state.State.Name, previous, current))
         {
-            await AppendActivityAsync(ActivityKind.SmartLockOffline, null, $"{state.State.Name} went offline");
-        }
-        else if (previous is { Online: false } && current.Online)
-        {
-            await AppendActivityAsync(ActivityKind.SmartLockOnline, null, $"{state.State.Name} is back online");
-        }
-
-        if (current.BatteryCritical == true && previous?.BatteryCritical != true)
-        {
-            await AppendActivityAsync(ActivityKind.SmartLockBatteryCritical, null, $"{state.State.Name} battery is critical ({current.BatteryCharge?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} %)");
+            await AppendActivityAsync(kind, null, summary);
         }
     }
 
@@ -625,45 +412,12 @@ internal sealed partial class SmartLockGrain(
         }
     }
 
-    private SmartLockFailure Failure(string error, string message) => new(SmartLockId, state.State.Name, error, message);
+    private SmartLockFailure Failure(string error) =>
+        new(SmartLockId, state.State.Name, error, SmartLockRules.FailureMessage(error, Driver.RejectedMessage));
 
-    private static string FailureMessage(string? error) => error switch
-    {
-        "smartlock.full" => "The lock holds the most codes it can; revoke some first.",
-        "integration.unauthorized" => "The vendor refuses the integration's credentials; update the integration.",
-        "integration.not_found" => "The lock's integration no longer exists.",
-        "smartlock.not_found" => "The vendor no longer knows this lock.",
-        "integration.restricted" => "The vendor account must be upgraded to manage codes.",
-        _ => "The vendor rejected the code (for Nuki, check that the lock has a keypad paired).",
-    };
+    private AccessCodeDto ToDto(LockCode code) => SmartLockViews.Code(SmartLockId, state.State, code, Pin(code));
 
-    private AccessCodeDto ToDto(LockCode code) => new(
-        code.Id,
-        SmartLockId,
-        state.State.Name,
-        code.BookingId,
-        Pin(code),
-        code.ValidFrom,
-        code.ValidTo,
-        code.Status,
-        code.LastError,
-        code.CreatedAt,
-        code.UpdatedAt);
-
-    private SmartLockDto ToDto(bool stale = false)
-    {
-        var reading = state.State.Status;
-        return new SmartLockDto(
-            SmartLockId,
-            state.State.PropertyId,
-            state.State.IntegrationId,
-            state.State.Provider,
-            state.State.ExternalId,
-            state.State.Name,
-            new SmartLockStatus(reading?.LockState, reading?.DoorState, reading?.BatteryCharge, reading?.BatteryCritical, reading?.Online, reading?.CheckedAt, stale && reading is not null),
-            state.State.Codes.Count(code => code.Wanted),
-            state.State.AssignedAt);
-    }
+    private SmartLockDto ToDto(bool stale = false) => SmartLockViews.Lock(SmartLockId, state.State, stale);
 
     private string Pin(LockCode code) => LockCodeSession.ReadPin(protector, SmartLockId, code);
 

@@ -13,7 +13,17 @@ internal sealed class UniFiLockDriver(IUniFiAccessClient unifi) : ILockDriver
 {
     private const int DefaultPinLength = 6;
 
+    // Visitors carry the code's name as their last name, in the form Nuki codes have, so a host sees Kasify's alike everywhere.
+    private const string VisitorNamePrefix = "KSF-";
+
     public IntegrationType Provider => IntegrationType.Unifi;
+
+    // A console holds as many visitors as its site allows; it answers a create it cannot take with an error.
+    public int? MaxCodes => null;
+
+    public string RejectedMessage => "The vendor rejected the code.";
+
+    public string NameFor(Guid codeId) => VisitorNamePrefix + codeId.ToString("N")[..12];
 
     public async Task<LockReading> ReadAsync(IntegrationCredentials credentials, string externalId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
@@ -32,6 +31,8 @@ internal sealed class PropertyTasksGrain(
     private DurableDelivery _feed = null!;
 
     private Guid PropertyId => this.GetPrimaryKey();
+
+    private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(Access.Schedule.TimeZone);
 
     // Methods that need a role check it first; without a snapshot nobody has one.
     private PropertyAccess Access => _access ?? Unknown;
@@ -96,10 +97,14 @@ internal sealed class PropertyTasksGrain(
     }
 
     public Task<ImmutableArray<CalendarEvent>> GetCalendarEventsAsync(Guid callerId, DateOnly from, DateOnly to) =>
-        Task.FromResult(Access.TryGetRole(callerId, out var role) ? [.. TaskCalendarEvents(callerId, role, from, to)] : ImmutableArray<CalendarEvent>.Empty);
+        Task.FromResult(Access.TryGetRole(callerId, out var role)
+            ? [.. PropertyTaskViews.CalendarEvents(state.State.Tasks, PropertyId, callerId, role, Zone, from, to)]
+            : ImmutableArray<CalendarEvent>.Empty);
 
     public Task<ImmutableArray<TimelineEvent>> GetTimelineEventsAsync(Guid callerId, DateOnly today, int days) =>
-        Task.FromResult(Access.TryGetRole(callerId, out var role) ? [.. TaskTimelineEvents(callerId, role, today, days)] : ImmutableArray<TimelineEvent>.Empty);
+        Task.FromResult(Access.TryGetRole(callerId, out var role)
+            ? [.. PropertyTaskViews.TimelineEvents(state.State.Tasks, PropertyId, Access.Details.Name, callerId, role, Zone, today, days)]
+            : ImmutableArray<TimelineEvent>.Empty);
 
     // A clash of 144-bit random tokens is not expected; a few tries cover a broken generator's retry.
     private const int TokenAttempts = 3;
@@ -114,27 +119,7 @@ internal sealed class PropertyTasksGrain(
         }
 
         var notes = TaskRules.Clean(task.Notes);
-        var errors = new Dictionary<string, string[]>();
-        if (!Enum.IsDefined(task.TaskType))
-        {
-            errors["task_type"] = ["One of cleaning, maintenance, pool, gardening."];
-        }
-
-        if (task.AssignedTo is { } assignee && !Access.Members.ContainsKey(assignee))
-        {
-            errors["assigned_to"] = ["Must be a member of the property's team."];
-        }
-
-        if (task.BookingId is { } bookingId && !state.State.Bookings.ContainsKey(bookingId))
-        {
-            errors["booking_id"] = ["Must be a booking of this property."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException("validation.failed", "The task has invalid fields.", errors.ToImmutableDictionary());
-        }
-
+        TaskRules.EnsureValidNew(task, Access.Members.ContainsKey, state.State.Bookings.ContainsKey);
         TaskRules.EnsureValid(task.From, task.To, notes, null);
         TaskRules.EnsureRoom(state.State.Tasks.Count);
         var created = await AddTaskAsync(task.TaskType, task.AssignedTo, task.From, task.To, task.BookingId, notes, forBooking: false);
@@ -173,27 +158,7 @@ internal sealed class PropertyTasksGrain(
             throw new ForbiddenException("task.forbidden", "Only the owner changes a task; managers and the assignee change only job_report.");
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (patch.AssignedTo.Value is { } assignee && !Access.Members.ContainsKey(assignee))
-        {
-            errors["assigned_to"] = ["Must be a member of the property's team."];
-        }
-
-        if (patch.Status.IsSet && (patch.Status.Value is not { } status || !Enum.IsDefined(status)))
-        {
-            errors["status"] = ["One of pending, in_progress, completed, cancelled."];
-        }
-
-        if ((patch.From.IsSet && patch.From.Value is null) || (patch.To.IsSet && patch.To.Value is null))
-        {
-            errors[patch.From.IsSet && patch.From.Value is null ? "from" : "to"] = ["Required; cannot be cleared."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException("validation.failed", "The task update has invalid fields.", errors.ToImmutableDictionary());
-        }
-
+        TaskRules.EnsureValidPatch(patch, Access.Members.ContainsKey);
         var before = await grains.GetGrain<ITaskGrain>(taskId).GetAsync() ?? throw TaskNotFound();
         var updated = await grains.GetGrain<ITaskGrain>(taskId).UpdateAsync(patch, time.GetUtcNow());
         await IndexAsync(updated);
@@ -343,28 +308,8 @@ internal sealed class PropertyTasksGrain(
         await state.SaveAsync(this);
     }
 
-    private IEnumerable<Guid> FindTaskIds(Guid callerId, AccessLevel role, TaskQuery query, bool onlyOwnedOrAssigned)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Access.Schedule.TimeZone);
-        return state.State.Tasks
-            .Where(entry => !onlyOwnedOrAssigned || role == AccessLevel.Owner || entry.Value.AssignedTo == callerId)
-            .Where(entry => TaskAccess.ScopeFor(role, entry.Value.AssignedTo == callerId) is not null)
-            .Where(entry => Matches(entry.Value, query, zone))
-            .OrderBy(entry => entry.Value.From)
-            .ThenBy(entry => entry.Key)
-            .Select(entry => entry.Key);
-    }
-
-    private static bool Matches(PropertyTask task, TaskQuery query, TimeZoneInfo zone)
-    {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(task.From, zone).DateTime);
-        return (query.IncludeCancelled || query.Status == CrewTaskStatus.Cancelled || task.Status != CrewTaskStatus.Cancelled)
-            && (query.Status is null || task.Status == query.Status)
-            && (query.TaskType is null || task.TaskType == query.TaskType)
-            && (query.AssignedTo is null || task.AssignedTo == query.AssignedTo)
-            && (query.ScheduledFrom is null || day >= query.ScheduledFrom)
-            && (query.ScheduledTo is null || day <= query.ScheduledTo);
-    }
+    private IEnumerable<Guid> FindTaskIds(Guid callerId, AccessLevel role, TaskQuery query, bool onlyOwnedOrAssigned) =>
+        PropertyTaskViews.Find(state.State.Tasks, callerId, role, query, Zone, onlyOwnedOrAssigned);
 
     private async Task<ImmutableArray<CrewTaskView>> LoadTaskViewsAsync(IEnumerable<Guid> taskIds, AccessLevel role, Guid callerId)
     {
@@ -392,20 +337,9 @@ internal sealed class PropertyTasksGrain(
             return new CrewTaskView(scope, redacted, Access.Details.Name, null, role, null);
         }
 
-        var assigneeName = task.AssignedTo is { } assignee ? DisplayName(await grains.GetGrain<IUserGrain>(assignee).GetAsync()) : null;
+        var assigneeName = task.AssignedTo is { } assignee ? PropertyTaskViews.DisplayName(await grains.GetGrain<IUserGrain>(assignee).GetAsync()) : null;
         var next = task.TaskType == CrewService.Cleaning ? TaskRules.NextBooking(state.State.Bookings.Values, task.From) : null;
         return new CrewTaskView(scope, redacted, Access.Details.Name, assigneeName, scope == TaskViewScope.Public ? null : role, next);
-    }
-
-    private static string? DisplayName(UserDto? user)
-    {
-        if (user is null)
-        {
-            return null;
-        }
-
-        var name = string.Join(' ', new[] { user.FirstName, user.LastName }.Where(part => !string.IsNullOrWhiteSpace(part)));
-        return name.Length > 0 ? name : user.Email;
     }
 
     // A status change made through an update is recorded like the start and complete calls.
@@ -426,55 +360,8 @@ internal sealed class PropertyTasksGrain(
         }
     }
 
-    private ActivityEntry TaskActivity(ActivityKind kind, CrewTaskDto task, Guid callerId)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Access.Schedule.TimeZone);
-        var local = TimeZoneInfo.ConvertTime(task.From, zone);
-        var type = task.TaskType.ToString().ToLowerInvariant();
-        var verb = kind == ActivityKind.TaskStarted ? "started" : "completed";
-        return new ActivityEntry(
-            Guid.NewGuid(), PropertyId, kind, time.GetUtcNow(), null, callerId,
-            $"Task {type} of {local.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} {verb}");
-    }
-
-    /// <summary>Task events of a calendar window: tasks the role may see, cancelled ones left out.</summary>
-    private IEnumerable<CalendarEvent> TaskCalendarEvents(Guid callerId, AccessLevel role, DateOnly from, DateOnly to)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Access.Schedule.TimeZone);
-        foreach (var (id, task) in VisibleActiveTasks(callerId, role))
-        {
-            var first = LocalDate(task.From, zone);
-            var last = LocalDate(task.To, zone);
-            if (first <= to && last >= from)
-            {
-                yield return new CalendarEvent(
-                    CalendarEventType.Task, PropertyId, null, id, first, last, task.From, task.To, TaskTitle(task), null, null, null, null);
-            }
-        }
-    }
-
-    /// <summary>Task events of the upcoming timeline: tasks the role may see starting on one of the days.</summary>
-    private IEnumerable<TimelineEvent> TaskTimelineEvents(Guid callerId, AccessLevel role, DateOnly today, int days)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Access.Schedule.TimeZone);
-        var last = today.AddDays(days - 1);
-        foreach (var (id, task) in VisibleActiveTasks(callerId, role))
-        {
-            var day = LocalDate(task.From, zone);
-            if (day >= today && day <= last)
-            {
-                yield return new TimelineEvent(day, TimelineEventType.Task, task.From, PropertyId, Access.Details.Name, null, id, null, null, null);
-            }
-        }
-    }
-
-    private IEnumerable<KeyValuePair<Guid, PropertyTask>> VisibleActiveTasks(Guid callerId, AccessLevel role) =>
-        state.State.Tasks.Where(entry => entry.Value.Status != CrewTaskStatus.Cancelled
-            && TaskAccess.ScopeFor(role, entry.Value.AssignedTo == callerId) is not null);
-
-    private static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
-
-    private static string TaskTitle(PropertyTask task) => $"Task: {task.TaskType.ToString().ToLowerInvariant()}";
+    private ActivityEntry TaskActivity(ActivityKind kind, CrewTaskDto task, Guid callerId) =>
+        new(Guid.NewGuid(), PropertyId, kind, time.GetUtcNow(), null, callerId, PropertyTaskViews.ActivitySummary(kind, task, Zone));
 
     private AccessLevel RequireRole(Guid callerId) =>
         Access.TryGetRole(callerId, out var role) ? role : throw new NotFoundException("property.not_found", "No such property.");

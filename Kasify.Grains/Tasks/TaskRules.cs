@@ -24,6 +24,59 @@ internal static class TaskRules
         }
     }
 
+    /// <summary>
+    /// 400 <c>validation.failed</c> when a new task names an unknown type, an assignee off the team or a booking the
+    /// property does not have.
+    /// </summary>
+    public static void EnsureValidNew(NewCrewTask task, Func<Guid, bool> isMember, Func<Guid, bool> isBooking)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.IsDefined(task.TaskType))
+        {
+            errors["task_type"] = ["One of cleaning, maintenance, pool, gardening."];
+        }
+
+        if (task.AssignedTo is { } assignee && !isMember(assignee))
+        {
+            errors["assigned_to"] = ["Must be a member of the property's team."];
+        }
+
+        if (task.BookingId is { } bookingId && !isBooking(bookingId))
+        {
+            errors["booking_id"] = ["Must be a booking of this property."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException("validation.failed", "The task has invalid fields.", errors.ToImmutableDictionary());
+        }
+    }
+
+    /// <summary>400 <c>validation.failed</c> when a patch names an assignee off the team, an unknown status or clears a time.</summary>
+    public static void EnsureValidPatch(CrewTaskPatch patch, Func<Guid, bool> isMember)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (patch.AssignedTo.Value is { } assignee && !isMember(assignee))
+        {
+            errors["assigned_to"] = ["Must be a member of the property's team."];
+        }
+
+        if (patch.Status.IsSet && (patch.Status.Value is not { } status || !Enum.IsDefined(status)))
+        {
+            errors["status"] = ["One of pending, in_progress, completed, cancelled."];
+        }
+
+        if ((patch.From.IsSet && patch.From.Value is null) || (patch.To.IsSet && patch.To.Value is null))
+        {
+            errors[patch.From.IsSet && patch.From.Value is null ? "from" : "to"] = ["Required; cannot be cleared."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException("validation.failed", "The task update has invalid fields.", errors.ToImmutableDictionary());
+        }
+    }
+
     /// <summary>A new public token: 144 random bits in URL-safe Base64 (24 characters, no padding).</summary>
     public static string NewPublicToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(PublicTokenBytes)).Replace('+', '-').Replace('/', '_');

@@ -159,6 +159,7 @@ public static class KasifySilo
         silo.Services.AddSmartLocks(options.Locks);
         silo.Services.AddInvitationEmail(options.Email);
         silo.Services.AddSesReporting(options.SesReporting);
+        silo.Services.AddSingleton(options.Outbox);
         silo.Services.AddSingleton(options);
         silo.AddStartupTask<LegacySecretKeyMigration>();
         return silo;

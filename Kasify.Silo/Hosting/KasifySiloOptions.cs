@@ -3,6 +3,7 @@ using Kasify.Grains.Crew;
 using Kasify.Grains.Integrations.Nuki;
 using Kasify.Grains.Integrations.Ses;
 using Kasify.Grains.Outbound;
+using Kasify.Grains.Outbox;
 using Kasify.Grains.Security;
 using Kasify.Grains.SesReporting;
 using Kasify.Grains.SmartLocks;
@@ -63,6 +64,13 @@ public sealed class KasifySiloOptions
     /// resend backoff, the deadline warning.
     /// </summary>
     public SesReportingOptions SesReporting { get; set; } = new();
+
+    /// <summary>
+    /// Outbox delivery (section <c>Kasify:Outbox</c>): how soon a failed delivery of stored side effects (a booking change to
+    /// locks, tasks, reporting and the feed; an access snapshot; an invitation email) is retried, and the period of the
+    /// reminder that resumes it after a crash.
+    /// </summary>
+    public DurableDeliveryOptions Outbox { get; set; } = new();
 
     /// <summary>
     /// Calls to user-chosen URLs such as UniFi console addresses (section <c>Kasify:Outbound</c>): which addresses they
@@ -146,6 +154,9 @@ public sealed class KasifySiloOptions
             SesReporting.CallTimeout > Ses.TotalTimeout,
             "Kasify:SesReporting:CallTimeout must exceed Kasify:Ses:TotalTimeout, so the client's own timeout answers first.");
         Require(Locks.InlineVendorTimeout > TimeSpan.Zero, "Kasify:Locks:InlineVendorTimeout must be positive.");
+        Require(
+            Outbox.RetryBaseDelay > TimeSpan.Zero && Outbox.RetryMaxDelay >= Outbox.RetryBaseDelay && Outbox.ReminderPeriod >= Reminders.MinimumPeriod,
+            "Kasify:Outbox:RetryBaseDelay must be positive, RetryMaxDelay at least that, and ReminderPeriod at least Kasify:Reminders:MinimumPeriod.");
         Require(Reminders.MinimumPeriod > TimeSpan.Zero, "Kasify:Reminders:MinimumPeriod must be positive.");
         Require(
             Outbound.MaxResponseBytes > 0 && Outbound.MaxResponseBytes <= int.MaxValue && Outbound.ConnectTimeout > TimeSpan.Zero

@@ -12,6 +12,7 @@ public sealed class GrainCallProbe : IIncomingGrainCallFilter
 {
     private readonly ConcurrentDictionary<(GrainId Grain, string Method), int> _calls = new();
     private readonly ConcurrentDictionary<GrainId, GrainCallHold> _holds = new();
+    private readonly ConcurrentQueue<GrainCallRecord> _journal = new();
 
     /// <summary>Registers a probe in the silo's services and as an incoming call filter.</summary>
     public static void AddTo(ISiloBuilder silo)
@@ -26,6 +27,9 @@ public sealed class GrainCallProbe : IIncomingGrainCallFilter
 
     /// <summary>How many calls of the interface method named <paramref name="method"/> the grain has received.</summary>
     public int CallsTo(GrainId grain, string method) => _calls.GetValueOrDefault((grain, method));
+
+    /// <summary>Every call that has finished so far (answered or failed), in the order they finished, with its times.</summary>
+    public IReadOnlyList<GrainCallRecord> Journal => [.. _journal];
 
     /// <summary>
     /// Holds every call to <paramref name="grain"/> from now on until the returned hold is released (or disposed).
@@ -51,6 +55,14 @@ public sealed class GrainCallProbe : IIncomingGrainCallFilter
             await hold.WaitAsync();
         }
 
-        await context.Invoke();
+        var startedAt = DateTimeOffset.UtcNow;
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            _journal.Enqueue(new GrainCallRecord(context.TargetId, context.InterfaceMethod.Name, startedAt, DateTimeOffset.UtcNow));
+        }
     }
 }

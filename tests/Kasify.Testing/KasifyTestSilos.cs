@@ -250,6 +250,7 @@ public static class KasifyTestSilos
             Email = options.Email,
             Outbound = options.Outbound,
             SesReporting = options.SesReporting,
+            Outbox = options.Outbox,
         };
     }
 

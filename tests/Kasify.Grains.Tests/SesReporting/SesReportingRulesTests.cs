@@ -86,4 +86,33 @@ public sealed class SesReportingRulesTests
 
         Assert.Equal("last error: ses.refused", SesReportingRules.Obstacle(new SesCommunicationRecord { Status = SesStatus.Rejected, ErrorCode = "ses.refused" }));
     }
+
+    [Fact]
+    public void TheNextRunIsTheEarliestSendQueryOrDeadlineWarningAndNoneWhenNothingIsOwed()
+    {
+        var now = new DateTimeOffset(2030, 5, 1, 10, 0, 0, TimeSpan.Zero);
+        var warnAfter = TimeSpan.FromHours(20);
+        var submitted = new SesCommunicationRecord { Status = SesStatus.Submitted, TriggeredAt = now, NextActionAt = now.AddMinutes(30) };
+        var accepted = new SesCommunicationRecord { Status = SesStatus.Accepted, TriggeredAt = now.AddDays(-3) };
+        var incomplete = new SesCommunicationRecord { Status = SesStatus.Incomplete, TriggeredAt = now.AddHours(-19.75) };
+
+        Assert.Null(SesReportingRules.NextDue([accepted], now, warnAfter));
+        Assert.Equal(now.AddMinutes(30), SesReportingRules.NextDue([submitted, accepted], now, warnAfter));
+        Assert.Equal(now.AddMinutes(15), SesReportingRules.NextDue([submitted, incomplete], now, warnAfter));
+        Assert.Equal(now, SesReportingRules.NextDue([new SesCommunicationRecord { Status = SesStatus.Pending, TriggeredAt = now }], now, warnAfter));
+    }
+
+    [Fact]
+    public void ASubmittedCommunicationWaitsForItsLotAndForgetsItsLastError()
+    {
+        var now = new DateTimeOffset(2030, 5, 1, 10, 0, 0, TimeSpan.Zero);
+        var record = new SesCommunicationRecord { Status = SesStatus.Pending, Sending = true, Polls = 4, ErrorCode = "integration.unreachable", Error = "timeout" };
+
+        SesReportingRules.MarkSubmitted(record, "LOT-1", now, TimeSpan.FromMinutes(2));
+
+        Assert.Equal((SesStatus.Submitted, "LOT-1", false, 0), (record.Status, record.Lot, record.Sending, record.Polls));
+        Assert.Equal(now.AddMinutes(2), record.NextActionAt);
+        Assert.Null(record.ErrorCode);
+        Assert.Null(record.Error);
+    }
 }

@@ -1,3 +1,4 @@
+using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.SmartLocks;
 
 namespace Kasify.Grains.Tests.SmartLocks;
@@ -40,6 +41,65 @@ public sealed class PropertyLocksInterleavingTests(LockCluster cluster) : IClass
         finally
         {
             cluster.NukiFake.AddAccount(host.Token).LatencyMs = 0;
+        }
+    }
+
+    [Fact]
+    public async Task LocksAddedAndRemovedWhileACodeIsRevokedEndWithEveryDeviceRight()
+    {
+        var host = await NukiHost.CreateAsync(cluster, lockCount: 3);
+        var booking = await host.BookAsync(LockStays.InSlot(2));
+        var created = await host.CreateCodesAsync(booking.Id);
+        await host.WaitForCodesAsync(booking.Id, 3, code => code.Status == AccessCodeStatus.Active, "the three codes becoming active", TimeSpan.FromSeconds(15));
+        var revoked = created.Codes.Single(code => code.SmartLockId == host.Locks[0].SmartLock.Id);
+        var device = NukiHost.NewDeviceId();
+        cluster.NukiFake.AddSmartlock(host.Token, device, "Garage");
+        cluster.NukiFake.AddAccount(host.Token).LatencyMs = SlowVendorMs;
+        try
+        {
+            // The revocation walks the property's locks while the vendor holds it; the lock set changes meanwhile.
+            var revoking = host.PropertyLocks.RevokeAccessCodeAsync(host.Owner.Id, booking.Id, revoked.Id);
+            var removing = host.PropertyLocks.RemoveSmartLockAsync(host.Owner.Id, host.Locks[1].SmartLock.Id);
+            var adding = host.PropertyLocks.AddSmartLockAsync(host.Owner.Id, new AssignSmartLock(host.Integration.Id, NukiHost.ExternalId(device), null));
+            await Task.WhenAll(revoking, adding);
+            await RemovedOrToldToRetryAsync(removing);
+        }
+        finally
+        {
+            cluster.NukiFake.AddAccount(host.Token).LatencyMs = 0;
+        }
+
+        // A removal whose revocations the slow vendor did not confirm in time is refused (503) and done again, as a client would.
+        if ((await host.PropertyLocks.ListSmartLocksAsync(host.Owner.Id)).Any(smartLock => smartLock.Id == host.Locks[1].SmartLock.Id))
+        {
+            await host.PropertyLocks.RemoveSmartLockAsync(host.Owner.Id, host.Locks[1].SmartLock.Id);
+        }
+
+        var codes = await host.CodesAsync(booking.Id);
+        Assert.Equal(AccessCodeStatus.Revoked, Assert.Single(codes.Codes, code => code.Id == revoked.Id).Status);
+        Assert.DoesNotContain(codes.Codes, code => code.SmartLockId == host.Locks[1].SmartLock.Id);
+        var kept = Assert.Single(codes.Codes, code => code.SmartLockId == host.Locks[2].SmartLock.Id);
+        foreach (var (freed, _) in host.Locks.Take(2))
+        {
+            await Poll.UntilAsync(
+                () => cluster.NukiFake.CodesOn(freed).Count == 0, TimeSpan.FromSeconds(15), "the code leaving a device", () => cluster.NukiFake.Describe(freed));
+        }
+
+        Assert.Single(cluster.NukiFake.CodesOn(host.Locks[2].DeviceId), auth => auth.Pin() == kept.Code);
+        var locks = await host.PropertyLocks.ListSmartLocksAsync(host.Owner.Id);
+        Assert.Equal(3, locks.Length);
+        Assert.DoesNotContain(locks, smartLock => smartLock.Id == host.Locks[1].SmartLock.Id);
+    }
+
+    private static async Task RemovedOrToldToRetryAsync(Task removing)
+    {
+        try
+        {
+            await removing;
+        }
+        catch (IntegrationUnavailableException)
+        {
+            // The documented answer to a vendor that is still revoking: the lock stays assigned until removed again.
         }
     }
 }
