@@ -56,7 +56,7 @@ internal sealed partial class DurableDelivery
     public void Kick() => Schedule(TimeSpan.Zero);
 
     /// <summary>Runs a pass now, inside the caller's turn; a failure is logged and retried like any pass.</summary>
-    public Task DeliverNowAsync() => RunAsync();
+    public Task DeliverNowAsync() => RunAsync(fromReminder: false);
 
     /// <summary>The reminder fired: run a pass now.</summary>
     public Task OnReminderAsync()
