@@ -5,6 +5,7 @@ using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Tests.Identity;
 using Kasify.Grains.Tests.Rentals;
+using Kasify.Grains.Tests.Storage;
 
 namespace Kasify.Grains.Tests.Bookings;
 
@@ -236,10 +237,17 @@ public sealed class BookingGrainTests(GrainClusterFixture fixture) : IClassFixtu
 
         await property.PatchAsync(ownerId, new PropertyPatch(
             default, default, default, default, default, default, default, default, Patch<TimeOnly?>.Set(new TimeOnly(17, 0)), default));
-        var moved = await _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id);
+
+        // The property's new times reach its bookings through the property's and the calendar's outboxes, right after the answer.
+        var moved = await Eventually.UntilAsync(
+            () => _grains.Bookings(property).GetBookingAsync(ownerId, booking.Id),
+            found => found?.ArrivalAt.Hour == 17,
+            TimeSpan.FromSeconds(20),
+            "the booking following the property's check-in time");
 
         Assert.Equal(DateTimeOffset.Parse("2030-07-01T15:00:00+02:00", CultureInfo.InvariantCulture), booking.ArrivalAt);
         Assert.Equal(DateTimeOffset.Parse("2030-07-01T17:00:00+02:00", CultureInfo.InvariantCulture), moved!.ArrivalAt);
+        Assert.Equal(DateTimeOffset.Parse("2030-07-04T11:00:00+02:00", CultureInfo.InvariantCulture), moved.DepartureAt);
     }
 
     [Fact]
