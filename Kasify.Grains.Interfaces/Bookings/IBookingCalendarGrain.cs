@@ -14,7 +14,8 @@ namespace Kasify.Grains.Interfaces.Bookings;
 /// delivered at least once: the booking before the answer, the rest right after it, retried by timer and reminder.
 /// Roles come from the property's pushed <see cref="PropertyAccess"/>: owners and managers read and write; staff read
 /// without guest personal data; contractors get <c>booking.forbidden</c>. Stays that ended long ago move to yearly
-/// archive grains so this grain's row stays bounded.
+/// archive grains (<see cref="IBookingArchiveGrain"/>) so this grain's row stays bounded; reads, overlap checks and
+/// changes reach them when they concern those dates or bookings.
 /// </summary>
 [Alias("Kasify.Grains.Interfaces.Bookings.IBookingCalendarGrain")]
 public interface IBookingCalendarGrain : IGrainWithGuidKey
@@ -87,6 +88,14 @@ public interface IBookingCalendarGrain : IGrainWithGuidKey
     /// </summary>
     [ReadOnly, Alias("GetUndeliveredCountAsync")]
     Task<int> GetUndeliveredCountAsync();
+
+    /// <summary>
+    /// Moves the stays that left long enough ago (90 days by default) to the archive of their departure year now; the
+    /// calendar also does this right after activating, daily, and soon after accepting such a stay. Returns how many
+    /// moved. Reads, changes and limits answer the same before and after: only the calendar's own row shrinks.
+    /// </summary>
+    [Alias("ArchiveEndedStaysAsync")]
+    Task<int> ArchiveEndedStaysAsync();
 
     /// <summary>Takes a newer version of the property's access snapshot; older ones are ignored.</summary>
     [Alias("ApplyAccessAsync")]

@@ -22,6 +22,7 @@ internal sealed class BookingCalendarGrain(
     IGrainFactory grains,
     PropertyRow propertyRow,
     DurableDeliveryOptions deliveryOptions,
+    BookingArchiveOptions archiveOptions,
     TimeProvider time,
     ILogger<BookingCalendarGrain> logger) : Grain, IBookingCalendarGrain, IRemindable
 {
@@ -30,6 +31,9 @@ internal sealed class BookingCalendarGrain(
     private PropertyAccess? _access;
     private DurableDelivery _delivery = null!;
     private BookingCalendarOutbox _outbox = null!;
+    private BookingCalendarArchive _archive = null!;
+    private IGrainTimer _archiveTimer = null!;
+    private bool _archivingSoon;
 
     private Guid PropertyId => this.GetPrimaryKey();
 
@@ -39,6 +43,8 @@ internal sealed class BookingCalendarGrain(
     {
         _delivery = new DurableDelivery(this, OutboxReminder, DeliverOutboxAsync, deliveryOptions, logger);
         _outbox = new BookingCalendarOutbox(state.State, grains, PropertyId);
+        _archive = new BookingCalendarArchive(state.State, grains, PropertyId);
+        _archiveTimer = this.RegisterGrainTimer(_ => MoveEndedStaysAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, archiveOptions.PassPeriod));
         var row = await propertyRow.ReadAsync(PropertyId);
         _access = row is null ? null : PropertyRow.AccessOf(row);
         if (!state.RecordExists && row is not null && row.Bookings.Count > 0)
@@ -55,7 +61,7 @@ internal sealed class BookingCalendarGrain(
 
         // Bookings stored before the guest index existed are asked once to push their guests; this first pass runs before
         // the calendar answers anything, so the guest list is complete once the property's bookings have been read.
-        if (_outbox.BeginGuestIndexing())
+        if (!state.State.GuestsIndexed && _outbox.BeginGuestIndexing((await _archive.SlotsFromAsync(null)).Keys))
         {
             await _delivery.EnsureReminderAsync();
             await state.SaveAsync(this);
@@ -75,6 +81,8 @@ internal sealed class BookingCalendarGrain(
 
     public Task<int> GetUndeliveredCountAsync() => Task.FromResult(_outbox.Count);
 
+    public Task<int> ArchiveEndedStaysAsync() => MoveEndedStaysAsync();
+
     public async Task ApplyAccessAsync(PropertyAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
@@ -91,8 +99,8 @@ internal sealed class BookingCalendarGrain(
         }
 
         // Bookings show the zone, times and address, and report the establishment: every booking hears of the change,
-        // and the upcoming ones' police reports look at it again.
-        state.State.PendingFacts.UnionWith(state.State.Slots.Keys);
+        // archived ones too, and the upcoming ones' police reports look at it again.
+        state.State.PendingFacts.UnionWith((await _archive.SlotsFromAsync(null)).Keys);
         if (BookingCalendarRules.ReportedFactsChanged(previous, access))
         {
             state.State.PendingSesWakes.UnionWith(BookingCalendarRules.Upcoming(state.State.Slots, time.GetUtcNow()));
@@ -107,7 +115,7 @@ internal sealed class BookingCalendarGrain(
         var normalized = BookingRules.Normalize(details);
         BookingRules.EnsureValid(normalized);
         BookingRules.EnsureRoom(state.State.Slots.Values, normalized);
-        EnsureNoOverlap(normalized, self: null);
+        await EnsureNoOverlapAsync(normalized, self: null);
 
         var bookingId = Guid.NewGuid();
         var now = time.GetUtcNow();
@@ -122,7 +130,7 @@ internal sealed class BookingCalendarGrain(
 
     public async Task<BookingDto> UpdateBookingAsync(Guid callerId, Guid bookingId, BookingPatch patch)
     {
-        if (_access is null || !_access.TryGetRole(callerId, out var role) || !state.State.Slots.ContainsKey(bookingId))
+        if (_access is null || !_access.TryGetRole(callerId, out var role) || !(await _archive.HeldAsync([bookingId])).Contains(bookingId))
         {
             throw BookingNotFound();
         }
@@ -131,6 +139,9 @@ internal sealed class BookingCalendarGrain(
         {
             throw new ForbiddenException("booking.forbidden", "Your role on this property does not allow changing its bookings.");
         }
+
+        // An archived stay is changed like any other once its slot is back here; the next pass archives it again.
+        await _archive.BringBackAsync(bookingId, () => state.SaveAsync(this));
 
         var booking = grains.GetGrain<IBookingGrain>(bookingId);
         var current = await booking.GetForChangeAsync() ?? throw BookingNotFound();
@@ -143,7 +154,7 @@ internal sealed class BookingCalendarGrain(
                 $"{current.RegisteredGuests} guests have already registered; the booking cannot expect fewer.");
         }
 
-        EnsureNoOverlap(merged, bookingId);
+        await EnsureNoOverlapAsync(merged, bookingId);
         if (merged == current.Details)
         {
             return BookingAccess.ForRole(await booking.GetAsync() ?? throw BookingNotFound(), role);
@@ -158,7 +169,7 @@ internal sealed class BookingCalendarGrain(
 
     public async Task<BookingDto?> GetBookingAsync(Guid callerId, Guid bookingId)
     {
-        if (_access is null || !_access.TryGetRole(callerId, out var role) || !state.State.Slots.ContainsKey(bookingId))
+        if (_access is null || !_access.TryGetRole(callerId, out var role) || !(await _archive.HeldAsync([bookingId])).Contains(bookingId))
         {
             return null;
         }
@@ -195,7 +206,8 @@ internal sealed class BookingCalendarGrain(
             return [];
         }
 
-        return await LoadAsync(bookingIds.Where(state.State.Slots.ContainsKey), role);
+        var held = await _archive.HeldAsync(bookingIds);
+        return await LoadAsync(bookingIds.Where(held.Contains), role);
     }
 
     public async Task<BookingDto?> GetCurrentBookingAsync(Guid callerId)
@@ -234,11 +246,14 @@ internal sealed class BookingCalendarGrain(
     public async Task EraseAllAsync()
     {
         // Guests' identity data goes with the property: nothing keeps it reachable, so nothing may keep it stored.
+        _archiveTimer.Dispose();
         foreach (var bookingId in state.State.Slots.Keys.ToList())
         {
             await grains.GetGrain<IBookingGrain>(bookingId).EraseAsync();
         }
 
+        await _archive.EraseAsync();
+        state.State.Slots.Clear(); // a call queued before deactivation must not move or show what is gone
         if (state.RecordExists)
         {
             await state.ClearAsync(this);
@@ -258,6 +273,31 @@ internal sealed class BookingCalendarGrain(
         if (entry is not null)
         {
             state.State.PendingFeed.Add(entry);
+        }
+
+        // History being entered moves out soon, not at the next daily pass, so a backfill of years cannot grow the row.
+        MoveSoonIf(BookingArchiveRules.IsDue(details, ArchiveCutoff));
+    }
+
+    private DateOnly ArchiveCutoff => BookingArchiveRules.Cutoff(time.GetUtcNow(), archiveOptions.ArchiveAfter);
+
+    private async Task<int> MoveEndedStaysAsync()
+    {
+        _archivingSoon = false;
+        var cutoff = ArchiveCutoff;
+        var moved = await _archive.MoveAsync(cutoff, () => state.SaveAsync(this));
+
+        // Stays whose change was still being delivered go on a later pass, not a day later.
+        MoveSoonIf(_archive.HasDue(cutoff));
+        return moved;
+    }
+
+    private void MoveSoonIf(bool due)
+    {
+        if (due && !_archivingSoon)
+        {
+            _archivingSoon = true;
+            _archiveTimer.Change(archiveOptions.BackfillDelay, archiveOptions.PassPeriod);
         }
     }
 
@@ -282,7 +322,7 @@ internal sealed class BookingCalendarGrain(
     {
         var schedule = Schedule;
         var (from, to) = CalendarRules.Resolve(window, CalendarRules.Today(schedule, time.GetUtcNow()));
-        var bookings = CalendarRules.Events(state.State.Slots, PropertyId, schedule, from, to, role);
+        var bookings = CalendarRules.Events(await _archive.SlotsTouchingAsync(from, to), PropertyId, schedule, from, to, role);
         var tasks = await grains.GetGrain<IPropertyTasksGrain>(PropertyId).GetCalendarEventsAsync(callerId, from, to);
         ImmutableArray<CalendarEvent> events = [.. bookings.Concat(tasks).OrderBy(item => item.StartAt).ThenBy(item => item.Type)];
         return new PropertyCalendar(PropertyId, _access!.Details.Name, schedule.TimeZone, from, to, events);
@@ -292,7 +332,8 @@ internal sealed class BookingCalendarGrain(
     private async Task<IEnumerable<BookingListing>> FindAsync(BookingQuery query, AccessLevel role)
     {
         var seesGuestData = BookingAccess.SeesGuestData(role);
-        var candidates = state.State.Slots.Where(entry => BookingSearch.Matches(entry.Value, query with { Text = null }, seesGuestData));
+        var slots = await _archive.SlotsFromAsync(query.From);
+        var candidates = slots.Where(entry => BookingSearch.Matches(entry.Value, query with { Text = null }, seesGuestData));
         if (!string.IsNullOrWhiteSpace(query.Text) && seesGuestData)
         {
             var full = await Task.WhenAll(candidates.Select(async entry =>
@@ -309,9 +350,11 @@ internal sealed class BookingCalendarGrain(
         return [.. bookings.OfType<BookingDto>().Select(booking => BookingAccess.ForRole(booking, role))];
     }
 
-    private void EnsureNoOverlap(BookingDetails candidate, Guid? self)
+    // Stays may be entered in the past, so a candidate reaching archived dates is checked against those archives too.
+    private async Task EnsureNoOverlapAsync(BookingDetails candidate, Guid? self)
     {
-        if (BookingRules.FindOverlap(state.State.Slots, candidate, self) is { } conflicting)
+        var slots = candidate.IsActive ? await _archive.SlotsTouchingAsync(candidate.From, candidate.To) : state.State.Slots;
+        if (BookingRules.FindOverlap(slots, candidate, self) is { } conflicting)
         {
             throw BookingRules.OverlapConflict(conflicting);
         }

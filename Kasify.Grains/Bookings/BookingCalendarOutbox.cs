@@ -57,10 +57,10 @@ internal sealed class BookingCalendarOutbox(BookingCalendarState state, IGrainFa
     }
 
     /// <summary>
-    /// Queues every booking for <see cref="DeliverGuestIndexingAsync"/> once, on a calendar stored before the guest index
-    /// existed; true when that changed the state (it then needs a write).
+    /// Queues <paramref name="bookingIds"/> (every booking, archived ones too) for <see cref="DeliverGuestIndexingAsync"/>
+    /// once, on a calendar stored before the guest index existed; true when that changed the state (it then needs a write).
     /// </summary>
-    public bool BeginGuestIndexing()
+    public bool BeginGuestIndexing(IEnumerable<Guid> bookingIds)
     {
         if (state.GuestsIndexed)
         {
@@ -68,7 +68,7 @@ internal sealed class BookingCalendarOutbox(BookingCalendarState state, IGrainFa
         }
 
         state.GuestsIndexed = true;
-        state.PendingGuestIndexing.UnionWith(state.Slots.Keys);
+        state.PendingGuestIndexing.UnionWith(bookingIds);
         return state.PendingGuestIndexing.Count > 0;
     }
 

@@ -41,14 +41,30 @@ internal sealed class BookingCalendarState
     [Id(7)]
     public HashSet<Guid> SesTracked { get; set; } = [];
 
+    /// <summary>Years whose archive grain may hold slots of this property's stays (by departure year).</summary>
+    [Id(8)]
+    public HashSet<int> ArchiveYears { get; set; } = [];
+
+    /// <summary>The latest departure date of any archived stay: reads that cannot reach it leave the archives alone.</summary>
+    [Id(9)]
+    public DateOnly? ArchivedThrough { get; set; }
+
+    /// <summary>
+    /// Bookings whose slot is here but may also be in the archive of the given year (a move under way, or a stay brought
+    /// back to be changed): the next archive pass removes those copies before it moves anything. Readers meanwhile
+    /// prefer the slot held here.
+    /// </summary>
+    [Id(10)]
+    public Dictionary<Guid, int> ArchiveLeftovers { get; set; } = [];
+
     /// <summary>
     /// Whether every booking's guests have reached the property's guest index: false for a calendar stored before the
     /// index existed, whose bookings are then asked once (<see cref="PendingGuestIndexing"/>).
     /// </summary>
-    [Id(8)]
+    [Id(11)]
     public bool GuestsIndexed { get; set; }
 
     /// <summary>The outbox: bookings stored before the guest index existed that have not pushed their guests to it yet.</summary>
-    [Id(9)]
+    [Id(12)]
     public HashSet<Guid> PendingGuestIndexing { get; set; } = [];
 }

@@ -12,7 +12,10 @@ internal static partial class BookingRules
 {
     private const int CheckinCodeBytes = 18;
 
-    /// <summary>Bookings one property keeps, of any status.</summary>
+    /// <summary>
+    /// Bookings one property's calendar holds, of any status. Stays moved to the yearly archives (they left long ago) do
+    /// not count: the bound keeps the calendar's own row small, and years of history do not use it up.
+    /// </summary>
     public const int MaxBookingsPerProperty = 5_000;
 
     /// <summary>Of those, bookings that are cancelled: they hold no nights, so only this bound keeps them from piling up.</summary>
@@ -23,7 +26,7 @@ internal static partial class BookingRules
     {
         if (held.Count >= MaxBookingsPerProperty)
         {
-            throw new ConflictException("booking.limit", $"A property keeps at most {MaxBookingsPerProperty} bookings.");
+            throw new ConflictException("booking.limit", $"A property keeps at most {MaxBookingsPerProperty} bookings besides the stays that ended long ago.");
         }
 
         if (!adding.IsActive && held.Count(booking => !booking.IsActive) >= MaxCancelledBookingsPerProperty)

@@ -1,3 +1,4 @@
+using Kasify.Grains.Bookings;
 using Kasify.Grains.Outbox;
 using Kasify.Grains.Rentals;
 using Kasify.Grains.Rentals.CoverImages;
@@ -15,6 +16,7 @@ public static class KasifyGrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(coverImages);
         services.TryAddSingleton(new DurableDeliveryOptions());
+        services.TryAddSingleton(new BookingArchiveOptions());
         services.AddSingleton<PropertyRow>();
         return services;
     }
