@@ -9,6 +9,7 @@ using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Guests;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.SesReporting;
@@ -22,8 +23,8 @@ namespace Kasify.Api.CheckIn;
 
 /// <summary>
 /// The public guest check-in (no token; limited per client IP so codes cannot be enumerated) and the hosts' guest list.
-/// A code resolves to its booking through the code index, the booking names its property, and the property grain
-/// answers: it knows the property's zone and times, and a deleted property's bookings have no check-in.
+/// A code resolves to its booking through the code index, and the booking answers: it knows its property's zone and
+/// times, and a deleted property's bookings have no check-in. The guest list asks each property's guest index.
 /// </summary>
 internal static class CheckinApi
 {
@@ -88,7 +89,7 @@ internal static class CheckinApi
                 "Paginated guests registered through online check-in on the properties where the caller is owner or manager, "
                 + "newest first; properties where the caller is staff or contractor add none. query matches every word in part of a "
                 + "name, case- and accent-insensitively, or as a whole document number (never a part of one). Document numbers "
-                + "are masked.")
+                + "are masked. A guest is listed moments after the registration is answered.")
             .ProducesValidationProblem();
     }
 
@@ -169,8 +170,8 @@ internal static class CheckinApi
         return request ?? throw new RequestValidationException("validation.failed", "body", "Send the guest as a JSON object.");
     }
 
-    // Like the booking list: each property counts its matching guests and returns its newest (page + 1) × size, so
-    // merging those gives this page.
+    // Like the booking list: each property's guest index counts its matching guests and returns its newest
+    // (page + 1) × size, so merging those gives this page. No booking is asked: the index holds what the list shows.
     internal static async Task<Ok<PageResponse<GuestResponse>>> ListGuestsAsync(
         ClaimsPrincipal principal,
         IGrainFactory grains,
@@ -185,7 +186,7 @@ internal static class CheckinApi
         var text = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
         var matches = await Task.WhenAll(memberships
             .Where(membership => membership.AccessLevel is AccessLevel.Owner or AccessLevel.Manager)
-            .Select(membership => grains.GetGrain<IBookingCalendarGrain>(membership.PropertyId).FindGuestsAsync(userId, text, limit)));
+            .Select(membership => grains.GetGrain<IPropertyGuestsGrain>(membership.PropertyId).FindGuestsAsync(userId, text, limit)));
         var guests = Page<GuestDto>.Of([.. CheckinView.NewestFirst(matches.SelectMany(match => match.First))], pageRequest);
         var total = matches.Sum(match => (long)match.Total);
         return TypedResults.Ok(PageResponse<GuestResponse>.From(guests with { TotalElements = total }, GuestResponse.Of));

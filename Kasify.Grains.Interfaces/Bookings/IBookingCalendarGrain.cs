@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Kasify.Grains.Interfaces.Calendar;
-using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Rentals;
 using Orleans.Concurrency;
@@ -82,13 +81,6 @@ public interface IBookingCalendarGrain : IGrainWithGuidKey
     /// </summary>
     [ReadOnly, Alias("GetUpcomingAsync")]
     Task<ImmutableArray<TimelineEvent>> GetUpcomingAsync(Guid callerId, int days);
-
-    /// <summary>
-    /// For the guest list across properties: how many guests registered on the property's bookings match the text, and
-    /// the newest <paramref name="limit"/> of them. Nothing for callers other than owners and managers.
-    /// </summary>
-    [ReadOnly, Alias("FindGuestsAsync")]
-    Task<GuestMatches> FindGuestsAsync(Guid callerId, string? text, int limit);
 
     /// <summary>
     /// How many deliveries the outbox still owes (booking writes, booking changes, report wake-ups, facts, feed entries):

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.SesReporting;
@@ -11,8 +10,8 @@ namespace Kasify.Grains.Interfaces.Bookings;
 /// and delivers it here (<see cref="ApplyAsync"/>); guests check in here directly, through their check-in code, without
 /// any property queue in between. What the booking needs of its property (zone and times, the address the guest form
 /// shows, the establishment data the police report carries) it reads from the property's stored row when it activates
-/// and takes as pushed afterwards; it calls only the check-in code index and the activity feed, never the calendar or
-/// the property, so call chains stay acyclic.
+/// and takes as pushed afterwards; it calls only the check-in code index, the property's guest index and the activity
+/// feed, never the calendar or the property, so call chains stay acyclic.
 /// </summary>
 [Alias("Kasify.Grains.Interfaces.Bookings.IBookingGrain")]
 public interface IBookingGrain : IGrainWithGuidKey
@@ -79,11 +78,11 @@ public interface IBookingGrain : IGrainWithGuidKey
     Task RecordSesTrackingAsync(SesTracking tracking);
 
     /// <summary>
-    /// The registered guests (decrypted, reduced to <see cref="GuestDto"/>) whose names or document number contain every
-    /// word of <paramref name="text"/> (case- and accent-insensitively); all of them when it is blank.
+    /// Pushes the booking's guests to its property's guest index as they are stored now; asked once by the booking
+    /// calendar for bookings stored before the index existed. Repeating it changes nothing.
     /// </summary>
-    [ReadOnly, Alias("FindGuestsAsync")]
-    Task<ImmutableArray<GuestDto>> FindGuestsAsync(string? text);
+    [Alias("IndexGuestsAsync")]
+    Task IndexGuestsAsync();
 
     /// <summary>
     /// Erases the booking with its guests' (encrypted) identity data and releases its check-in code; called by the

@@ -3,7 +3,6 @@ using Kasify.Grains.Activity;
 using Kasify.Grains.Calendar;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
-using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Rentals;
@@ -58,6 +57,15 @@ internal sealed class BookingCalendarGrain(
             }
 
             await state.SaveAsync(this);
+        }
+
+        // Bookings stored before the guest index existed are asked once to push their guests; this first pass runs before
+        // the calendar answers anything, so the guest list is complete once the property's bookings have been read.
+        if (!state.State.GuestsIndexed && _outbox.BeginGuestIndexing((await _archive.SlotsFromAsync(null)).Keys))
+        {
+            await _delivery.EnsureReminderAsync();
+            await state.SaveAsync(this);
+            await _delivery.DeliverNowAsync();
         }
 
         if (!_outbox.IsEmpty)
@@ -233,18 +241,6 @@ internal sealed class BookingCalendarGrain(
         var bookings = CalendarRules.Upcoming(state.State.Slots, PropertyId, _access.Details.Name, schedule, today, days, role);
         var tasks = await grains.GetGrain<IPropertyTasksGrain>(PropertyId).GetTimelineEventsAsync(callerId, today, days);
         return [.. bookings.Concat(tasks).OrderBy(item => item.At).ThenBy(item => item.Type)];
-    }
-
-    public async Task<GuestMatches> FindGuestsAsync(Guid callerId, string? text, int limit)
-    {
-        if (_access is null || !_access.TryGetRole(callerId, out var role) || !BookingAccess.SeesGuestData(role))
-        {
-            return new GuestMatches(0, []);
-        }
-
-        var found = await Task.WhenAll(state.State.Slots.Keys.Select(id => grains.GetGrain<IBookingGrain>(id).FindGuestsAsync(text)));
-        var guests = found.SelectMany(guests => guests).ToList();
-        return new GuestMatches(guests.Count, [.. CheckinView.NewestFirst(guests).Take(limit)]);
     }
 
     public async Task EraseAllAsync()

@@ -13,13 +13,17 @@ namespace Kasify.Grains.Bookings;
 /// <summary>
 /// One delivery pass over a booking calendar's outbox: booking grains get their accepted changes and the property's
 /// facts, the property's locks and tasks the booking changes, police reporting its wake-ups, the activity feed its
-/// entries. Every receiver is idempotent, so an entry is removed only once delivered and delivering it again is harmless.
+/// entries, and bookings stored before the guest index existed the request to push their guests to it. Every receiver is idempotent, so an entry is removed only once delivered and delivering it again is harmless.
 /// </summary>
 internal sealed class BookingCalendarOutbox(BookingCalendarState state, IGrainFactory grains, Guid propertyId)
 {
+    // Bookings asked at once to push their guests: each activates and decrypts its guests, so not all of a large property.
+    private const int GuestIndexingBatch = 32;
+
     /// <summary>How many deliveries are owed.</summary>
     public int Count =>
-        state.PendingWrites.Count + state.PendingChanges.Count + state.PendingSesWakes.Count + state.PendingFeed.Count + state.PendingFacts.Count;
+        state.PendingWrites.Count + state.PendingChanges.Count + state.PendingSesWakes.Count + state.PendingFeed.Count + state.PendingFacts.Count
+        + state.PendingGuestIndexing.Count;
 
     /// <summary>Whether anything is left to deliver.</summary>
     public bool IsEmpty => Count == 0;
@@ -52,10 +56,43 @@ internal sealed class BookingCalendarOutbox(BookingCalendarState state, IGrainFa
         }
     }
 
+    /// <summary>
+    /// Queues <paramref name="bookingIds"/> (every booking, archived ones too) for <see cref="DeliverGuestIndexingAsync"/>
+    /// once, on a calendar stored before the guest index existed; true when that changed the state (it then needs a write).
+    /// </summary>
+    public bool BeginGuestIndexing(IEnumerable<Guid> bookingIds)
+    {
+        if (state.GuestsIndexed)
+        {
+            return false;
+        }
+
+        state.GuestsIndexed = true;
+        state.PendingGuestIndexing.UnionWith(bookingIds);
+        return state.PendingGuestIndexing.Count > 0;
+    }
+
+    /// <summary>
+    /// Asks the bookings stored before the guest index existed to push their guests to it, a few at a time; true when
+    /// something was removed (the state then needs a write).
+    /// </summary>
+    public async Task<bool> DeliverGuestIndexingAsync()
+    {
+        var removed = false;
+        foreach (var batch in state.PendingGuestIndexing.Chunk(GuestIndexingBatch).ToList())
+        {
+            await Task.WhenAll(batch.Select(bookingId => grains.GetGrain<IBookingGrain>(bookingId).IndexGuestsAsync()));
+            state.PendingGuestIndexing.ExceptWith(batch);
+            removed = true;
+        }
+
+        return removed;
+    }
+
     /// <summary>Delivers everything; true when something was removed (the state then needs a write).</summary>
     public async Task<bool> DeliverAsync(PropertyAccess? access)
     {
-        var removed = false;
+        var removed = await DeliverGuestIndexingAsync();
         foreach (var bookingId in state.PendingWrites.Keys.ToList())
         {
             await DeliverWriteAsync(bookingId);

@@ -56,4 +56,15 @@ internal sealed class BookingCalendarState
     /// </summary>
     [Id(10)]
     public Dictionary<Guid, int> ArchiveLeftovers { get; set; } = [];
+
+    /// <summary>
+    /// Whether every booking's guests have reached the property's guest index: false for a calendar stored before the
+    /// index existed, whose bookings are then asked once (<see cref="PendingGuestIndexing"/>).
+    /// </summary>
+    [Id(11)]
+    public bool GuestsIndexed { get; set; }
+
+    /// <summary>The outbox: bookings stored before the guest index existed that have not pushed their guests to it yet.</summary>
+    [Id(12)]
+    public HashSet<Guid> PendingGuestIndexing { get; set; } = [];
 }

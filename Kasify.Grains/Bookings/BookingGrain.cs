@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Kasify.Grains.CheckIn;
 using Kasify.Grains.Geo;
 using Kasify.Grains.Interfaces.Activity;
@@ -7,6 +6,7 @@ using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.SesReporting;
+using Kasify.Grains.Outbox;
 using Kasify.Grains.Rentals;
 using Kasify.Grains.Security;
 using Kasify.Grains.Storage;
@@ -15,17 +15,21 @@ using Microsoft.Extensions.Logging;
 namespace Kasify.Grains.Bookings;
 
 // Changed by the booking calendar, which has authorized the caller and checked the nights; read by guests through their
-// check-in code. Calls only the check-in code index and the property's activity feed, never the calendar or the property
-// (that would be a call cycle). Not reentrant: guest registrations are decided one at a time, so guests_number is never
-// exceeded.
+// check-in code. Calls only the check-in code index, the property's guest index and its activity feed, never the calendar
+// or the property (that would be a call cycle). Not reentrant: guest registrations are decided one at a time, so
+// guests_number is never exceeded.
 internal sealed partial class BookingGrain(
     [PersistentState("booking", StorageNames.Kasify)] IPersistentState<BookingState> state,
     IGrainFactory grains,
     PropertyRow propertyRow,
     ISecretProtector protector,
+    IKeyedHasher hasher,
+    DurableDeliveryOptions deliveryOptions,
     ILogger<BookingGrain> logger,
-    TimeProvider time) : Grain, IBookingGrain
+    TimeProvider time) : Grain, IBookingGrain, IRemindable
 {
+    private BookingGuestIndex _guestIndex = null!;
+
     // What the booking knows of its property: read from the property's row on activation, then as pushed.
     private PropertyAccess? _access;
 
@@ -54,11 +58,15 @@ internal sealed partial class BookingGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _guestIndex = new BookingGuestIndex(this, state, grains, hasher, Decrypt, deliveryOptions, logger);
         if (state.RecordExists)
         {
             _access = await propertyRow.ReadAsync(state.State.PropertyId) is { } row ? PropertyRow.AccessOf(row) : null;
         }
     }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        _guestIndex.Owns(reminderName) ? _guestIndex.OnReminderAsync() : Task.CompletedTask;
 
     public async Task<BookingDto> ApplyAsync(BookingWrite write)
     {
@@ -118,6 +126,7 @@ internal sealed partial class BookingGrain(
 
         await grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.For(state.State.CheckinCode)).ReleaseAsync(BookingId);
         await grains.GetGrain<ICheckinCodeIndexGrain>(CheckinCodeKeys.Legacy(state.State.CheckinCode)).ReleaseAsync(BookingId);
+        await _guestIndex.PushErasedAsync();
         await state.ClearAsync(this);
         DeactivateOnIdle();
     }
@@ -215,7 +224,7 @@ internal sealed partial class BookingGrain(
         booking.CheckinCompletedAt = completes ? now : booking.CheckinCompletedAt;
         try
         {
-            await SaveChangeAsync();
+            await SaveGuestsChangeAsync();
         }
         catch
         {
@@ -285,7 +294,7 @@ internal sealed partial class BookingGrain(
         booking.CheckinCompletedAt = CheckinRules.IsComplete(booking.Details, Party()) ? now : null;
         try
         {
-            await SaveChangeAsync();
+            await SaveGuestsChangeAsync();
         }
         catch
         {
@@ -343,30 +352,14 @@ internal sealed partial class BookingGrain(
         }
     }
 
-    public Task<ImmutableArray<GuestDto>> FindGuestsAsync(string? text)
-    {
-        if (!state.RecordExists)
-        {
-            return Task.FromResult(ImmutableArray<GuestDto>.Empty);
-        }
+    public Task IndexGuestsAsync() => _guestIndex.PushCurrentAsync();
 
-        var found = state.State.Guests
-            .Select(stored => (stored, guest: Decrypt(stored)))
-            .Where(entry => CheckinRules.Matches(
-                text, entry.guest.DocumentNumber, entry.guest.FirstName, entry.guest.LastName, entry.guest.SecondLastName))
-            .Select(entry => new GuestDto(
-                entry.stored.Id,
-                BookingId,
-                state.State.PropertyId,
-                entry.guest.FirstName,
-                entry.guest.LastName,
-                entry.guest.SecondLastName,
-                entry.guest.NationalityCode,
-                entry.guest.DocumentType,
-                entry.stored.DocumentNumberMasked,
-                entry.stored.IsMinor,
-                entry.stored.RegisteredAt));
-        return Task.FromResult<ImmutableArray<GuestDto>>([.. found]);
+    // The guest index hears of the change after the answer, from the outbox stored with the guests.
+    private async Task SaveGuestsChangeAsync()
+    {
+        await _guestIndex.OweAsync();
+        await SaveChangeAsync();
+        _guestIndex.Kick();
     }
 
     private CheckinSnapshot Snapshot() => CheckinSnapshots.Of(ToCheckin(Schedule), _access!.Details);

@@ -39,4 +39,12 @@ internal sealed class BookingState
     /// <summary>The calendar's revision of <see cref="Details"/>: a delivered change at or below it is already here.</summary>
     [Id(9)]
     public long Revision { get; set; }
+
+    /// <summary>Grows with every change of <see cref="Guests"/>: the property's guest index keeps the newest it was pushed.</summary>
+    [Id(10)]
+    public long GuestsRevision { get; set; }
+
+    /// <summary>The outbox: the guest index has not taken <see cref="GuestsRevision"/> yet.</summary>
+    [Id(11)]
+    public bool GuestsUnindexed { get; set; }
 }

@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kasify.Grains.Hosting;
 
-/// <summary>Registers <see cref="ISecretProtector"/>, the encryption at rest grains use for identity data and secrets.</summary>
+/// <summary>
+/// Registers <see cref="ISecretProtector"/>, the encryption at rest grains use for identity data and secrets, and
+/// <see cref="IKeyedHasher"/>, the keyed hashes of identifiers found by value (guest document numbers), on the same keys.
+/// </summary>
 public static class KasifyEncryptionServiceCollectionExtensions
 {
     /// <summary>
@@ -21,7 +24,9 @@ public static class KasifyEncryptionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton<ISecretProtector>(new AesGcmSecretProtector(options.ResolveKeys()));
+        var protector = new AesGcmSecretProtector(options.ResolveKeys());
+        services.AddSingleton<ISecretProtector>(protector);
+        services.AddSingleton<IKeyedHasher>(protector);
         return services;
     }
 }

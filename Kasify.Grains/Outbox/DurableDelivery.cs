@@ -55,6 +55,9 @@ internal sealed partial class DurableDelivery
     /// <summary>Runs a pass right after the current turn.</summary>
     public void Kick() => Schedule(TimeSpan.Zero);
 
+    /// <summary>Runs a pass now, inside the caller's turn; a failure is logged and retried like any pass.</summary>
+    public Task DeliverNowAsync() => RunAsync(fromReminder: false);
+
     /// <summary>The reminder fired: run a pass now.</summary>
     public Task OnReminderAsync()
     {

@@ -6,6 +6,7 @@ using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Errors;
+using Kasify.Grains.Interfaces.Guests;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.SmartLocks;
@@ -156,6 +157,7 @@ internal sealed class PropertyGrain(
 
         // Guests' identity data goes with the property: nothing keeps it reachable, so nothing may keep it stored.
         await grains.GetGrain<IBookingCalendarGrain>(PropertyId).EraseAllAsync();
+        await grains.GetGrain<IPropertyGuestsGrain>(PropertyId).EraseAllAsync();
 
         foreach (var member in state.State.Members.Keys)
         {
@@ -416,7 +418,8 @@ internal sealed class PropertyGrain(
             await Task.WhenAll(
                 grains.GetGrain<IBookingCalendarGrain>(PropertyId).ApplyAccessAsync(access),
                 grains.GetGrain<IPropertyTasksGrain>(PropertyId).ApplyAccessAsync(access),
-                grains.GetGrain<IPropertyLocksGrain>(PropertyId).ApplyAccessAsync(access));
+                grains.GetGrain<IPropertyLocksGrain>(PropertyId).ApplyAccessAsync(access),
+                grains.GetGrain<IPropertyGuestsGrain>(PropertyId).ApplyAccessAsync(access));
             state.State.AccessDelivered = access.Version;
             _acknowledgedUnsaved = true;
         }

@@ -10,8 +10,10 @@ namespace Kasify.Grains.Security;
 /// <c>[1: version = 1][1: key id length n][n: key id, ASCII][12: nonce][16: tag][ciphertext, as long as the plaintext]</c>.
 /// The version byte and key id are authenticated together with the caller's associated data, so neither can be
 /// altered unnoticed. A random nonce is safe for about 2^32 messages per key; rotate well before that.
+/// The same keys key the <see cref="IKeyedHasher"/> hashes, through sub-keys derived per purpose (HKDF-SHA256), so the AES
+/// key itself never keys an HMAC.
 /// </summary>
-internal sealed partial class AesGcmSecretProtector : ISecretProtector
+internal sealed partial class AesGcmSecretProtector : ISecretProtector, IKeyedHasher
 {
     public const byte FormatVersion = 1;
     public const int KeySize = 32;
@@ -94,6 +96,19 @@ internal sealed partial class AesGcmSecretProtector : ISecretProtector
         && protectedData[0] == FormatVersion
         && protectedData.Slice(2).StartsWith(_current.IdBytes)
         && protectedData[1] == _current.IdBytes.Length;
+
+    public string Hash(string purpose, string value) => HashWith(_current, purpose, value);
+
+    public IReadOnlySet<string> HashesUnderEveryKey(string purpose, string value) =>
+        _keys.Values.Select(key => HashWith(key, purpose, value)).ToHashSet(StringComparer.Ordinal);
+
+    private static string HashWith(Key key, string purpose, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        ArgumentNullException.ThrowIfNull(value);
+        var subKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Material, KeySize, info: Encoding.UTF8.GetBytes("kasify-keyed-hash:" + purpose));
+        return key.Id + ":" + Convert.ToHexStringLower(HMACSHA256.HashData(subKey, Encoding.UTF8.GetBytes(value)));
+    }
 
     private (Key Key, int HeaderLength) ReadHeader(ReadOnlySpan<byte> protectedData)
     {

@@ -22,6 +22,9 @@ public sealed class GrainCallProbe : IIncomingGrainCallFilter
         silo.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<GrainCallProbe>());
     }
 
+    /// <summary>How many calls, of any method, the grain has received.</summary>
+    public int CallsTo(GrainId grain) => _calls.Where(call => call.Key.Grain == grain).Sum(call => call.Value);
+
     /// <summary>How many calls of the interface method named <paramref name="method"/> the grain has received.</summary>
     public int CallsTo(GrainId grain, string method) => _calls.GetValueOrDefault((grain, method));
 

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Kasify.Api.Tests.Identity;
 using Kasify.Api.Tests.Infrastructure;
+using Kasify.Api.Tests.Integrations;
+using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Geo;
 
 namespace Kasify.Api.Tests.CheckIn;
@@ -248,6 +250,7 @@ public sealed class CheckinApiTests(KasifyApiFactory factory)
         using var guest = factory.CreateClient();
         Assert.Equal(HttpStatusCode.Created, (await guest.PostAsJsonAsync($"/v1/checkin/{code}/guests", SpanishAdult())).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await guest.PostAsJsonAsync($"/v1/checkin/{code}/guests", ForeignAdult())).StatusCode);
+        await GuestsListedAsync(owner, 2);
 
         var page = await ReadAsync(await owner.GetAsync("/v1/guests?size=1"));
         Assert.Equal(2, page.GetProperty("total_elements").GetInt64());
@@ -279,4 +282,32 @@ public sealed class CheckinApiTests(KasifyApiFactory factory)
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/v1/guests")).StatusCode);
         await ProblemAssert.IsProblemAsync(await owner.GetAsync("/v1/guests?size=0"), HttpStatusCode.BadRequest, "validation.failed");
     }
+
+    [Fact]
+    public async Task TheGuestListAsksNoBookingOrCalendar()
+    {
+        var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var propertyId = (await owner.CreatePropertyAsync()).GetProperty("id").GetGuid();
+        var booking = await owner.CreateBookingAsync(propertyId, new { from = Arrival, to = Departure, adults_count = 2 });
+        using var guest = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Created, (await guest.PostAsJsonAsync($"/v1/checkin/{booking.GetProperty("checkin_code").GetString()}/guests", SpanishAdult())).StatusCode);
+        await GuestsListedAsync(owner, 1);
+
+        var bookingGrain = factory.Grains.GetGrain<IBookingGrain>(booking.GetProperty("id").GetGuid()).GetGrainId();
+        var calendarGrain = factory.Grains.GetGrain<IBookingCalendarGrain>(propertyId).GetGrainId();
+        var (bookingCalls, calendarCalls) = (factory.GrainCalls.CallsTo(bookingGrain), factory.GrainCalls.CallsTo(calendarGrain));
+        foreach (var query in new[] { "", "?query=lucia", "?query=12345678Z", "?query=ruiz&page=1&size=1" })
+        {
+            (await owner.GetAsync($"/v1/guests{query}")).EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal(bookingCalls, factory.GrainCalls.CallsTo(bookingGrain));
+        Assert.Equal(calendarCalls, factory.GrainCalls.CallsTo(calendarGrain));
+    }
+
+    // The property's guest index takes a registration after it is answered.
+    private static Task GuestsListedAsync(HttpClient owner, int count) => ApiLocks.WaitUntilAsync(
+        async () => (await ReadAsync(await owner.GetAsync("/v1/guests"))).GetProperty("total_elements").GetInt64() == count,
+        $"the guest list shows {count} guests");
 }

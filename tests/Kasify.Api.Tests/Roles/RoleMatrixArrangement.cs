@@ -273,6 +273,11 @@ internal sealed class RoleMatrixArrangement : IAsyncDisposable
             GuestId = (await guest.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("guests")[0].GetProperty("id").GetGuid();
         }
 
+        // The property's guest index takes the registration after it is answered.
+        await ApiLocks.WaitUntilAsync(
+            async () => (await owner.GetStringAsync(new Uri("/v1/guests", UriKind.Relative))).Contains("Guestina", StringComparison.Ordinal),
+            "the guest list shows the registered guest");
+
         var cleaning = (await (await owner.GetAsync($"/v1/properties/{PropertyId}/tasks?task_type=cleaning")).ReadSuccessAsync()).GetProperty("content");
         var cleaningTask = cleaning.EnumerateArray().Single(task => task.GetProperty("booking_id").GetGuid() == BookingId);
         CleaningTaskId = cleaningTask.GetProperty("id").GetGuid();

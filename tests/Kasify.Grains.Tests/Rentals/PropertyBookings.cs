@@ -3,7 +3,9 @@ using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
 using Kasify.Grains.Interfaces.CheckIn;
 using Kasify.Grains.Interfaces.Common;
+using Kasify.Grains.Interfaces.Guests;
 using Kasify.Grains.Interfaces.SesReporting;
+using Kasify.Grains.Tests.Storage;
 
 namespace Kasify.Grains.Tests.Rentals;
 
@@ -35,7 +37,21 @@ internal readonly record struct PropertyBookings(IGrainFactory Grains, Guid Prop
 
     public Task<ImmutableArray<TimelineEvent>> GetUpcomingAsync(Guid callerId, int days) => Calendar.GetUpcomingAsync(callerId, days);
 
-    public Task<GuestMatches> FindGuestsAsync(Guid callerId, string? text, int limit) => Calendar.FindGuestsAsync(callerId, text, limit);
+    public IPropertyGuestsGrain GuestIndex => Grains.GetGrain<IPropertyGuestsGrain>(PropertyId);
+
+    /// <summary>The guest list as the property's guest index holds it; the index follows registrations after their answer.</summary>
+    public Task<GuestMatches> FindGuestsAsync(Guid callerId, string? text, int limit) => GuestIndex.FindGuestsAsync(callerId, text, limit);
+
+    /// <summary>Waits until the guest index lists <paramref name="count"/> guests to the owner or a manager <paramref name="callerId"/>.</summary>
+    public Task<GuestMatches> GuestsIndexedAsync(Guid callerId, int count)
+    {
+        var index = GuestIndex;
+        return Eventually.UntilAsync(
+            () => index.FindGuestsAsync(callerId, null, int.MaxValue),
+        matches => matches.Total == count,
+        TimeSpan.FromSeconds(20),
+            $"the guest index to list {count} guests");
+    }
 
     public Task<CheckinSnapshot?> GetCheckinAsync(Guid bookingId) => Grains.GetGrain<IBookingGrain>(bookingId).GetCheckinAsync();
 
