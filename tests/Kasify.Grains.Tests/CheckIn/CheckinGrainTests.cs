@@ -17,7 +17,9 @@ public sealed class CheckinGrainTests(GrainClusterFixture fixture) : IClassFixtu
 {
     private readonly IGrainFactory _grains = fixture.Grains;
 
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    // The property's own date (Europe/Madrid): check-in closes by it, and late in the UTC evening it is already tomorrow.
+    private static DateOnly Today => DateOnly.FromDateTime(
+        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(PropertyLimits.DefaultTimeZone)).DateTime);
 
     private static BookingDetails Stay(DateOnly from, int nights, int adults = 2, int children = 0) =>
         BookingRulesTests.Stay("2030-01-01", "2030-01-02") with

@@ -14,6 +14,7 @@ public sealed class SiloProcessTests : IDisposable
     [Fact]
     public async Task AnUnreachableDatabaseEndsTheProcessWithOneReadableLine()
     {
+        var ports = FreePort.Next(2);
         var environment = new Dictionary<string, string>
         {
             ["Kasify__Storage__Mode"] = "Postgres",
@@ -23,6 +24,10 @@ public sealed class SiloProcessTests : IDisposable
             ["Kasify__Cluster__Tls__CertificatePath"] = ClusterTestCertificates.Shared.SiloPfxPath,
             ["Kasify__Cluster__Tls__Password"] = ClusterTestCertificates.PfxPassword,
             ["Kasify__Cluster__Tls__CaCertificatePath"] = ClusterTestCertificates.Shared.CaCertificatePath,
+
+            // Ports of its own, so a Kasify already running on this machine does not answer first with "port in use".
+            ["Kasify__Cluster__SiloPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Kasify__Cluster__GatewayPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
         await using var silo = KasifySiloProcess.Start(_folder.Path, environment);
