@@ -75,8 +75,13 @@ public sealed class PropertyLocksInterleavingTests(LockCluster cluster) : IClass
             await host.PropertyLocks.RemoveSmartLockAsync(host.Owner.Id, host.Locks[1].SmartLock.Id);
         }
 
-        var codes = await host.CodesAsync(booking.Id);
-        Assert.Equal(AccessCodeStatus.Revoked, Assert.Single(codes.Codes, code => code.Id == revoked.Id).Status);
+        // The vendor confirms the revocation by a read-back a moment later.
+        var codes = await Poll.UntilAsync(
+            () => host.CodesAsync(booking.Id),
+            found => found.Codes.Any(code => code.Id == revoked.Id && code.Status == AccessCodeStatus.Revoked),
+            TimeSpan.FromSeconds(15),
+            "the revoked code confirmed",
+            AccessCodeText.Describe);
         Assert.DoesNotContain(codes.Codes, code => code.SmartLockId == host.Locks[1].SmartLock.Id);
         var kept = Assert.Single(codes.Codes, code => code.SmartLockId == host.Locks[2].SmartLock.Id);
         foreach (var (freed, _) in host.Locks.Take(2))
