@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kasify.Grains.Bookings;
 using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
@@ -8,7 +9,6 @@ using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.Tasks;
-using Kasify.Grains.Bookings;
 using Kasify.Grains.Outbox;
 using Kasify.Grains.Rentals;
 using Kasify.Grains.Storage;
