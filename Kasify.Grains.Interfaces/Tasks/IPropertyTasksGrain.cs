@@ -79,4 +79,15 @@ public interface IPropertyTasksGrain : IGrainWithGuidKey
     /// <summary>Makes sure the tasks a property stored in its own row before tasks had a grain of their own are taken over.</summary>
     [Alias("EnsureMigratedAsync")]
     Task EnsureMigratedAsync();
+
+    /// <summary>
+    /// Moves finished (completed or cancelled) tasks whose window ended long ago to the property's yearly task archives
+    /// now instead of at the next daily pass; every read answers as before. Returns how many moved.
+    /// </summary>
+    [Alias("ArchiveFinishedTasksAsync")]
+    Task<int> ArchiveFinishedTasksAsync();
+
+    /// <summary>Erases the property's task archives (the property is being deleted).</summary>
+    [Alias("EraseArchivesAsync")]
+    Task EraseArchivesAsync();
 }

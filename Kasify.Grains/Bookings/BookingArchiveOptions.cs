@@ -1,6 +1,9 @@
 namespace Kasify.Grains.Bookings;
 
-/// <summary>When a booking calendar moves ended stays to its yearly archives.</summary>
+/// <summary>
+/// When a booking calendar moves ended stays to its yearly archives; a property's tasks grain moves its finished tasks
+/// to its own yearly archives on the same age and pass period.
+/// </summary>
 public sealed class BookingArchiveOptions
 {
     /// <summary>

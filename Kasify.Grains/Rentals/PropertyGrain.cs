@@ -158,6 +158,7 @@ internal sealed class PropertyGrain(
         // Guests' identity data goes with the property: nothing keeps it reachable, so nothing may keep it stored.
         await grains.GetGrain<IBookingCalendarGrain>(PropertyId).EraseAllAsync();
         await grains.GetGrain<IPropertyGuestsGrain>(PropertyId).EraseAllAsync();
+        await grains.GetGrain<IPropertyTasksGrain>(PropertyId).EraseArchivesAsync();
 
         foreach (var member in state.State.Members.Keys)
         {

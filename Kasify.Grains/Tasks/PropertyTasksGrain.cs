@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kasify.Grains.Bookings;
 using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
@@ -22,6 +23,7 @@ internal sealed class PropertyTasksGrain(
     IGrainFactory grains,
     PropertyRow propertyRow,
     DurableDeliveryOptions deliveryOptions,
+    BookingArchiveOptions archiveOptions,
     TimeProvider time,
     ILogger<PropertyTasksGrain> logger) : Grain, IPropertyTasksGrain, IRemindable
 {
@@ -29,6 +31,7 @@ internal sealed class PropertyTasksGrain(
 
     private PropertyAccess? _access;
     private DurableDelivery _feed = null!;
+    private PropertyTasksArchive _archive = null!;
 
     private Guid PropertyId => this.GetPrimaryKey();
 
@@ -44,6 +47,8 @@ internal sealed class PropertyTasksGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _feed = new DurableDelivery(this, FeedReminder, DeliverFeedAsync, deliveryOptions, logger);
+        _archive = new PropertyTasksArchive(state.State, grains, PropertyId);
+        this.RegisterGrainTimer(_ => ArchiveFinishedTasksAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, archiveOptions.PassPeriod));
         var row = await propertyRow.ReadAsync(PropertyId);
         _access = row is null ? null : PropertyRow.AccessOf(row);
         if (!state.RecordExists && row is not null && (row.Tasks.Count > 0 || row.Bookings.Count > 0))
@@ -63,6 +68,15 @@ internal sealed class PropertyTasksGrain(
 
     public Task EnsureMigratedAsync() => Task.CompletedTask;
 
+    public Task<int> ArchiveFinishedTasksAsync() =>
+        _archive.MoveAsync(BookingArchiveRules.Cutoff(time.GetUtcNow(), archiveOptions.ArchiveAfter), () => state.SaveAsync(this));
+
+    public async Task EraseArchivesAsync()
+    {
+        await _archive.EraseAsync();
+        await state.SaveAsync(this);
+    }
+
     public Task ApplyAccessAsync(PropertyAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
@@ -76,6 +90,8 @@ internal sealed class PropertyTasksGrain(
 
     public async Task ApplyBookingChangesAsync(ImmutableArray<BookingChange> changes)
     {
+        // A booking brought back from the calendar's archive finds its cleaning task in this grain's archive.
+        await _archive.BringBackCleaningsAsync(changes.Where(change => change.Active).Select(change => change.BookingId), () => state.SaveAsync(this));
         foreach (var change in changes)
         {
             state.State.Bookings.TryGetValue(change.BookingId, out var previous);
@@ -96,15 +112,15 @@ internal sealed class PropertyTasksGrain(
         await state.SaveAsync(this);
     }
 
-    public Task<ImmutableArray<CalendarEvent>> GetCalendarEventsAsync(Guid callerId, DateOnly from, DateOnly to) =>
-        Task.FromResult(Access.TryGetRole(callerId, out var role)
-            ? [.. PropertyTaskViews.CalendarEvents(state.State.Tasks, PropertyId, callerId, role, Zone, from, to)]
-            : ImmutableArray<CalendarEvent>.Empty);
+    public async Task<ImmutableArray<CalendarEvent>> GetCalendarEventsAsync(Guid callerId, DateOnly from, DateOnly to) =>
+        Access.TryGetRole(callerId, out var role)
+            ? [.. PropertyTaskViews.CalendarEvents(await _archive.TasksFromAsync(from), PropertyId, callerId, role, Zone, from, to)]
+            : [];
 
-    public Task<ImmutableArray<TimelineEvent>> GetTimelineEventsAsync(Guid callerId, DateOnly today, int days) =>
-        Task.FromResult(Access.TryGetRole(callerId, out var role)
-            ? [.. PropertyTaskViews.TimelineEvents(state.State.Tasks, PropertyId, Access.Details.Name, callerId, role, Zone, today, days)]
-            : ImmutableArray<TimelineEvent>.Empty);
+    public async Task<ImmutableArray<TimelineEvent>> GetTimelineEventsAsync(Guid callerId, DateOnly today, int days) =>
+        Access.TryGetRole(callerId, out var role)
+            ? [.. PropertyTaskViews.TimelineEvents(await _archive.TasksFromAsync(today), PropertyId, Access.Details.Name, callerId, role, Zone, today, days)]
+            : [];
 
     // A clash of 144-bit random tokens is not expected; a few tries cover a broken generator's retry.
     private const int TokenAttempts = 3;
@@ -128,7 +144,7 @@ internal sealed class PropertyTasksGrain(
 
     public async Task<CrewTaskView?> GetTaskAsync(Guid callerId, Guid taskId)
     {
-        if (!Access.TryGetRole(callerId, out var role) || !state.State.Tasks.TryGetValue(taskId, out var entry)
+        if (!Access.TryGetRole(callerId, out var role) || await _archive.FindAsync(taskId) is not { } entry
             || TaskAccess.ScopeFor(role, entry.AssignedTo == callerId) is null)
         {
             return null;
@@ -140,7 +156,7 @@ internal sealed class PropertyTasksGrain(
 
     public async Task<CrewTaskView?> GetPublicTaskAsync(Guid taskId)
     {
-        if (_access is not { Deleted: false } || !state.State.Tasks.ContainsKey(taskId))
+        if (_access is not { Deleted: false } || await _archive.FindAsync(taskId) is null)
         {
             return null;
         }
@@ -152,7 +168,7 @@ internal sealed class PropertyTasksGrain(
     public async Task<CrewTaskView> UpdateTaskAsync(Guid callerId, Guid taskId, CrewTaskPatch patch)
     {
         ArgumentNullException.ThrowIfNull(patch);
-        var (role, entry) = RequireTask(callerId, taskId);
+        var (role, entry) = await RequireTaskAsync(callerId, taskId);
         if (!TaskAccess.CanUpdate(role, entry.AssignedTo == callerId, patch))
         {
             throw new ForbiddenException("task.forbidden", "Only the owner changes a task; managers and the assignee change only job_report.");
@@ -168,7 +184,7 @@ internal sealed class PropertyTasksGrain(
 
     public async Task<CrewTaskView> CancelTaskAsync(Guid callerId, Guid taskId)
     {
-        var (role, _) = RequireTask(callerId, taskId);
+        var (role, _) = await RequireTaskAsync(callerId, taskId);
         if (role != AccessLevel.Owner)
         {
             throw new ForbiddenException("task.forbidden", "Only the owner deletes tasks.");
@@ -181,7 +197,7 @@ internal sealed class PropertyTasksGrain(
 
     public async Task<CrewTaskView> StartTaskAsync(Guid callerId, Guid taskId)
     {
-        var (role, entry) = RequireTask(callerId, taskId);
+        var (role, entry) = await RequireTaskAsync(callerId, taskId);
         if (!TaskAccess.CanStart(role, entry.AssignedTo == callerId))
         {
             throw new ForbiddenException("task.forbidden", "Only the assignee or the owner starts a task.");
@@ -195,7 +211,7 @@ internal sealed class PropertyTasksGrain(
 
     public async Task<CrewTaskView> CompleteTaskAsync(Guid callerId, Guid taskId, string? jobReport)
     {
-        var (role, entry) = RequireTask(callerId, taskId);
+        var (role, entry) = await RequireTaskAsync(callerId, taskId);
         if (!TaskAccess.CanComplete(role, entry.AssignedTo == callerId))
         {
             throw new ForbiddenException("task.forbidden", "Only the assignee, a manager or the owner completes a task.");
@@ -211,7 +227,7 @@ internal sealed class PropertyTasksGrain(
     {
         ArgumentNullException.ThrowIfNull(query);
         var role = RequireRole(callerId);
-        var ids = Page<Guid>.Of([.. FindTaskIds(callerId, role, query, onlyOwnedOrAssigned: false)], page);
+        var ids = Page<Guid>.Of([.. await FindTaskIdsAsync(callerId, role, query, onlyOwnedOrAssigned: false)], page);
         return new Page<CrewTaskView>(await LoadTaskViewsAsync(ids.Content, role, callerId), ids.PageNumber, ids.Size, ids.TotalElements);
     }
 
@@ -223,7 +239,7 @@ internal sealed class PropertyTasksGrain(
             return new TaskMatches(0, []);
         }
 
-        var ids = FindTaskIds(callerId, role, query, onlyOwnedOrAssigned: true).ToList();
+        var ids = (await FindTaskIdsAsync(callerId, role, query, onlyOwnedOrAssigned: true)).ToList();
         return new TaskMatches(ids.Count, await LoadTaskViewsAsync(ids.Take(Math.Max(0, limit)), role, callerId));
     }
 
@@ -308,8 +324,8 @@ internal sealed class PropertyTasksGrain(
         await state.SaveAsync(this);
     }
 
-    private IEnumerable<Guid> FindTaskIds(Guid callerId, AccessLevel role, TaskQuery query, bool onlyOwnedOrAssigned) =>
-        PropertyTaskViews.Find(state.State.Tasks, callerId, role, query, Zone, onlyOwnedOrAssigned);
+    private async Task<IEnumerable<Guid>> FindTaskIdsAsync(Guid callerId, AccessLevel role, TaskQuery query, bool onlyOwnedOrAssigned) =>
+        PropertyTaskViews.Find(await _archive.TasksForAsync(query), callerId, role, query, Zone, onlyOwnedOrAssigned);
 
     private async Task<ImmutableArray<CrewTaskView>> LoadTaskViewsAsync(IEnumerable<Guid> taskIds, AccessLevel role, Guid callerId)
     {
@@ -318,11 +334,18 @@ internal sealed class PropertyTasksGrain(
         return [.. views];
     }
 
-    private (AccessLevel Role, PropertyTask Entry) RequireTask(Guid callerId, Guid taskId) =>
-        Access.TryGetRole(callerId, out var role) && state.State.Tasks.TryGetValue(taskId, out var entry)
-            && TaskAccess.ScopeFor(role, entry.AssignedTo == callerId) is not null
-            ? (role, entry)
-            : throw TaskNotFound();
+    // An archived task is brought back before it changes; the next pass archives it again once it may.
+    private async Task<(AccessLevel Role, PropertyTask Entry)> RequireTaskAsync(Guid callerId, Guid taskId)
+    {
+        if (!Access.TryGetRole(callerId, out var role) || await _archive.FindAsync(taskId) is not { } entry
+            || TaskAccess.ScopeFor(role, entry.AssignedTo == callerId) is null)
+        {
+            throw TaskNotFound();
+        }
+
+        await _archive.BringBackAsync(taskId, () => state.SaveAsync(this));
+        return (role, entry);
+    }
 
     private static NotFoundException TaskNotFound() => new("task.not_found", "No such task.");
 

@@ -21,4 +21,19 @@ internal sealed class PropertyTasksState
     /// <summary>The outbox: task events not yet in the property's activity feed.</summary>
     [Id(3)]
     public List<ActivityEntry> PendingFeed { get; set; } = [];
+
+    /// <summary>The years whose task archive may hold this property's tasks; recorded before a task moves there.</summary>
+    [Id(4)]
+    public HashSet<int> ArchiveYears { get; set; } = [];
+
+    /// <summary>
+    /// Tasks the index holds whose archived copy (in the archive of the given year) may still exist: a move cut short or
+    /// a task brought back. The next pass removes those copies; readers ignore them meanwhile.
+    /// </summary>
+    [Id(5)]
+    public Dictionary<Guid, int> ArchiveLeftovers { get; set; } = [];
+
+    /// <summary>The latest UTC end date of any archived task; null while nothing was archived.</summary>
+    [Id(6)]
+    public DateOnly? ArchivedThrough { get; set; }
 }
