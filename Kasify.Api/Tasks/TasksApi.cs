@@ -46,7 +46,7 @@ internal static class TasksApi
         tasks.MapPost("", CreateTaskAsync)
             .WithName("CreateTask")
             .WithSummary("Create a task")
-            .WithDescription("Owner or manager. The task starts pending; assigned_to must be a member of the property's team. A property keeps at most 10,000 tasks besides finished ones that ended more than 90 days ago (409 task.limit).")
+            .WithDescription("Owner or manager. The task starts pending; assigned_to must be a member of the property's team. A property keeps at most 10,000 tasks besides those that ended more than 90 days ago (409 task.limit).")
             .Produces<TaskResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -4,7 +4,7 @@ using Kasify.Grains.Interfaces.Tasks;
 namespace Kasify.Grains.Tasks;
 
 /// <summary>
-/// A property tasks grain's side of its yearly task archives: moving finished old tasks out of the index, reading them
+/// A property tasks grain's side of its yearly task archives: moving old tasks out of the index, reading them
 /// back for the reads that reach them, bringing one back to change it, and erasing them. What to move and when to read
 /// is decided by <see cref="TaskArchiveRules"/>; the grain writes its own state through the save it passes in. The
 /// order mirrors the booking calendar's archive: record leftovers and years, save; add to the archive; remove from the
@@ -55,7 +55,7 @@ internal sealed class PropertyTasksArchive(PropertyTasksState state, IGrainFacto
     }
 
     /// <summary>
-    /// One archive pass: drops leftover archived copies of tasks the index holds, then moves the finished tasks that
+    /// One archive pass: drops leftover archived copies of tasks the index holds, then moves the tasks that
     /// ended before <paramref name="cutoff"/> to the archive of their end year. Returns how many moved.
     /// </summary>
     public async Task<int> MoveAsync(DateOnly cutoff, Func<Task> saveAsync)

@@ -13,9 +13,8 @@ internal static class TaskArchiveRules
     /// <summary>The UTC date a task's window ends on: its archive year and what the archive age is measured from.</summary>
     public static DateOnly EndDate(PropertyTask task) => DateOnly.FromDateTime(task.To.UtcDateTime);
 
-    /// <summary>Whether a task is finished (completed or cancelled) and its window ended before <paramref name="cutoff"/>.</summary>
-    public static bool IsDue(PropertyTask task, DateOnly cutoff) =>
-        (task.Status is CrewTaskStatus.Completed or CrewTaskStatus.Cancelled) && EndDate(task) < cutoff;
+    /// <summary>Whether a task's window ended before <paramref name="cutoff"/>, whatever its status.</summary>
+    public static bool IsDue(PropertyTask task, DateOnly cutoff) => EndDate(task) < cutoff;
 
     /// <summary>The index entries to move now, with whether each is its booking's automatic cleaning task.</summary>
     public static ImmutableArray<ArchivedTask> Due(PropertyTasksState state, DateOnly cutoff) =>
@@ -32,9 +31,11 @@ internal static class TaskArchiveRules
     public static bool Reaches(DateOnly? archivedThrough, DateOnly? localFrom) =>
         BookingArchiveRules.Reaches(archivedThrough, Slack(localFrom));
 
-    /// <summary>Whether a task query can find archived tasks: only finished ones are archived.</summary>
-    public static bool Reaches(DateOnly? archivedThrough, TaskQuery query) =>
-        (query.Status is null or CrewTaskStatus.Completed or CrewTaskStatus.Cancelled) && Reaches(archivedThrough, query.ScheduledFrom);
+    /// <summary>
+    /// Whether a task query can find archived tasks. Old open tasks are archived too (a cleaning nobody marked done would
+    /// otherwise keep the index growing with every stay), so any status can.
+    /// </summary>
+    public static bool Reaches(DateOnly? archivedThrough, TaskQuery query) => Reaches(archivedThrough, query.ScheduledFrom);
 
     /// <summary>The archive years that can hold a task on local days from <paramref name="localFrom"/> on (null: all), in order.</summary>
     public static ImmutableArray<int> YearsFrom(IEnumerable<int> years, DateOnly? localFrom) => BookingArchiveRules.YearsFrom(years, Slack(localFrom));

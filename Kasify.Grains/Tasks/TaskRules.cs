@@ -13,7 +13,7 @@ internal static class TaskRules
     private const int PublicTokenBytes = 18;
 
     /// <summary>
-    /// Tasks one property's index keeps; finished tasks archived after their window ended long ago do not count. The
+    /// Tasks one property's index keeps; tasks archived after their window ended long ago do not count. The
     /// cleaning tasks of bookings are bounded by the bookings' own limit.
     /// </summary>
     public const int MaxTasksPerProperty = 10_000;
@@ -23,7 +23,7 @@ internal static class TaskRules
     {
         if (tasks >= MaxTasksPerProperty)
         {
-            throw new ConflictException("task.limit", $"A property keeps at most {MaxTasksPerProperty} tasks besides finished ones that ended more than 90 days ago.");
+            throw new ConflictException("task.limit", $"A property keeps at most {MaxTasksPerProperty} tasks besides those that ended more than 90 days ago.");
         }
     }
 

@@ -88,6 +88,7 @@ public sealed class TaskArchiveTests(GrainClusterFixture fixture) : IClassFixtur
             TaskQuery.All with { Status = CrewTaskStatus.Cancelled },
             TaskQuery.All with { Status = CrewTaskStatus.Completed },
             TaskQuery.All with { Status = CrewTaskStatus.Pending },
+            TaskQuery.All with { Status = CrewTaskStatus.InProgress },
             TaskQuery.All with { TaskType = CrewService.Cleaning, IncludeCancelled = true },
             TaskQuery.All with { ScheduledFrom = Date("2023-06-01"), IncludeCancelled = true },
             TaskQuery.All with { ScheduledTo = Date("2024-01-31") },
@@ -140,7 +141,7 @@ public sealed class TaskArchiveTests(GrainClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task ArchivingMovesOldFinishedTasksAndEveryReadAnswersAsBefore()
+    public async Task ArchivingMovesOldTasksAndEveryReadAnswersAsBefore()
     {
         var (ownerId, _, tasks) = await NewPropertyAsync();
         var ids = await HistoryAsync(tasks, ownerId);
@@ -150,13 +151,13 @@ public sealed class TaskArchiveTests(GrainClusterFixture fixture) : IClassFixtur
         var after = await ReadEverythingAsync(tasks, ownerId, ids);
 
         Assert.Equal(before, after);
-        var finishedOld = ids.Take(16).Where((_, i) => i == 15 || i % 5 < 3).ToList();
-        Assert.Equal(finishedOld.Count, moved);
+        var old = ids.Take(16).ToList(); // open ones too: a cleaning nobody marked done must not stay in the index
+        Assert.Equal(old.Count, moved);
         var stored = await StoredIndexAsync(tasks);
-        Assert.Equal(ids.Except(finishedOld).Order(), stored.Tasks.Keys.Order());
+        Assert.Equal(ids.Except(old).Order(), stored.Tasks.Keys.Order());
         Assert.Equal([2022, 2023, 2024], stored.ArchiveYears.Order());
         Assert.Empty(stored.ArchiveLeftovers);
-        Assert.Equal(finishedOld.Order(), (await ArchivedAsync(_grains, tasks, stored.ArchiveYears)).Select(task => task.TaskId).Order());
+        Assert.Equal(old.Order(), (await ArchivedAsync(_grains, tasks, stored.ArchiveYears)).Select(task => task.TaskId).Order());
         Assert.Equal(0, await tasks.ArchiveFinishedTasksAsync());
     }
 
