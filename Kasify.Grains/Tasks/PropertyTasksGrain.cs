@@ -32,6 +32,8 @@ internal sealed class PropertyTasksGrain(
     private PropertyAccess? _access;
     private DurableDelivery _feed = null!;
     private PropertyTasksArchive _archive = null!;
+    private IGrainTimer _archiveTimer = null!;
+    private bool _archivingSoon;
 
     private Guid PropertyId => this.GetPrimaryKey();
 
@@ -48,7 +50,7 @@ internal sealed class PropertyTasksGrain(
     {
         _feed = new DurableDelivery(this, FeedReminder, DeliverFeedAsync, deliveryOptions, logger);
         _archive = new PropertyTasksArchive(state.State, grains, PropertyId);
-        this.RegisterGrainTimer(_ => ArchiveFinishedTasksAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, archiveOptions.PassPeriod));
+        _archiveTimer = this.RegisterGrainTimer(_ => ArchiveFinishedTasksAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, archiveOptions.PassPeriod));
         var row = await propertyRow.ReadAsync(PropertyId);
         _access = row is null ? null : PropertyRow.AccessOf(row);
         if (!state.RecordExists && row is not null && (row.Tasks.Count > 0 || row.Bookings.Count > 0))
@@ -68,8 +70,11 @@ internal sealed class PropertyTasksGrain(
 
     public Task EnsureMigratedAsync() => Task.CompletedTask;
 
-    public Task<int> ArchiveFinishedTasksAsync() =>
-        _archive.MoveAsync(BookingArchiveRules.Cutoff(time.GetUtcNow(), archiveOptions.ArchiveAfter), () => state.SaveAsync(this));
+    public Task<int> ArchiveFinishedTasksAsync()
+    {
+        _archivingSoon = false;
+        return _archive.MoveAsync(ArchiveCutoff, () => state.SaveAsync(this));
+    }
 
     public async Task EraseArchivesAsync()
     {
@@ -110,7 +115,16 @@ internal sealed class PropertyTasksGrain(
         }
 
         await state.SaveAsync(this);
+
+        // Stays booked long after they ended (a history typed in or imported) leave the index soon, not a day later.
+        if (!_archivingSoon && TaskArchiveRules.Due(state.State, ArchiveCutoff).Length > 0)
+        {
+            _archivingSoon = true;
+            _archiveTimer.Change(archiveOptions.BackfillDelay, archiveOptions.PassPeriod);
+        }
     }
+
+    private DateOnly ArchiveCutoff => BookingArchiveRules.Cutoff(time.GetUtcNow(), archiveOptions.ArchiveAfter);
 
     public async Task<ImmutableArray<CalendarEvent>> GetCalendarEventsAsync(Guid callerId, DateOnly from, DateOnly to) =>
         Access.TryGetRole(callerId, out var role)
