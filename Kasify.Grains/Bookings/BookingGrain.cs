@@ -222,6 +222,15 @@ internal sealed partial class BookingGrain(
         // A minor completing a family's check-in can leave it waiting for an adult's relationship (CheckinRules.Missing).
         var completes = booking.CheckinCompletedAt is null && CheckinRules.IsComplete(booking.Details, Party());
         booking.CheckinCompletedAt = completes ? now : booking.CheckinCompletedAt;
+        var feedBefore = booking.PendingFeed.Count;
+        booking.PendingFeed.Add(new ActivityEntry(
+            guestId, booking.PropertyId, ActivityKind.GuestRegistered, now, BookingId, null,
+            $"Guest {booking.Guests.Count} of {expected} registered for the stay {booking.Details.From:yyyy-MM-dd} – {booking.Details.To:yyyy-MM-dd}."));
+        if (completes)
+        {
+            booking.PendingFeed.Add(Completion(now));
+        }
+
         try
         {
             await SaveGuestsChangeAsync();
@@ -231,15 +240,8 @@ internal sealed partial class BookingGrain(
             booking.Guests.RemoveAt(booking.Guests.Count - 1);
             _guests.Remove(guestId);
             booking.CheckinCompletedAt = completes ? null : booking.CheckinCompletedAt;
+            booking.PendingFeed.RemoveRange(feedBefore, booking.PendingFeed.Count - feedBefore);
             throw;
-        }
-
-        await AppendActivityAsync(new ActivityEntry(
-            guestId, booking.PropertyId, ActivityKind.GuestRegistered, now, BookingId, null,
-            $"Guest {booking.Guests.Count} of {expected} registered for the stay {booking.Details.From:yyyy-MM-dd} – {booking.Details.To:yyyy-MM-dd}."));
-        if (completes)
-        {
-            await AppendCompletionAsync(now);
         }
 
         return Snapshot();
@@ -292,6 +294,12 @@ internal sealed partial class BookingGrain(
         // Fixing a guest completes the check-in again (the guest register's new trigger), or for the first time when the
         // fix gave what it was missing; a fix that takes away what the register needs reopens it.
         booking.CheckinCompletedAt = CheckinRules.IsComplete(booking.Details, Party()) ? now : null;
+        var completes = previousCompletion is null && booking.CheckinCompletedAt is not null;
+        if (completes)
+        {
+            booking.PendingFeed.Add(Completion(now));
+        }
+
         try
         {
             await SaveGuestsChangeAsync();
@@ -301,12 +309,12 @@ internal sealed partial class BookingGrain(
             booking.Guests[index] = previous;
             _guests.Remove(guestId);
             booking.CheckinCompletedAt = previousCompletion;
-            throw;
-        }
+            if (completes)
+            {
+                booking.PendingFeed.RemoveAt(booking.PendingFeed.Count - 1);
+            }
 
-        if (previousCompletion is null && booking.CheckinCompletedAt is not null)
-        {
-            await AppendCompletionAsync(now);
+            throw;
         }
 
         return Snapshot();
@@ -396,23 +404,8 @@ internal sealed partial class BookingGrain(
     }
 
     // One entry per booking (its id derives from the booking's), also when a correction is what completes the check-in.
-    private Task AppendCompletionAsync(DateTimeOffset now) => AppendActivityAsync(new ActivityEntry(
+    private ActivityEntry Completion(DateTimeOffset now) => new(
         CheckinRules.CompletionActivityId(BookingId), state.State.PropertyId, ActivityKind.CheckinCompleted, now, BookingId, null,
-        $"Check-in completed: all {state.State.Details.GuestsNumber} guests registered for the stay {state.State.Details.From:yyyy-MM-dd} – {state.State.Details.To:yyyy-MM-dd}."));
+        $"Check-in completed: all {state.State.Details.GuestsNumber} guests registered for the stay {state.State.Details.From:yyyy-MM-dd} – {state.State.Details.To:yyyy-MM-dd}.");
 
-    // The registration is stored; a feed that cannot be reached must not turn it into an error the guest would retry.
-    private async Task AppendActivityAsync(ActivityEntry entry)
-    {
-        try
-        {
-            await grains.GetGrain<IActivityFeedGrain>(entry.PropertyId).AppendAsync(entry);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogActivityFailed(logger, exception, entry.Kind, BookingId);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not append {Kind} to the activity feed for booking {BookingId}.")]
-    private static partial void LogActivityFailed(ILogger logger, Exception exception, ActivityKind kind, Guid bookingId);
 }

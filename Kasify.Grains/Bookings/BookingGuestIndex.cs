@@ -1,5 +1,6 @@
 using Kasify.Grains.CheckIn;
 using Kasify.Grains.Guests;
+using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Guests;
 using Kasify.Grains.Outbox;
 using Kasify.Grains.Security;
@@ -12,7 +13,8 @@ namespace Kasify.Grains.Bookings;
 /// A booking's side of its property's guest index: every push carries all of the booking's guests at its guests'
 /// revision (<see cref="BookingState.GuestsRevision"/>), so the index replaces the booking's entries and ignores what is
 /// older. A change of the guests stores the debt with them (<see cref="BookingState.GuestsUnindexed"/>); an outbox pass
-/// after the turn pays it, retried by timer and reminder.
+/// after the turn pays it, retried by timer and reminder. The same pass hands the check-in's activity entries stored with
+/// the change (<see cref="BookingState.PendingFeed"/>) to the property's feed.
 /// </summary>
 internal sealed class BookingGuestIndex
 {
@@ -40,7 +42,7 @@ internal sealed class BookingGuestIndex
         _hasher = hasher;
         _decrypt = decrypt;
         _delivery = new DurableDelivery(grain, Reminder, DeliverAsync, options, logger);
-        if (state.RecordExists && state.State.GuestsUnindexed)
+        if (state.RecordExists && (state.State.GuestsUnindexed || state.State.PendingFeed.Count > 0))
         {
             _delivery.Kick();
         }
@@ -80,6 +82,19 @@ internal sealed class BookingGuestIndex
 
     private async Task<bool> DeliverAsync()
     {
+        // The check-in's feed entries go with the same change; the feed takes an entry once by its id.
+        if (_state.RecordExists && _state.State.PendingFeed.Count > 0)
+        {
+            var feed = _grains.GetGrain<IActivityFeedGrain>(_state.State.PropertyId);
+            foreach (var entry in _state.State.PendingFeed.ToList())
+            {
+                await feed.AppendAsync(entry);
+            }
+
+            _state.State.PendingFeed.Clear();
+            await _state.SaveAsync(_grain);
+        }
+
         if (_state.RecordExists && _state.State.GuestsUnindexed)
         {
             await PushAsync(_state.State.GuestsRevision, _state.State.Guests);

@@ -1,3 +1,4 @@
+using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.CheckIn;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.SesReporting;
@@ -47,4 +48,8 @@ internal sealed class BookingState
     /// <summary>The outbox: the guest index has not taken <see cref="GuestsRevision"/> yet.</summary>
     [Id(11)]
     public bool GuestsUnindexed { get; set; }
+
+    /// <summary>The outbox: check-in events (a guest registered, the check-in completed) not yet in the property's feed.</summary>
+    [Id(12)]
+    public List<ActivityEntry> PendingFeed { get; set; } = [];
 }

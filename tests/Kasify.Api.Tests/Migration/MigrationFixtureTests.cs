@@ -268,9 +268,13 @@ public sealed class MigrationFixtureTests
         using var created = await owner.PostAsJsonAsync($"/v1/properties/{property.Id}/bookings", new { from = after, to = after.AddDays(3) });
         var booking = await created.ReadSuccessAsync();
         var details = await owner.GetFromJsonAsync<JsonElement>($"/v1/properties/{property.Id}");
-        var tasks = (await owner.GetFromJsonAsync<JsonElement>($"/v1/properties/{property.Id}/tasks?size=100")).GetProperty("content");
-        var cleaning = Assert.Single(tasks.EnumerateArray(), task => task.GetProperty("booking_id").ValueKind == JsonValueKind.String
-            && task.GetProperty("booking_id").GetGuid() == booking.GetProperty("id").GetGuid());
+        bool ForTheNewStay(JsonElement task) => task.GetProperty("booking_id").ValueKind == JsonValueKind.String
+            && task.GetProperty("booking_id").GetGuid() == booking.GetProperty("id").GetGuid();
+        async Task<JsonElement> TasksAsync() => (await owner.GetFromJsonAsync<JsonElement>($"/v1/properties/{property.Id}/tasks?size=100")).GetProperty("content");
+
+        // The cleaning task follows the booking from the calendar's outbox, right after the answer.
+        await Integrations.ApiLocks.WaitUntilAsync(async () => (await TasksAsync()).EnumerateArray().Any(ForTheNewStay), "the new stay's cleaning task");
+        var cleaning = Assert.Single((await TasksAsync()).EnumerateArray(), ForTheNewStay);
         Assert.Equal(details.GetProperty("default_cleaner_id").GetGuid(), cleaning.GetProperty("assigned_to").GetGuid());
 
         // A check-in left halfway is completed by the last expected guest.
