@@ -1,5 +1,5 @@
-using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.CheckIn;
+using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.SesReporting;
 
