@@ -58,10 +58,11 @@ internal sealed partial class BookingSesGrain(
         try
         {
             next = await ReconcileAsync();
+            await DeliverFeedAsync();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // Whatever failed (a grain, the database), the stored records are intact: try again soon.
+            // Whatever failed (a grain, the database, the feed), the stored records are intact: try again soon.
             LogRunFailed(logger, exception, BookingId);
             next = time.GetUtcNow() + options.RetryBaseDelay;
         }
@@ -379,17 +380,30 @@ internal sealed partial class BookingSesGrain(
         await state.SaveAsync(this);
     }
 
-    private async Task AppendActivityAsync(SesCommunicationRecord record, string what, ActivityKind kind, string summary)
+    // Queued in the state, so the save that stores the communication's change stores its entry (or the run's last one).
+    private Task AppendActivityAsync(SesCommunicationRecord record, string what, ActivityKind kind, string summary)
     {
-        try
+        state.State.PendingFeed.Add(new ActivityEntry(ActivityId(record.Id, what), state.State.PropertyId, kind, time.GetUtcNow(), BookingId, null, summary));
+        return Task.CompletedTask;
+    }
+
+    // After each run: the entries are stored first, then handed to the feed, which takes each once by its (derived) id.
+    private async Task DeliverFeedAsync()
+    {
+        if (state.State.PendingFeed.Count == 0)
         {
-            var entry = new ActivityEntry(ActivityId(record.Id, what), state.State.PropertyId, kind, time.GetUtcNow(), BookingId, null, summary);
-            await grains.GetGrain<IActivityFeedGrain>(state.State.PropertyId).AppendAsync(entry);
+            return;
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+
+        await SaveAsync();
+        var feed = grains.GetGrain<IActivityFeedGrain>(state.State.PropertyId);
+        foreach (var entry in state.State.PendingFeed.ToList())
         {
-            LogActivityFailed(logger, exception, kind, BookingId);
+            await feed.AppendAsync(entry);
+            state.State.PendingFeed.Remove(entry);
         }
+
+        await SaveAsync();
     }
 
     private async Task EnsureReminderAsync()
@@ -438,6 +452,4 @@ internal sealed partial class BookingSesGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Could not query the SES.HOSPEDAJES lots of booking {BookingId}; querying again later")]
     private static partial void LogPollFailed(ILogger logger, Exception exception, Guid bookingId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not append {Kind} to the activity feed for booking {BookingId}.")]
-    private static partial void LogActivityFailed(ILogger logger, Exception exception, ActivityKind kind, Guid bookingId);
 }

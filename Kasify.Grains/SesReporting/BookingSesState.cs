@@ -1,3 +1,5 @@
+using Kasify.Grains.Interfaces.Activity;
+
 namespace Kasify.Grains.SesReporting;
 
 [GenerateSerializer, Alias("Kasify.Grains.SesReporting.BookingSesState")]
@@ -13,4 +15,8 @@ internal sealed class BookingSesState
     /// <summary>Bumped on every change; the booking keeps the newest tracking pushed to it.</summary>
     [Id(2)]
     public long Version { get; set; }
+
+    /// <summary>The outbox: reporting events (accepted, rejected, incomplete, deadline) not yet in the property's feed.</summary>
+    [Id(3)]
+    public List<ActivityEntry> PendingFeed { get; set; } = [];
 }
