@@ -43,7 +43,8 @@ internal static class TimelineApi
             .WithDescription(
                 "Paginated, newest first: bookings created, changed and cancelled, guests registered, check-ins completed. Summaries "
                 + "carry no guest personal data. Contractors see no booking events. Each property keeps its latest "
-                + $"{IActivityFeedGrain.Capacity} entries.")
+                + $"{IActivityFeedGrain.Capacity} entries. An entry is written right after the change it reports is answered, so it can "
+                + "appear a moment after that answer.")
             .AddOpenApiOperationTransformer(DescribeActivity)
             .ProducesValidationProblem();
     }
