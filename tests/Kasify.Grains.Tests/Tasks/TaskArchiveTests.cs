@@ -269,6 +269,24 @@ public sealed class TaskArchiveTests(GrainClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task AStayBookedLongAfterItEndedLeavesItsCleaningInTheArchiveSoonAfter()
+    {
+        var (ownerId, property, tasks) = await NewPropertyAsync();
+        var booking = await _grains.Bookings(property).CreateBookingAsync(ownerId, BookingRulesTests.Stay("2021-05-01", "2021-05-04"));
+
+        // No pass is due for a day: the booking's change schedules one a few seconds away (BookingArchiveOptions.BackfillDelay).
+        var stored = await Kasify.Grains.Tests.Storage.Eventually.UntilAsync(
+            () => StoredIndexAsync(tasks),
+            index => index.ArchiveYears.Contains(2021) && index.Tasks.Count == 0,
+            TimeSpan.FromSeconds(30),
+            "the old stay's cleaning task moving to the archive");
+
+        Assert.Empty(stored.BookingTasks);
+        var listed = await tasks.ListTasksAsync(ownerId, TaskQuery.All, new PageRequest(0, 10));
+        Assert.Equal(booking.Id, Assert.Single(listed.Content).Task.BookingId);
+    }
+
+    [Fact]
     public async Task TheIndexRowKeepsOnlyRecentTasksWhateverTheHistory()
     {
         var (ownerId, _, tasks) = await NewPropertyAsync();
