@@ -1,6 +1,6 @@
+using Kasify.Grains.Activity;
 using Kasify.Grains.CheckIn;
 using Kasify.Grains.Guests;
-using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Guests;
 using Kasify.Grains.Outbox;
 using Kasify.Grains.Security;
@@ -85,13 +85,7 @@ internal sealed class BookingGuestIndex
         // The check-in's feed entries go with the same change; the feed takes an entry once by its id.
         if (_state.RecordExists && _state.State.PendingFeed.Count > 0)
         {
-            var feed = _grains.GetGrain<IActivityFeedGrain>(_state.State.PropertyId);
-            foreach (var entry in _state.State.PendingFeed.ToList())
-            {
-                await feed.AppendAsync(entry);
-            }
-
-            _state.State.PendingFeed.Clear();
+            await PendingActivity.DeliverAsync(_grains, _state.State.PropertyId, _state.State.PendingFeed);
             await _state.SaveAsync(_grain);
         }
 

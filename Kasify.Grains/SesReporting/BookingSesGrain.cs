@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kasify.Grains.Activity;
 using Kasify.Grains.CheckIn;
 using Kasify.Grains.Integrations.Ses;
 using Kasify.Grains.Interfaces.Accounts;
@@ -129,7 +130,7 @@ internal sealed partial class BookingSesGrain(
         // The feed reaches every member: it names the missing fields only, once per communication that starts to wait.
         foreach (var record in state.State.Communications.Where(record => record.Status == SesStatus.Incomplete && !waiting.Contains(record.Id)).ToList())
         {
-            await AppendActivityAsync(record, "incomplete", ActivityKind.SesIncomplete, IncompleteSummary(record, source));
+            QueueActivity(record, "incomplete", ActivityKind.SesIncomplete, IncompleteSummary(record, source));
         }
 
         foreach (var record in state.State.Communications.Where(record => record.IsOpen && record.Status == SesStatus.Pending && IsDue(record, now)).ToList())
@@ -270,7 +271,7 @@ internal sealed partial class BookingSesGrain(
                     target.Status = SesStatus.Cancelled;
                 }
 
-                await AppendActivityAsync(record, "accepted", ActivityKind.SesAccepted, AcceptedSummary(record, content.Source));
+                QueueActivity(record, "accepted", ActivityKind.SesAccepted, AcceptedSummary(record, content.Source));
                 break;
 
             case SesLotState.Rejected or SesLotState.PartiallyProcessed:
@@ -311,7 +312,7 @@ internal sealed partial class BookingSesGrain(
         }
 
         // The feed reaches every member, so it names the problem's code only; the text is on the booking for its hosts.
-        await AppendActivityAsync(record, "rejected:" + record.Attempts, ActivityKind.SesRejected, RejectedSummary(record, content.Source, code));
+        QueueActivity(record, "rejected:" + record.Attempts, ActivityKind.SesRejected, RejectedSummary(record, content.Source, code));
     }
 
     private async Task WarnOfDeadlinesAsync(BookingSesSource source, DateTimeOffset now)
@@ -322,7 +323,7 @@ internal sealed partial class BookingSesGrain(
         foreach (var record in late)
         {
             record.DeadlineWarnedAt = now;
-            await AppendActivityAsync(record, "deadline", ActivityKind.SesDeadlineWarning, DeadlineSummary(record, source, now));
+            QueueActivity(record, "deadline", ActivityKind.SesDeadlineWarning, DeadlineSummary(record, source, now));
         }
 
         if (late.Count > 0)
@@ -381,11 +382,8 @@ internal sealed partial class BookingSesGrain(
     }
 
     // Queued in the state, so the save that stores the communication's change stores its entry (or the run's last one).
-    private Task AppendActivityAsync(SesCommunicationRecord record, string what, ActivityKind kind, string summary)
-    {
+    private void QueueActivity(SesCommunicationRecord record, string what, ActivityKind kind, string summary) =>
         state.State.PendingFeed.Add(new ActivityEntry(ActivityId(record.Id, what), state.State.PropertyId, kind, time.GetUtcNow(), BookingId, null, summary));
-        return Task.CompletedTask;
-    }
 
     // After each run: the entries are stored first, then handed to the feed, which takes each once by its (derived) id.
     private async Task DeliverFeedAsync()
@@ -396,13 +394,7 @@ internal sealed partial class BookingSesGrain(
         }
 
         await SaveAsync();
-        var feed = grains.GetGrain<IActivityFeedGrain>(state.State.PropertyId);
-        foreach (var entry in state.State.PendingFeed.ToList())
-        {
-            await feed.AppendAsync(entry);
-            state.State.PendingFeed.Remove(entry);
-        }
-
+        await PendingActivity.DeliverAsync(grains, state.State.PropertyId, state.State.PendingFeed);
         await SaveAsync();
     }
 

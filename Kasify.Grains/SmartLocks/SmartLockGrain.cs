@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kasify.Grains.Activity;
 using Kasify.Grains.Integrations;
 using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Errors;
@@ -404,12 +405,7 @@ internal sealed partial class SmartLockGrain(
 
         try
         {
-            var feed = grains.GetGrain<IActivityFeedGrain>(state.State.PropertyId);
-            foreach (var entry in state.State.PendingFeed.ToList())
-            {
-                await feed.AppendAsync(entry);
-                state.State.PendingFeed.Remove(entry);
-            }
+            await PendingActivity.DeliverAsync(grains, state.State.PropertyId, state.State.PendingFeed);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

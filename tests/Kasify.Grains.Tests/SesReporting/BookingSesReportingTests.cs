@@ -43,7 +43,7 @@ public sealed class BookingSesReportingTests(SesCluster cluster) : IClassFixture
         Assert.Contains("<numeroDocumento>C01X00T47</numeroDocumento>", sentRegister.Xml, StringComparison.Ordinal);
         Assert.Equal(checkin.Guests.Select(g => g.Id).Order(), register.Guests.Select(g => g.GuestId).Order());
         Assert.All(register.Guests, guest => Assert.Equal(SesStatus.Accepted, guest.Status));
-        Assert.Equal(2, (await host.ActivityAsync(booking.Id, ActivityKind.SesAccepted)).Count);
+        Assert.Equal(2, (await host.ActivityFollowedAsync(booking.Id, ActivityKind.SesAccepted, 2)).Count);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class BookingSesReportingTests(SesCluster cluster) : IClassFixture
         var refused = rejected.Ses.Communications.Single(c => c.Kind == SesCommunicationKind.GuestRegister);
         Assert.Equal("ses.refused", refused.ErrorCode);
         Assert.All(refused.Guests, guest => Assert.Contains("no consta como válido", guest.Error, StringComparison.Ordinal));
-        var warning = Assert.Single(await host.ActivityAsync(booking.Id, ActivityKind.SesRejected));
+        var warning = Assert.Single(await host.ActivityFollowedAsync(booking.Id, ActivityKind.SesRejected));
         Assert.Contains("guest register", warning.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("1234", warning.Summary, StringComparison.Ordinal);
 
@@ -208,7 +208,7 @@ public sealed class BookingSesReportingTests(SesCluster cluster) : IClassFixture
         Assert.Equal(["ses_establishment_code"], waiting.Ses.MissingFields.AsEnumerable());
         Assert.Contains("ses_establishment_code", waiting.Ses.LastError, StringComparison.Ordinal);
         Assert.Empty(host.Received(booking.Id, "RH"));
-        var announced = Assert.Single(await host.ActivityAsync(booking.Id, ActivityKind.SesIncomplete));
+        var announced = Assert.Single(await host.ActivityFollowedAsync(booking.Id, ActivityKind.SesIncomplete));
         Assert.Contains("ses_establishment_code", announced.Summary, StringComparison.Ordinal);
 
         await host.Property.PatchAsync(host.OwnerId, new PropertyPatch(
@@ -219,7 +219,7 @@ public sealed class BookingSesReportingTests(SesCluster cluster) : IClassFixture
         Assert.Equal((report.Id, SesStatus.Accepted, 1), (sent.Id, sent.Status, sent.Attempts));
         Assert.Empty(accepted.Ses.MissingFields);
         Assert.Contains("<codigo>0000000077</codigo>", Assert.Single(host.Received(booking.Id, "RH")).Xml, StringComparison.Ordinal);
-        Assert.Single(await host.ActivityAsync(booking.Id, ActivityKind.SesIncomplete));
+        Assert.Single(await host.ActivityFollowedAsync(booking.Id, ActivityKind.SesIncomplete));
         Assert.Empty(await host.ActivityAsync(booking.Id, ActivityKind.SesRejected));
     }
 

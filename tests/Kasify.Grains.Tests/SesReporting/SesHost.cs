@@ -91,6 +91,13 @@ internal sealed class SesHost
         return [.. activity!.Latest.Where(entry => entry.BookingId == bookingId && entry.Kind == kind)];
     }
 
+    /// <summary>
+    /// The activity entries of <paramref name="kind"/> for the booking once there are at least <paramref name="count"/>:
+    /// reporting hands its entries to the feed after its run, a moment after the booking shows the change.
+    /// </summary>
+    public Task<IReadOnlyList<ActivityEntry>> ActivityFollowedAsync(Guid bookingId, ActivityKind kind, int count = 1) =>
+        Poll.UntilAsync(() => ActivityAsync(bookingId, kind), entries => entries.Count >= count, TimeSpan.FromSeconds(20), $"{count} {kind} entries", entries => $"{entries.Count} entries");
+
     public static string Describe(BookingDto booking) => Describe(booking.Ses);
 
     public static string Describe(SesTracking tracking) =>
