@@ -28,10 +28,12 @@ internal static class AuthenticationExtensions
                 options.TokenValidationParameters.ValidateLifetime = true;
                 options.TokenValidationParameters.RequireExpirationTime = true;
                 options.TokenValidationParameters.RequireSignedTokens = true;
-                options.Events = new KasifyJwtBearerEvents();
+                options.EventsType = typeof(KasifyJwtBearerEvents);
             })
             .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(KasifyAuthSchemes.PersonalAccessToken, displayName: null, _ => { });
 
+        services.AddSingleton<KasifyJwtBearerEvents>();
+        services.AddSingleton<ValidatedJwtCache>();
         services.AddSingleton<RecentlyValidAccessTokens>();
         services.Configure<KasifyAuthOptions>(configuration.GetSection(KasifyAuthOptions.SectionName));
         services.AddSingleton<IAuthorizationHandler, AdminAuthorizationHandler>();
