@@ -70,16 +70,20 @@ internal static class ReadRatioMode
             "case", "properties", "bytes", "api req/s", "api p50 ms", "api p99 ms", "bare req/s", "bare p50 ms", "bare p99 ms", "api/bare");
         var notes = new List<string>();
         var apiMeasurements = new List<Measurement>();
-        (string Name, Func<string, string> Path)[] endpoints =
+        // The first two are floors to read the others by: the API host's pipeline alone (anonymous, no grain) and the
+        // same plus one call to a silo over the gateway (anonymous, no grain state).
+        (string Name, Func<string, string> Path, bool PerProperty)[] endpoints =
         [
-            ("GET /v1/properties/{id}/smartlocks", id => $"/v1/properties/{id}/smartlocks"),
-            ("GET /v1/properties/{id}", id => $"/v1/properties/{id}"),
+            ("GET /health (floor: no auth, no grain)", _ => "/health", false),
+            ("GET /health/ready (floor: one silo call)", _ => "/health/ready", false),
+            ("GET /v1/properties/{id}/smartlocks", id => $"/v1/properties/{id}/smartlocks", true),
+            ("GET /v1/properties/{id}", id => $"/v1/properties/{id}", true),
         ];
-        foreach (var (name, path) in endpoints)
+        foreach (var (name, path, perProperty) in endpoints)
         {
-            foreach (var set in properties.Count == 1 ? [properties] : new[] { properties.Take(1).ToList(), properties })
+            foreach (var set in !perProperty || properties.Count == 1 ? [properties.Take(1).ToList()] : new[] { properties.Take(1).ToList(), properties })
             {
-                var requests = set.Select(property => (Path: path(property.Id), property.Token)).ToArray();
+                var requests = set.Select(property => (Path: path(property.Id), Token: perProperty ? property.Token : null)).ToArray();
                 var captured = await CaptureAsync(apiClient, requests[0].Path, requests[0].Token);
                 bare.Serve(captured);
                 Task<int> Send(HttpClient client, Random random)
@@ -92,7 +96,7 @@ internal static class ReadRatioMode
                     random => Send(apiClient, random), random => Send(bareClient, random), options, readOptions);
                 table.Add(
                     name,
-                    set.Count.ToString("N0", CultureInfo.InvariantCulture),
+                    perProperty ? set.Count.ToString("N0", CultureInfo.InvariantCulture) : "-",
                     captured.Body.Length.ToString(CultureInfo.InvariantCulture),
                     api.PerSecond.ToString("N0", CultureInfo.InvariantCulture),
                     api.Percentile(0.50).ToString("F2", CultureInfo.InvariantCulture),
@@ -142,10 +146,14 @@ internal static class ReadRatioMode
         return (Measurement.Combine(apiSlices), Measurement.Combine(bareSlices));
     }
 
-    private static async Task<CapturedResponse> CaptureAsync(HttpClient http, string path, string token)
+    private static async Task<CapturedResponse> CaptureAsync(HttpClient http, string path, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsByteArrayAsync();
         if (!response.IsSuccessStatusCode)
