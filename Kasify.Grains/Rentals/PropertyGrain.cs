@@ -370,7 +370,6 @@ internal sealed class PropertyGrain(
 
     private PropertyDto ToDto(AccessLevel role) => PropertyViews.Dto(PropertyId, state.State, role);
 
-    // The feed keeps at most IActivityFeedGrain.Capacity entries, so reading all of them to count is bounded.
     public async Task<PropertyActivity?> GetActivityAsync(Guid callerId, int limit)
     {
         if (!TryGetRole(callerId, out var role))
@@ -378,9 +377,8 @@ internal sealed class PropertyGrain(
             return null;
         }
 
-        var entries = await grains.GetGrain<IActivityFeedGrain>(PropertyId).GetLatestAsync(null, IActivityFeedGrain.Capacity);
-        var visible = entries.Where(entry => BookingAccess.CanRead(role) || entry.BookingId is null).ToList();
-        return new PropertyActivity(PropertyId, state.State.Details.Name, visible.Count, [.. visible.Take(Math.Max(0, limit))]);
+        var summary = await grains.GetGrain<IActivityFeedGrain>(PropertyId).GetSummaryAsync(BookingAccess.CanRead(role), Math.Max(0, limit));
+        return new PropertyActivity(PropertyId, state.State.Details.Name, summary.Total, summary.Latest);
     }
 
     // Every write bumps the access version, so the grains that serve the property's concerns get the new snapshot from
