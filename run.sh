@@ -6,8 +6,11 @@
 # https://127.0.0.1:12445 (token unifi-fake-token, a fresh self-signed certificate whose fingerprint is printed), and
 # points the silo at the Nuki fake with a one-minute lock status refresh. It also starts the SES.HOSPEDAJES fake on
 # http://127.0.0.1:18083 (user B12345678WS, password Kasify-Demo-2025, arrendador 0000123456; lots stay "in process"
-# for 5 seconds) and points every SES integration, test or production, at it. Their logs go to .kasify/nuki-fake.log,
-# unifi-fake.log and ses-fake.log; their state is in memory and starts afresh with every run.
+# for 5 seconds) and points every SES integration, test or production, at it. It also starts the channel calendar fake
+# on http://127.0.0.1:18084, serving iCal feeds shaped like Airbnb's and Booking.com's exports (demo feeds
+# /feeds/demo-airbnb.ics and /feeds/demo-booking.ics, dated from today; admin API under /fake/feeds). Their logs go to
+# .kasify/nuki-fake.log, unifi-fake.log, ses-fake.log and channel-fake.log; their state is in memory and starts afresh
+# with every run.
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$PWD"
@@ -21,6 +24,7 @@ done
 nuki_fake_url=http://127.0.0.1:18081
 unifi_fake_url=https://127.0.0.1:12445
 ses_fake_url=http://127.0.0.1:18083
+channel_fake_url=http://127.0.0.1:18084
 
 echo "Building Kasify..."
 dotnet build Kasify.Silo/Kasify.Silo.csproj -c Release -v quiet -nologo
@@ -29,6 +33,7 @@ if ((with_fakes)); then
   dotnet build tests/Kasify.Fakes.Nuki/Kasify.Fakes.Nuki.csproj -c Release -v quiet -nologo
   dotnet build tests/Kasify.Fakes.UniFi/Kasify.Fakes.UniFi.csproj -c Release -v quiet -nologo
   dotnet build tests/Kasify.Fakes.Ses/Kasify.Fakes.Ses.csproj -c Release -v quiet -nologo
+  dotnet build tests/Kasify.Fakes.Channels/Kasify.Fakes.Channels.csproj -c Release -v quiet -nologo
 fi
 
 # Everything under .kasify (database, key file, mail, cover images, logs) is for this user alone.
@@ -63,6 +68,9 @@ if ((with_fakes)); then
   (cd tests/Kasify.Fakes.Ses/bin/Release/net10.0 \
     && exec dotnet Kasify.Fakes.Ses.dll --urls "$ses_fake_url" --SesFake:ProcessingDelayMs=5000) >"$root/.kasify/ses-fake.log" 2>&1 &
   pids+=($!)
+  (cd tests/Kasify.Fakes.Channels/bin/Release/net10.0 \
+    && exec dotnet Kasify.Fakes.Channels.dll --urls "$channel_fake_url" --ChannelFake:Demo=true) >"$root/.kasify/channel-fake.log" 2>&1 &
+  pids+=($!)
   # The silo calls the Nuki fake and reads lock status every minute (the shortest reminder period) instead of every
   # five. Code work needs no shorter reminders: lock grains place, confirm and expire codes on grain timers.
   export Kasify__Nuki__BaseUrl="${Kasify__Nuki__BaseUrl:-$nuki_fake_url}"
@@ -80,6 +88,7 @@ if ((with_fakes)); then
   echo "Fake UniFi Access API on $unifi_fake_url:"
   sed 's/^/  /' "$root/.kasify/unifi-fake.log"
   echo "Fake SES.HOSPEDAJES on $ses_fake_url: user B12345678WS, password Kasify-Demo-2025, arrendador 0000123456 (lots in process for 5 s)"
+  echo "Fake channel calendars on $channel_fake_url: $channel_fake_url/feeds/demo-airbnb.ics and $channel_fake_url/feeds/demo-booking.ics (feeds: $channel_fake_url/fake/feeds)"
 fi
 
 # Each host runs from its output folder so it finds its appsettings.json.
