@@ -36,4 +36,8 @@ public sealed record BookingDetails(
     /// <summary>Whether the booking holds its dates (it is not cancelled).</summary>
     [JsonIgnore]
     public bool IsActive => Status != BookingStatus.Cancelled;
+
+    /// <summary>Whether guests stay (it is neither cancelled nor a block): what cleaning, codes, check-in and reports follow.</summary>
+    [JsonIgnore]
+    public bool IsStay => Status == BookingStatus.Confirmed;
 }

@@ -8,5 +8,6 @@ namespace Kasify.Grains.Interfaces.Bookings;
 /// <param name="Revision">Grows with every accepted change; 0 creates the booking.</param>
 /// <param name="Details">The merged and validated fields.</param>
 /// <param name="At">When the calendar accepted the change.</param>
+/// <param name="Source">The channel feed the change came from (its calendar id), null for a person's change.</param>
 [GenerateSerializer, Immutable, Alias("Kasify.Grains.Interfaces.Bookings.BookingWrite")]
-public sealed record BookingWrite(Guid PropertyId, long Revision, BookingDetails Details, DateTimeOffset At);
+public sealed record BookingWrite(Guid PropertyId, long Revision, BookingDetails Details, DateTimeOffset At, string? Source = null);

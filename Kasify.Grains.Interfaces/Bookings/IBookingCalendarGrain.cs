@@ -28,6 +28,14 @@ public interface IBookingCalendarGrain : IGrainWithGuidKey
     [Alias("CreateBookingAsync")]
     Task<BookingDto> CreateBookingAsync(Guid callerId, BookingDetails details);
 
+    /// <summary>
+    /// Applies one sync of a channel calendar: each event's booking is created, moved, blocked or cancelled through the
+    /// same rules and outbox as a person's change (overlaps refused, reported per event). Applying the same import again
+    /// changes nothing.
+    /// </summary>
+    [Alias("ImportFromChannelAsync")]
+    Task<ImmutableArray<Channels.ChannelImportOutcome>> ImportFromChannelAsync(Channels.ChannelImport import);
+
     /// <summary>One of the property's bookings as the caller may see it, or null when it is not this property's or the caller has no role.</summary>
     [ReadOnly, Alias("GetBookingAsync")]
     Task<BookingDto?> GetBookingAsync(Guid callerId, Guid bookingId);

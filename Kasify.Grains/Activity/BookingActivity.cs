@@ -11,12 +11,13 @@ namespace Kasify.Grains.Activity;
 /// </summary>
 internal static class BookingActivity
 {
-    public static ActivityEntry Created(Guid propertyId, Guid bookingId, Guid actorId, BookingDetails booking, DateTimeOffset now) =>
-        new(Guid.NewGuid(), propertyId, ActivityKind.BookingCreated, now, bookingId, actorId,
-            $"Booking {Dates(booking.From, booking.To)} created ({CalendarRules.Describe(booking)})");
+    public static ActivityEntry Created(Guid propertyId, Guid bookingId, Guid? actorId, BookingDetails booking, DateTimeOffset now) =>
+        new(Guid.NewGuid(), propertyId, ActivityKind.BookingCreated, now, bookingId, actorId, booking.Status == BookingStatus.Blocked
+            ? $"Dates {Dates(booking.From, booking.To)} blocked ({CalendarRules.Describe(booking)})"
+            : $"Booking {Dates(booking.From, booking.To)} created ({CalendarRules.Describe(booking)})");
 
     /// <summary>The entry for an update, or null when nothing changed.</summary>
-    public static ActivityEntry? Changed(Guid propertyId, Guid bookingId, Guid actorId, BookingDetails before, BookingDetails after, DateTimeOffset now)
+    public static ActivityEntry? Changed(Guid propertyId, Guid bookingId, Guid? actorId, BookingDetails before, BookingDetails after, DateTimeOffset now)
     {
         if (before == after)
         {

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using Kasify.Grains.Activity;
 using Kasify.Grains.Calendar;
+using Kasify.Grains.Channels;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Calendar;
+using Kasify.Grains.Interfaces.Channels;
 using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Rentals;
@@ -167,6 +169,56 @@ internal sealed class BookingCalendarGrain(
         return BookingAccess.ForRole(await _outbox.DeliverWriteAsync(bookingId), role);
     }
 
+    // A channel sync acts for nobody in particular: no role to check; the feed grain is the only caller.
+    public async Task<ImmutableArray<ChannelImportOutcome>> ImportFromChannelAsync(ChannelImport import)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        var outcomes = new List<ChannelImportOutcome>();
+        var now = time.GetUtcNow();
+        var changed = false;
+        foreach (var item in import.Items)
+        {
+            try
+            {
+                var current = _access is null ? throw new NotFoundException("property.not_found", "No such property.") : await CurrentDetailsAsync(item.BookingId);
+                if (ChannelImportRules.Target(current, item, import.Channel) is { } target)
+                {
+                    target = BookingRules.Normalize(target);
+                    BookingRules.EnsureValid(target);
+                    if (current is null)
+                    {
+                        BookingRules.EnsureRoom(state.State.Slots.Values, target);
+                    }
+
+                    await EnsureNoOverlapAsync(target, current is null ? null : item.BookingId);
+                    Accept(item.BookingId, current is null ? 0 : state.State.Revisions.GetValueOrDefault(item.BookingId) + 1, target, now,
+                        current is null
+                            ? BookingActivity.Created(PropertyId, item.BookingId, null, target, now)
+                            : BookingActivity.Changed(PropertyId, item.BookingId, null, current, target, now),
+                        import.CalendarId);
+                    changed = true;
+                }
+
+                outcomes.Add(new ChannelImportOutcome(item.Uid, item.BookingId, Applied: true, ConflictsWith: null, Problem: null));
+            }
+            catch (ConflictException conflict) when (conflict.Extensions.TryGetValue("conflicting_booking_id", out var other))
+            {
+                outcomes.Add(new ChannelImportOutcome(item.Uid, item.BookingId, Applied: false, Guid.Parse(other), conflict.Code));
+            }
+            catch (KasifyException problem)
+            {
+                outcomes.Add(new ChannelImportOutcome(item.Uid, item.BookingId, Applied: false, ConflictsWith: null, problem.Code));
+            }
+        }
+
+        if (changed)
+        {
+            await SaveWithOutboxAsync();
+        }
+
+        return [.. outcomes];
+    }
+
     public async Task<BookingDto?> GetBookingAsync(Guid callerId, Guid bookingId)
     {
         if (_access is null || !_access.TryGetRole(callerId, out var role) || !(await _archive.HeldAsync([bookingId])).Contains(bookingId))
@@ -262,12 +314,30 @@ internal sealed class BookingCalendarGrain(
         DeactivateOnIdle();
     }
 
+    // The fields a booking has now, for a change: from the outbox when the booking grain has not stored them yet; an
+    // archived stay comes back first. Null when the calendar holds no such booking.
+    private async Task<BookingDetails?> CurrentDetailsAsync(Guid bookingId)
+    {
+        if (state.State.PendingWrites.TryGetValue(bookingId, out var pending))
+        {
+            return pending.Details;
+        }
+
+        if (!(await _archive.HeldAsync([bookingId])).Contains(bookingId))
+        {
+            return null;
+        }
+
+        await _archive.BringBackAsync(bookingId, () => state.SaveAsync(this));
+        return (await grains.GetGrain<IBookingGrain>(bookingId).GetForChangeAsync())?.Details;
+    }
+
     // The slot and what the change owes everyone else, in the same write.
-    private void Accept(Guid bookingId, long revision, BookingDetails details, DateTimeOffset now, Interfaces.Activity.ActivityEntry? entry)
+    private void Accept(Guid bookingId, long revision, BookingDetails details, DateTimeOffset now, Interfaces.Activity.ActivityEntry? entry, string? source = null)
     {
         state.State.Slots[bookingId] = BookingRules.Compact(details);
         state.State.Revisions[bookingId] = revision;
-        state.State.PendingWrites[bookingId] = new BookingWrite(PropertyId, revision, details, now);
+        state.State.PendingWrites[bookingId] = new BookingWrite(PropertyId, revision, details, now, source);
         state.State.PendingChanges[bookingId] = BookingChanges.Of(bookingId, revision, details, Schedule);
         state.State.PendingSesWakes.Add(bookingId);
         if (entry is not null)

@@ -10,7 +10,7 @@ internal static class BookingChanges
         revision,
         details.From,
         details.To,
-        details.IsActive,
+        details.IsStay, // a block holds dates but gets no codes or cleaning
         details.GuestsNumber,
         BookingRules.ArrivalAt(details, schedule),
         BookingRules.DepartureAt(details, schedule));

@@ -81,6 +81,8 @@ internal sealed partial class BookingGrain(
             state.State.Revision = write.Revision;
             state.State.CreatedAt = write.At;
             state.State.UpdatedAt = write.At;
+            state.State.Source = write.Source;
+            state.State.LastSyncAt = write.Source is null ? null : write.At;
             await SaveChangeAsync();
             return ToDto();
         }
@@ -90,6 +92,11 @@ internal sealed partial class BookingGrain(
             state.State.Details = write.Details;
             state.State.Revision = write.Revision;
             state.State.UpdatedAt = write.At;
+            if (write.Source is not null)
+            {
+                state.State.Source ??= write.Source;
+                state.State.LastSyncAt = write.At;
+            }
 
             // A changed guest count or arrival can complete the check-in (fewer expected) or reopen it (more expected, a minor).
             var complete = CheckinRules.IsComplete(write.Details, Party());
@@ -176,7 +183,8 @@ internal sealed partial class BookingGrain(
             booking.LastSyncAt,
             BookingRules.ArrivalAt(booking.Details, schedule),
             BookingRules.DepartureAt(booking.Details, schedule),
-            booking.Ses ?? SesTracking.NotRequired);
+            booking.Ses ?? SesTracking.NotRequired,
+            booking.Source);
     }
 
     public Task<CheckinSnapshot?> GetCheckinAsync() =>

@@ -211,7 +211,7 @@ internal static partial class BookingRules
         // A zone's offset is under a day, so a stay whose dates are more than a day from now's UTC date cannot contain
         // now: the cheap date test spares the time-zone arithmetic for all but a few bookings.
         var day = DateOnly.FromDateTime(now.UtcDateTime);
-        return details.IsActive
+        return details.IsStay
             && details.From <= day.AddDays(1)
             && details.To >= day.AddDays(-1)
             && ArrivalAt(details, schedule) <= now

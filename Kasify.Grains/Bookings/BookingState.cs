@@ -52,4 +52,8 @@ internal sealed class BookingState
     /// <summary>The outbox: check-in events (a guest registered, the check-in completed) not yet in the property's feed.</summary>
     [Id(12)]
     public List<ActivityEntry> PendingFeed { get; set; } = [];
+
+    /// <summary>The channel calendar (its id) the booking was imported from; null when a person entered it.</summary>
+    [Id(13)]
+    public string? Source { get; set; }
 }

@@ -64,7 +64,7 @@ internal static class CalendarRules
                         booking.To,
                         BookingRules.ArrivalAt(booking, schedule),
                         BookingRules.DepartureAt(booking, schedule),
-                        guest ?? $"Booking ({Describe(booking)})",
+                        booking.Status == BookingStatus.Blocked ? $"Blocked ({Describe(booking)})" : guest ?? $"Booking ({Describe(booking)})",
                         booking.Status,
                         booking.Channel,
                         booking.GuestsNumber,
@@ -98,7 +98,7 @@ internal static class CalendarRules
         var events = new List<TimelineEvent>();
         foreach (var (id, booking) in bookings)
         {
-            if (!booking.IsActive)
+            if (!booking.IsStay)
             {
                 continue;
             }

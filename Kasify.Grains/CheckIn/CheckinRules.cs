@@ -24,7 +24,7 @@ internal static class CheckinRules
     /// day they leave), and on a cancelled booking.
     /// </summary>
     public static bool IsClosed(BookingDetails details, PropertySchedule schedule, DateTimeOffset now) =>
-        !details.IsActive || Today(schedule, now) > details.To;
+        !details.IsStay || Today(schedule, now) > details.To;
 
     /// <summary>Every expected guest has registered and nothing the guest register needs is <see cref="Missing"/>.</summary>
     public static bool IsComplete(BookingDetails details, IReadOnlyList<(Guid Id, ValidatedGuest Guest)> guests) =>

@@ -12,7 +12,7 @@ namespace Kasify.Grains.SesReporting;
 internal sealed record SesContent(Guid BookingId, BookingSesSource Source, PropertySesFacts Facts, IReadOnlyList<ValidatedGuest> Guests)
 {
     /// <summary>Whether the booking still holds its dates.</summary>
-    public bool IsActive => Source.Details.IsActive;
+    public bool IsActive => Source.Details.IsStay; // blocks are never reported
 
     /// <summary>Whether every expected guest has registered.</summary>
     public bool CheckinCompleted => Source.CheckinCompletedAt is not null && Guests.Count >= Source.Details.GuestsNumber && Guests.Count > 0;
