@@ -118,6 +118,46 @@ public sealed class ChannelFeedReaderTests
     }
 
     [Fact]
+    public void MovedOccurrenceReplacesTheOneItOverrides()
+    {
+        var feed = Read(FeedWith(
+            "UID:weekly\nDTSTART;VALUE=DATE:20260302\nDTEND;VALUE=DATE:20260303\nRRULE:FREQ=WEEKLY;COUNT=3\nSUMMARY:Blocked",
+            "UID:weekly\nRECURRENCE-ID;VALUE=DATE:20260309\nDTSTART;VALUE=DATE:20260310\nDTEND;VALUE=DATE:20260312\nSUMMARY:Blocked"));
+
+        Assert.Equal(["weekly#2026-03-02", "weekly#2026-03-09", "weekly#2026-03-16"], feed.Events.Select(e => e.Uid));
+        var moved = feed.Events[1];
+        Assert.Equal((new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 12)), (moved.Arrival, moved.Departure));
+    }
+
+    [Fact]
+    public void CancelledEventsAreLeftOut()
+    {
+        var feed = Read(FeedWith(
+            "UID:gone\nSTATUS:CANCELLED\nDTSTART;VALUE=DATE:20260310\nDTEND;VALUE=DATE:20260312\nSUMMARY:Guest",
+            "UID:kept\nDTSTART;VALUE=DATE:20260310\nDTEND;VALUE=DATE:20260312\nSUMMARY:Guest"));
+
+        Assert.Equal("kept", Assert.Single(feed.Events).Uid);
+    }
+
+    [Fact]
+    public void WindowsZoneNamesAreUnderstood()
+    {
+        var stay = Read(FeedWith("UID:w\nDTSTART;TZID=Eastern Standard Time:20260320T230000\nDTEND;TZID=Eastern Standard Time:20260322T090000\nSUMMARY:Guest"))
+            .Events.Single();
+
+        Assert.Equal((new DateOnly(2026, 3, 21), new DateOnly(2026, 3, 22)), (stay.Arrival, stay.Departure));
+    }
+
+    [Fact]
+    public void InvalidDateMakesTheFeedUnusableRatherThanThrowing()
+    {
+        var feed = Read(FeedWith("UID:bad\nDTSTART;VALUE=DATE:2026-13-45\nDTEND;VALUE=DATE:20260312\nSUMMARY:Guest"));
+
+        Assert.False(feed.Usable);
+        Assert.Equal("feed.unparsable", feed.ProblemCode);
+    }
+
+    [Fact]
     public void EndlessRecurrenceIsExpandedOnlyWithinTheWindow()
     {
         var feed = Read(FeedWith("UID:weekly\nDTSTART;VALUE=DATE:20200106\nDTEND;VALUE=DATE:20200107\nRRULE:FREQ=WEEKLY\nSUMMARY:Blocked"));
