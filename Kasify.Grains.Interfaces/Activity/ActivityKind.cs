@@ -48,4 +48,10 @@ public enum ActivityKind
 
     /// <summary>A communication owed to SES.HOSPEDAJES cannot be sent for missing data (the summary names the fields).</summary>
     SesIncomplete = 14,
+
+    /// <summary>A channel calendar's event could not be taken: its nights are held by another booking.</summary>
+    ChannelConflict = 15,
+
+    /// <summary>A channel calendar could not be read; the last good calendar stays in force.</summary>
+    ChannelSyncFailed = 16,
 }

@@ -36,6 +36,10 @@ public interface IBookingCalendarGrain : IGrainWithGuidKey
     [Alias("ImportFromChannelAsync")]
     Task<ImmutableArray<Channels.ChannelImportOutcome>> ImportFromChannelAsync(Channels.ChannelImport import);
 
+    /// <summary>The nights held by the property's bookings and blocks that are not archived (recent and future ones).</summary>
+    [ReadOnly, Alias("GetHeldDatesAsync")]
+    Task<ImmutableArray<Channels.HeldDates>> GetHeldDatesAsync();
+
     /// <summary>One of the property's bookings as the caller may see it, or null when it is not this property's or the caller has no role.</summary>
     [ReadOnly, Alias("GetBookingAsync")]
     Task<BookingDto?> GetBookingAsync(Guid callerId, Guid bookingId);

@@ -219,6 +219,9 @@ internal sealed class BookingCalendarGrain(
         return [.. outcomes];
     }
 
+    public Task<ImmutableArray<HeldDates>> GetHeldDatesAsync() => Task.FromResult<ImmutableArray<HeldDates>>(
+        [.. state.State.Slots.Where(slot => slot.Value.IsActive).Select(slot => new HeldDates(slot.Key, slot.Value.From, slot.Value.To))]);
+
     public async Task<BookingDto?> GetBookingAsync(Guid callerId, Guid bookingId)
     {
         if (_access is null || !_access.TryGetRole(callerId, out var role) || !(await _archive.HeldAsync([bookingId])).Contains(bookingId))

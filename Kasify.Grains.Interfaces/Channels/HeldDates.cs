@@ -1,0 +1,8 @@
+namespace Kasify.Grains.Interfaces.Channels;
+
+/// <summary>Nights a booking (a stay or a block) holds on the property.</summary>
+/// <param name="BookingId">The booking.</param>
+/// <param name="From">Arrival night.</param>
+/// <param name="To">Departure day.</param>
+[GenerateSerializer, Immutable, Alias("Kasify.Grains.Interfaces.Channels.HeldDates")]
+public sealed record HeldDates(Guid BookingId, DateOnly From, DateOnly To);
