@@ -1,0 +1,52 @@
+using Kasify.Grains.Channels;
+using Kasify.Grains.Outbound;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Kasify.Grains.Hosting;
+
+/// <summary>Registers the client that fetches channels' iCal feeds.</summary>
+public static class ChannelFeedServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ChannelFeedOptions"/> from the <c>Kasify:Channels</c> section of <paramref name="configuration"/>
+    /// and the feed client as a typed <see cref="HttpClient"/> under the outbound policy (the registered
+    /// <see cref="OutboundOptions"/>, strict defaults without one: feed URLs are user-chosen).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A setting is out of range.</exception>
+    public static IServiceCollection AddChannelFeedClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new ChannelFeedOptions();
+        configuration.GetSection(ChannelFeedOptions.SectionName).Bind(options);
+        Validate(options);
+
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new OutboundOptions());
+        services.TryAddSingleton<OutboundHandlerFactory>();
+        services
+            // The client bounds each fetch with FetchTimeout, reading the body included, which HttpClient.Timeout does not cover.
+            .AddHttpClient<IChannelFeedClient, ChannelFeedClient>(static http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(static provider => provider.GetRequiredService<OutboundHandlerFactory>().Create(httpsOnly: false))
+
+            // The handler renews its own connections (PooledConnectionLifetime), so one instance serves the whole silo.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+
+            // Feed URLs carry the channels' secret tokens: no request URI goes to the logs.
+            .RemoveAllLoggers();
+        return services;
+    }
+
+    private static void Validate(ChannelFeedOptions options)
+    {
+        if (options.SyncPeriod <= TimeSpan.Zero || options.FetchTimeout <= TimeSpan.Zero || options.MaxFeedBytes <= 0
+            || options.MaxRedirects < 0 || string.IsNullOrWhiteSpace(options.UserAgent))
+        {
+            throw new InvalidOperationException(
+                $"{ChannelFeedOptions.SectionName}: SyncPeriod, FetchTimeout and MaxFeedBytes must be positive, MaxRedirects not negative, and UserAgent set.");
+        }
+    }
+}
