@@ -2,6 +2,7 @@ using Kasify.Api.AccessCodes;
 using Kasify.Api.Accounts;
 using Kasify.Api.Bookings;
 using Kasify.Api.Calendar;
+using Kasify.Api.Channels;
 using Kasify.Api.CheckIn;
 using Kasify.Api.Crew;
 using Kasify.Api.Geo;
@@ -54,5 +55,6 @@ internal static class KasifyEndpoints
         group.MapAccessCodesApi();
         group.MapCrewApi();
         group.MapTasksApi();
+        group.MapChannelCalendarsApi();
     }
 }

@@ -14,6 +14,7 @@ internal static class KasifyApiTags
         ["Auth"] = "Registration of the authenticated identity as a Kasify user.",
         ["Bookings"] = "Stays at a property: creation, listing and updates.",
         ["Calendar"] = "Bookings and tasks of one property, or of every accessible property, within a date window.",
+        ["Channels"] = "Channel calendars (iCal imports from Airbnb, Booking.com and others) that bring a property's bookings and closures in by themselves.",
         ["Checkin"] = "The public guest check-in: a booking's snapshot and guest registration. No token: the check-in code is the credential.",
         ["Geo"] = "Countries, Spanish provinces and cities for addresses. Public, limited per client IP.",
         ["Guests"] = "Guests registered at check-in on the caller's properties.",

@@ -21,6 +21,15 @@ public static class ChannelFeedServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new ChannelFeedOptions();
         configuration.GetSection(ChannelFeedOptions.SectionName).Bind(options);
+        return services.AddChannelFeedClient(options);
+    }
+
+    /// <summary>As above, with options bound by the caller (the silo binds every <c>Kasify</c> setting at once).</summary>
+    /// <exception cref="InvalidOperationException">A setting is out of range.</exception>
+    public static IServiceCollection AddChannelFeedClient(this IServiceCollection services, ChannelFeedOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
         Validate(options);
 
         services.AddSingleton(options);

@@ -4,6 +4,7 @@ using Kasify.Grains.Crew;
 using Kasify.Grains.Interfaces.Accounts;
 using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
+using Kasify.Grains.Interfaces.Channels;
 using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Guests;
@@ -418,7 +419,8 @@ internal sealed class PropertyGrain(
                 grains.GetGrain<IBookingCalendarGrain>(PropertyId).ApplyAccessAsync(access),
                 grains.GetGrain<IPropertyTasksGrain>(PropertyId).ApplyAccessAsync(access),
                 grains.GetGrain<IPropertyLocksGrain>(PropertyId).ApplyAccessAsync(access),
-                grains.GetGrain<IPropertyGuestsGrain>(PropertyId).ApplyAccessAsync(access));
+                grains.GetGrain<IPropertyGuestsGrain>(PropertyId).ApplyAccessAsync(access),
+                grains.GetGrain<IPropertyChannelsGrain>(PropertyId).ApplyAccessAsync(access));
             state.State.AccessDelivered = access.Version;
             _acknowledgedUnsaved = true;
         }

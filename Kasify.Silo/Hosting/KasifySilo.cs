@@ -155,6 +155,7 @@ public static class KasifySilo
         silo.Services.AddNukiClient(options.Nuki);
         silo.Services.AddOutboundPolicy(options.Outbound);
         silo.Services.AddUniFiAccessClient();
+        silo.Services.AddChannelFeedClient(options.Channels);
         silo.Services.AddSesClient(options.Ses);
         silo.Services.AddSmartLocks(options.Locks);
         silo.Services.AddInvitationEmail(options.Email);

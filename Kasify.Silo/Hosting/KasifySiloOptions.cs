@@ -72,6 +72,9 @@ public sealed class KasifySiloOptions
     /// </summary>
     public DurableDeliveryOptions Outbox { get; set; } = new();
 
+    /// <summary>Channel calendar sync (<c>Kasify:Channels</c>): how often each feed is fetched, fetch timeout, size cap, redirects.</summary>
+    public Grains.Channels.ChannelFeedOptions Channels { get; set; } = new();
+
     /// <summary>
     /// Calls to user-chosen URLs such as UniFi console addresses (section <c>Kasify:Outbound</c>): which addresses they
     /// may reach (private networks and loopback only when allowed), answer size, connect timeout, pooled handlers.

@@ -66,6 +66,8 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "post", "/v1/tasks/{id}/start", "Tasks", "Start a task" },
         { "post", "/v1/tasks/{id}/complete", "Tasks", "Complete a task" },
         { "get", "/v1/properties/{id}/tasks", "Tasks", "List tasks for a property" },
+        { "get", "/v1/properties/{id}/calendars", "Channels", "List a property's channel calendars with their sync status" },
+        { "post", "/v1/properties/{id}/calendars/{channel}/sync", "Channels", "Sync a property's channel calendar now" },
     };
 
     public static TheoryData<string, string, string, string> AnonymousOperations => new()

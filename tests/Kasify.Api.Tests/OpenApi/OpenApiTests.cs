@@ -96,7 +96,7 @@ public sealed class OpenApiTests(KasifyApiFactory factory)
         var tags = (await client.GetFromJsonAsync<JsonElement>("/openapi.json")).GetProperty("tags").EnumerateArray().ToList();
 
         Assert.Equal(
-            ["AccessCodes", "Account", "ApiTokens", "Auth", "Bookings", "Calendar", "Checkin", "Geo", "Guests", "Integrations", "Properties",
+            ["AccessCodes", "Account", "ApiTokens", "Auth", "Bookings", "Calendar", "Channels", "Checkin", "Geo", "Guests", "Integrations", "Properties",
              "PropertyMembers", "SmartLocks", "Tasks", "Timeline", "Users"],
             tags.Select(tag => tag.GetProperty("name").GetString()));
         Assert.All(tags, tag => Assert.False(string.IsNullOrWhiteSpace(tag.GetProperty("description").GetString()), tag.ToString()));

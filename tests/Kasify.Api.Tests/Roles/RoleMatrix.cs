@@ -361,6 +361,28 @@ internal static class RoleMatrix
                 NoIntegration,
                 Unauthenticated),
 
+            // Channel calendars: owners and managers only.
+            new(
+                "GET",
+                "/v1/properties/{id}/calendars",
+                Get(a => $"/v1/properties/{a.PropertyId}/calendars"),
+                ok,
+                ok,
+                new(403, "calendar.forbidden"),
+                new(403, "calendar.forbidden"),
+                NoProperty,
+                Unauthenticated),
+            new(
+                "POST",
+                "/v1/properties/{id}/calendars/{channel}/sync",
+                Send(HttpMethod.Post, a => $"/v1/properties/{a.PropertyId}/calendars/airbnb/sync"),
+                ok,
+                ok,
+                new(403, "calendar.forbidden"),
+                new(403, "calendar.forbidden"),
+                NoProperty,
+                Unauthenticated),
+
             // Smart locks and access codes: owners and managers only.
             new(
                 "GET",
