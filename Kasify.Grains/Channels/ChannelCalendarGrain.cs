@@ -115,10 +115,11 @@ internal sealed class ChannelCalendarGrain(
             return Status();
         }
 
+        // With conflicts waiting, the calendar is read whole even if unchanged: their nights may have freed since.
         var now = time.GetUtcNow();
         using var cancellation = new CancellationTokenSource(options.FetchTimeout + TimeSpan.FromSeconds(5));
         var fetch = Uri.TryCreate(settings.Url, UriKind.Absolute, out var url)
-            ? await client.FetchAsync(url, state.State.Validators, cancellation.Token)
+            ? await client.FetchAsync(url, state.State.Conflicts.Count > 0 ? null : state.State.Validators, cancellation.Token)
             : new ChannelFetchResult(ChannelFetchOutcome.Failed, null, null, null, "feed.bad_url", "The calendar URL is not an absolute URL.");
         state.State.LastFetchAt = now;
         ChannelReconcilePlan plan;
