@@ -47,6 +47,7 @@ internal sealed record BookingResponse(
     DateTimeOffset ArrivalAt,
     DateTimeOffset DepartureAt,
     DateTimeOffset UpdatedAt,
+    string? Source,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SesCommunicationResponse>? SesCommunications = null)
 {
     /// <summary>The booking with each of its SES.HOSPEDAJES communications, for the booking's own endpoint.</summary>
@@ -91,6 +92,7 @@ internal sealed record BookingResponse(
             details.GuestsNumber,
             booking.ArrivalAt,
             booking.DepartureAt,
-            booking.UpdatedAt);
+            booking.UpdatedAt,
+            booking.Source);
     }
 }

@@ -39,6 +39,7 @@ internal static class BookingsApi
                 "Owner or manager. Nights are [from, to): a guest leaving on the day the next arrives is no overlap. An active "
                 + "booking overlapping another active booking is a 409 booking.overlap whose conflicting_booking_id names it. "
                 + "Defaults: channel manual, status confirmed, adults_count 1, other counts 0. Kasify generates the checkin_code. "
+                + "status blocked holds the nights without a stay (no cleaning, access codes, check-in or police report). "
                 + "A property keeps at most 5,000 bookings, of which at most 500 cancelled (409 booking.limit); stays that left "
                 + "more than 90 days ago are archived and do not count.")
             .ProducesValidationProblem()

@@ -55,7 +55,7 @@ public sealed class BookingsApiTests(KasifyApiFactory factory)
              "guest_last_name", "guest_email", "guest_phone", "adults_count", "children_count", "infants_count", "special_requests",
              "arrival_time", "departure_time", "checkin_time", "checkout_time", "checkin_completed_at", "last_sync_at", "ses_submitted_at",
              "ses_batch_id", "ses_last_attempt_at", "ses_last_error", "ses_status", "ses_missing_fields", "property_id", "guests_number", "arrival_at", "departure_at",
-             "updated_at"],
+             "updated_at", "source"],
             created.EnumerateObject().Select(field => field.Name));
         Assert.Equal("not_required", created.GetProperty("ses_status").GetString());
         Assert.Equal("2030-07-01", created.GetProperty("from").GetString());
