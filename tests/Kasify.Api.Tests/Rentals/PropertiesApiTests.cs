@@ -206,9 +206,9 @@ public sealed class PropertiesApiTests(KasifyApiFactory factory)
         using var owner = factory.CreateAuthenticatedClient();
         await owner.RegisterAsync();
 
-        var created = await owner.CreatePropertyAsync("Casa Azul", new { airbnb_ical_url = "https://www.airbnb.com/calendar/ical/1.ics" });
+        var created = await owner.CreatePropertyAsync("Casa Azul", new { airbnb_ical_url = "https://www.airbnb.example/calendar/ical/1.ics" });
 
-        Assert.Equal("https://www.airbnb.com/calendar/ical/1.ics", created.GetProperty("airbnb_ical_url").GetString());
+        Assert.Equal("https://www.airbnb.example/calendar/ical/1.ics", created.GetProperty("airbnb_ical_url").GetString());
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public sealed class PropertyGrainTests(GrainClusterFixture fixture) : IClassFixt
 
     internal static PropertyDetails Details(string name = "Casa Azul") => new(
         name, "Calle Mayor 1", "Madrid", "28013", "es", null, null, null, null, null,
-        "https://www.airbnb.com/calendar/ical/1.ics", null, null, null, "VUT", true, 3);
+        null, null, null, null, "VUT", true, 3);
 
     [Fact]
     public async Task CreatingAPropertyMakesTheCallerItsOwnerInTheirAccount()

@@ -130,7 +130,10 @@ public sealed class TaskLifecycleTests(GrainClusterFixture fixture) : IClassFixt
         Assert.Equal(
             [ActivityKind.TaskCompleted, ActivityKind.TaskStarted],
             activity!.Latest.Where(entry => entry.Kind is ActivityKind.TaskStarted or ActivityKind.TaskCompleted).Select(entry => entry.Kind));
-        Assert.All(activity.Latest, entry => Assert.Contains("maintenance", entry.Summary, StringComparison.Ordinal));
+        // The test property's airbnb_ical_url leads nowhere, so its calendar sync may add a failure entry of its own.
+        Assert.All(
+            activity.Latest.Where(entry => entry.Kind is ActivityKind.TaskStarted or ActivityKind.TaskCompleted),
+            entry => Assert.Contains("maintenance", entry.Summary, StringComparison.Ordinal));
     }
 
     [Fact]
