@@ -56,5 +56,7 @@ internal static class KasifyEndpoints
         group.MapCrewApi();
         group.MapTasksApi();
         group.MapChannelCalendarsApi();
+        group.MapChannelExposureApi();
+        group.MapChannelExportApi();
     }
 }

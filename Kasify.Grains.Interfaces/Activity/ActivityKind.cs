@@ -54,4 +54,7 @@ public enum ActivityKind
 
     /// <summary>A channel calendar could not be read; the last good calendar stays in force.</summary>
     ChannelSyncFailed = 16,
+
+    /// <summary>A channel that fetched the property's export calendar has stopped fetching it.</summary>
+    ChannelExportStale = 17,
 }

@@ -6,7 +6,8 @@ namespace Kasify.Grains.Interfaces.Channels;
 
 /// <summary>
 /// A property's channel calendars: which feeds it imports (the property's <c>airbnb_ical_url</c> and
-/// <c>booking_ical_url</c> for now) and who may see and sync them. Key: the property id. The property pushes its access
+/// <c>booking_ical_url</c>, and calendars added for other channels), who may see and sync them, and its export calendar
+/// with a record of which channel fetched it when. Key: the property id. The property pushes its access
 /// snapshot here like to its other concern grains; this grain configures the <see cref="IChannelCalendarGrain"/>s and
 /// never calls the property back.
 /// </summary>
@@ -27,4 +28,27 @@ public interface IPropertyChannelsGrain : IGrainWithGuidKey
     /// </summary>
     [ReadOnly, Alias("ResolveForSyncAsync")]
     Task<ImmutableArray<string>> ResolveForSyncAsync(Guid callerId, string channelOrId);
+
+    /// <summary>Adds an import calendar (VRBO and others); owners and managers only. A first sync follows.</summary>
+    [Alias("AddCalendarAsync")]
+    Task<ChannelCalendarStatus> AddCalendarAsync(Guid callerId, NewChannelCalendar calendar);
+
+    /// <summary>Removes an added calendar; the property's own ones go by clearing their URL. Its bookings stay.</summary>
+    [Alias("RemoveCalendarAsync")]
+    Task RemoveCalendarAsync(Guid callerId, string calendarId);
+
+    /// <summary>The export token and, per channel, its imports, its last fetch of the export and what it has not seen.</summary>
+    [Alias("GetExposureAsync")]
+    Task<ChannelExposure> GetExposureAsync(Guid callerId);
+
+    /// <summary>Replaces the export token: the old URL stops working at once.</summary>
+    [Alias("RotateExportTokenAsync")]
+    Task<ChannelExposure> RotateExportTokenAsync(Guid callerId);
+
+    /// <summary>
+    /// The export calendar for <paramref name="token"/>, recording the fetch (time, user agent, which channel it is when
+    /// recognisable); null when the token is not this property's current one.
+    /// </summary>
+    [Alias("ExportAsync")]
+    Task<ChannelExport?> ExportAsync(string token, string? userAgent);
 }

@@ -220,7 +220,7 @@ internal sealed class BookingCalendarGrain(
     }
 
     public Task<ImmutableArray<HeldDates>> GetHeldDatesAsync() => Task.FromResult<ImmutableArray<HeldDates>>(
-        [.. state.State.Slots.Where(slot => slot.Value.IsActive).Select(slot => new HeldDates(slot.Key, slot.Value.From, slot.Value.To))]);
+        [.. state.State.Slots.Where(slot => slot.Value.IsActive).Select(slot => new HeldDates(slot.Key, slot.Value.From, slot.Value.To, slot.Value.Status == BookingStatus.Blocked, slot.Value.Channel))]);
 
     public async Task<BookingDto?> GetBookingAsync(Guid callerId, Guid bookingId)
     {

@@ -14,4 +14,8 @@ internal static class ChannelActivity
     public static ActivityEntry Failed(Guid propertyId, string calendarId, string code, DateTimeOffset now) =>
         new(Guid.NewGuid(), propertyId, ActivityKind.ChannelSyncFailed, now, null, null,
             $"The {calendarId} calendar could not be read ({code}); its last good calendar stays in force");
+
+    public static ActivityEntry Silent(Guid propertyId, ChannelCalendarChannel channel, DateTimeOffset lastFetch, DateTimeOffset now) =>
+        new(Guid.NewGuid(), propertyId, ActivityKind.ChannelExportStale, now, null, null,
+            $"{channel} has not fetched this property's calendar since {lastFetch:yyyy-MM-dd HH:mm} UTC: bookings made since may not have reached it");
 }

@@ -20,4 +20,7 @@ public sealed class ChannelFeedOptions
 
     /// <summary>The User-Agent sent to channels.</summary>
     public string UserAgent { get; set; } = "Kasify-Calendar-Sync/1.0 (+https://kasify.app)";
+
+    /// <summary>A channel that fetched a property's export calendar and has not fetched it again for this long gets an activity entry.</summary>
+    public TimeSpan ExportStaleAfter { get; set; } = TimeSpan.FromHours(12);
 }

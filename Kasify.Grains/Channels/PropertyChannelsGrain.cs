@@ -1,22 +1,36 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Kasify.Grains.Activity;
+using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Channels;
 using Kasify.Grains.Interfaces.Errors;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Rentals;
 using Kasify.Grains.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Kasify.Grains.Channels;
 
+// Not reentrant: one change at a time. Calls go to the feed grains (configure, status: never a fetch), the booking
+// calendar (held nights), the export token index and the activity feed; none of them calls back.
 internal sealed class PropertyChannelsGrain(
     [PersistentState("propertyChannels", StorageNames.Kasify)] IPersistentState<PropertyChannelsState> state,
     IGrainFactory grains,
-    PropertyRow propertyRow) : Grain, IPropertyChannelsGrain
+    PropertyRow propertyRow,
+    ChannelFeedOptions options,
+    IOptions<ReminderOptions> reminderOptions,
+    TimeProvider time) : Grain, IPropertyChannelsGrain, IRemindable
 {
     /// <summary>The calendar id of the property's <c>airbnb_ical_url</c>.</summary>
     public const string AirbnbCalendarId = "airbnb";
 
     /// <summary>The calendar id of the property's <c>booking_ical_url</c>.</summary>
     public const string BookingCalendarId = "booking";
+
+    private const string AddedPrefix = "cal-";
+    private const int MaxAddedCalendars = 10;
+    private const string SilenceReminder = "channel-export-silence"; // persisted by the reminder provider: never rename
 
     private PropertyAccess? _access;
 
@@ -26,6 +40,26 @@ internal sealed class PropertyChannelsGrain(
     {
         var row = await propertyRow.ReadAsync(PropertyId);
         _access = row is null ? null : PropertyRow.AccessOf(row);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != SilenceReminder)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var (channel, fetch) in state.State.Fetches)
+        {
+            if (now - fetch.At > options.ExportStaleAfter && state.State.SilenceReported.GetValueOrDefault(channel) != fetch.At)
+            {
+                state.State.SilenceReported[channel] = fetch.At;
+                state.State.PendingFeed.Add(ChannelActivity.Silent(PropertyId, channel, fetch.At, now));
+            }
+        }
+
+        await SaveAndDeliverAsync();
     }
 
     public async Task ApplyAccessAsync(PropertyAccess access)
@@ -43,17 +77,24 @@ internal sealed class PropertyChannelsGrain(
             var zone = access.Schedule.TimeZone;
             AddIfSet(wanted, AirbnbCalendarId, access.Details.AirbnbIcalUrl, ChannelCalendarChannel.Airbnb, zone);
             AddIfSet(wanted, BookingCalendarId, access.Details.BookingIcalUrl, ChannelCalendarChannel.Booking, zone);
+            foreach (var (calendarId, added) in state.State.Calendars.Where(entry => entry.Key.StartsWith(AddedPrefix, StringComparison.Ordinal)))
+            {
+                wanted[calendarId] = added with { TimeZone = zone };
+            }
+        }
+        else if (state.State.ExportToken is { } token)
+        {
+            await grains.GetGrain<IChannelExportTokenGrain>(token).ClearAsync();
+            state.State.ExportToken = null;
         }
 
         // Feed grains are told first and the list saved after: a crash in between repeats idempotent calls.
-        var changed = false;
         foreach (var (calendarId, settings) in wanted)
         {
             if (!state.State.Calendars.TryGetValue(calendarId, out var current) || current != settings)
             {
                 await Calendar(calendarId).ConfigureAsync(settings);
                 state.State.Calendars[calendarId] = settings;
-                changed = true;
             }
         }
 
@@ -61,20 +102,15 @@ internal sealed class PropertyChannelsGrain(
         {
             await Calendar(calendarId).RemoveAsync();
             state.State.Calendars.Remove(calendarId);
-            changed = true;
         }
 
-        if (changed)
-        {
-            await state.SaveAsync(this);
-        }
+        await state.SaveAsync(this);
     }
 
     public async Task<ImmutableArray<ChannelCalendarStatus>> GetCalendarsAsync(Guid callerId)
     {
         RequireManager(callerId);
-        var statuses = await Task.WhenAll(state.State.Calendars.Keys.Order(StringComparer.Ordinal).Select(id => Calendar(id).GetStatusAsync()));
-        return [.. statuses];
+        return await StatusesAsync(state.State.Calendars.Keys);
     }
 
     public Task<ImmutableArray<string>> ResolveForSyncAsync(Guid callerId, string channelOrId)
@@ -91,6 +127,139 @@ internal sealed class PropertyChannelsGrain(
         return Task.FromResult(matching);
     }
 
+    public async Task<ChannelCalendarStatus> AddCalendarAsync(Guid callerId, NewChannelCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var access = RequireManager(callerId);
+        if (state.State.Calendars.Keys.Count(id => id.StartsWith(AddedPrefix, StringComparison.Ordinal)) >= MaxAddedCalendars)
+        {
+            throw new ConflictException("calendar.limit", $"A property imports at most {MaxAddedCalendars} added calendars.");
+        }
+
+        if (state.State.Calendars.Values.Any(existing => string.Equals(existing.Url, calendar.Url, StringComparison.Ordinal)))
+        {
+            throw new ConflictException("calendar.duplicate", "The property already imports this calendar.");
+        }
+
+        var calendarId = AddedPrefix + Guid.NewGuid().ToString("N")[..12];
+        var settings = new ChannelCalendarSettings(calendar.Url, calendar.Channel, calendar.Reading, access.Schedule.TimeZone);
+        await Calendar(calendarId).ConfigureAsync(settings);
+        state.State.Calendars[calendarId] = settings;
+        await state.SaveAsync(this);
+        return await Calendar(calendarId).GetStatusAsync();
+    }
+
+    public async Task RemoveCalendarAsync(Guid callerId, string calendarId)
+    {
+        RequireManager(callerId);
+        if (!state.State.Calendars.ContainsKey(calendarId))
+        {
+            throw new NotFoundException("calendar.not_found", "The property has no such calendar.");
+        }
+
+        if (!calendarId.StartsWith(AddedPrefix, StringComparison.Ordinal))
+        {
+            throw new ConflictException(
+                "calendar.from_property", $"This calendar comes from the property's {calendarId}_ical_url: set that field to null to stop it.");
+        }
+
+        await Calendar(calendarId).RemoveAsync();
+        state.State.Calendars.Remove(calendarId);
+        await state.SaveAsync(this);
+    }
+
+    public async Task<ChannelExposure> GetExposureAsync(Guid callerId)
+    {
+        RequireManager(callerId);
+        await EnsureExportTokenAsync();
+        var held = await grains.GetGrain<IBookingCalendarGrain>(PropertyId).GetHeldDatesAsync();
+        var statuses = await StatusesAsync(state.State.Calendars.Keys);
+        var channels = state.State.Calendars.Values.Select(settings => settings.Channel).Concat(state.State.Fetches.Keys).Distinct().Order();
+        ImmutableArray<ChannelExposureRow> rows =
+        [
+            .. channels.Select(channel =>
+            {
+                var fetch = state.State.Fetches.GetValueOrDefault(channel);
+                return new ChannelExposureRow(
+                    channel,
+                    [.. statuses.Where(status => status.Settings?.Channel == channel)],
+                    fetch?.At,
+                    fetch?.UserAgent,
+                    [.. ChannelExposureRules.Unseen(held, channel, fetch)]);
+            }),
+        ];
+        return new ChannelExposure(state.State.ExportToken!, rows);
+    }
+
+    public async Task<ChannelExposure> RotateExportTokenAsync(Guid callerId)
+    {
+        RequireManager(callerId);
+        if (state.State.ExportToken is { } old)
+        {
+            await grains.GetGrain<IChannelExportTokenGrain>(old).ClearAsync();
+            state.State.ExportToken = null;
+        }
+
+        return await GetExposureAsync(callerId);
+    }
+
+    public async Task<ChannelExport?> ExportAsync(string token, string? userAgent)
+    {
+        if (_access is null || _access.Deleted || state.State.ExportToken is not { } current
+            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(current), Encoding.UTF8.GetBytes(token ?? "")))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var exported = (await grains.GetGrain<IBookingCalendarGrain>(PropertyId).GetHeldDatesAsync())
+            .Select(held => new ExportedStay(held.BookingId, held.From, held.To, held.Blocked))
+            .OrderBy(stay => stay.From).ThenBy(stay => stay.BookingId)
+            .ToList();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', exported))));
+        if (hash != state.State.ExportHash)
+        {
+            state.State.ExportHash = hash;
+            state.State.ExportChangedAt = now;
+        }
+
+        var agent = userAgent is { Length: > 200 } ? userAgent[..200] : userAgent;
+        state.State.Fetches[ChannelExposureRules.Recognize(agent)] = new ExportFetch(now, agent, exported);
+        await this.RegisterOrUpdateReminder(SilenceReminder, SilencePeriod, SilencePeriod);
+        await SaveAndDeliverAsync();
+        var changedAt = state.State.ExportChangedAt!.Value;
+        return new ChannelExport(ChannelExportWriter.Write(exported, changedAt), $"\"{hash[..32]}\"", changedAt);
+    }
+
+    private TimeSpan SilencePeriod => TimeSpan.FromHours(1) > reminderOptions.Value.MinimumReminderPeriod ? TimeSpan.FromHours(1) : reminderOptions.Value.MinimumReminderPeriod;
+
+    private async Task EnsureExportTokenAsync()
+    {
+        if (state.State.ExportToken is not null)
+        {
+            return;
+        }
+
+        // Index first, then the row: a crash in between leaves an index entry no row names, which exports nothing.
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        await grains.GetGrain<IChannelExportTokenGrain>(token).SetAsync(PropertyId);
+        state.State.ExportToken = token;
+        await state.SaveAsync(this);
+    }
+
+    private async Task SaveAndDeliverAsync()
+    {
+        await state.SaveAsync(this);
+        if (state.State.PendingFeed.Count > 0)
+        {
+            await PendingActivity.DeliverAsync(grains, PropertyId, state.State.PendingFeed);
+            await state.SaveAsync(this);
+        }
+    }
+
+    private async Task<ImmutableArray<ChannelCalendarStatus>> StatusesAsync(IEnumerable<string> calendarIds) =>
+        [.. await Task.WhenAll(calendarIds.Order(StringComparer.Ordinal).Select(id => Calendar(id).GetStatusAsync()))];
+
     private static void AddIfSet(Dictionary<string, ChannelCalendarSettings> wanted, string calendarId, string? url, ChannelCalendarChannel channel, string zone)
     {
         if (!string.IsNullOrWhiteSpace(url))
@@ -99,17 +268,16 @@ internal sealed class PropertyChannelsGrain(
         }
     }
 
-    private void RequireManager(Guid callerId)
+    private PropertyAccess RequireManager(Guid callerId)
     {
         if (_access is null || !_access.TryGetRole(callerId, out var role))
         {
             throw new NotFoundException("property.not_found", "No such property.");
         }
 
-        if (!PropertyRules.CanEdit(role))
-        {
-            throw new ForbiddenException("calendar.forbidden", "Only the property's owner and managers manage its channel calendars.");
-        }
+        return PropertyRules.CanEdit(role)
+            ? _access
+            : throw new ForbiddenException("calendar.forbidden", "Only the property's owner and managers manage its channel calendars.");
     }
 
     private IChannelCalendarGrain Calendar(string calendarId) => grains.GetGrain<IChannelCalendarGrain>(PropertyId, calendarId);

@@ -68,6 +68,10 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "get", "/v1/properties/{id}/tasks", "Tasks", "List tasks for a property" },
         { "get", "/v1/properties/{id}/calendars", "Channels", "List a property's channel calendars with their sync status" },
         { "post", "/v1/properties/{id}/calendars/{channel}/sync", "Channels", "Sync a property's channel calendar now" },
+        { "post", "/v1/properties/{id}/calendars", "Channels", "Add a channel calendar to a property" },
+        { "delete", "/v1/properties/{id}/calendars/{calendarId}", "Channels", "Remove a channel calendar from a property" },
+        { "get", "/v1/properties/{id}/channels", "Channels", "Show a property's channels: imports, export fetches and unseen bookings" },
+        { "post", "/v1/properties/{id}/channels/export-token", "Channels", "Replace a property's export calendar URL" },
     };
 
     public static TheoryData<string, string, string, string> AnonymousOperations => new()
@@ -79,6 +83,7 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "get", "/v1/geo/countries", "Geo", "Search countries" },
         { "get", "/v1/geo/provinces", "Geo", "Search provinces" },
         { "get", "/v1/geo/cities", "Geo", "Search cities" },
+        { "get", "/v1/calendars/{token}.ics", "Channels", "Get a property's export calendar" },
     };
 
     [Fact]

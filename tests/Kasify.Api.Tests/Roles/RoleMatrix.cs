@@ -383,6 +383,49 @@ internal static class RoleMatrix
                 NoProperty,
                 Unauthenticated),
 
+            new(
+                "POST",
+                "/v1/properties/{id}/calendars",
+                async (a, _) => await Json(
+                    HttpMethod.Post, $"/v1/properties/{a.PropertyId}/calendars", new { url = $"https://www.vrbo.example/ical/{Guid.NewGuid():N}.ics", channel = "vrbo" }),
+                created,
+                created,
+                new(403, "calendar.forbidden"),
+                new(403, "calendar.forbidden"),
+                NoProperty,
+                Unauthenticated),
+            new(
+                "DELETE",
+                "/v1/properties/{id}/calendars/{calendarId}",
+                Send(HttpMethod.Delete, a => $"/v1/properties/{a.PropertyId}/calendars/airbnb"),
+                new(409, "calendar.from_property"),
+                new(409, "calendar.from_property"),
+                new(403, "calendar.forbidden"),
+                new(403, "calendar.forbidden"),
+                NoProperty,
+                Unauthenticated),
+            new(
+                "GET",
+                "/v1/properties/{id}/channels",
+                Get(a => $"/v1/properties/{a.PropertyId}/channels"),
+                ok,
+                ok,
+                new(403, "calendar.forbidden"),
+                new(403, "calendar.forbidden"),
+                NoProperty,
+                Unauthenticated),
+            new(
+                "POST",
+                "/v1/properties/{id}/channels/export-token",
+                Send(HttpMethod.Post, a => $"/v1/properties/{a.PropertyId}/channels/export-token"),
+                ok,
+                ok,
+                new(403, "calendar.forbidden"),
+                new(403, "calendar.forbidden"),
+                NoProperty,
+                Unauthenticated),
+            Public("GET", "/v1/calendars/{token}.ics", Get(_ => "/v1/calendars/unknown-token-00000000.ics"), new(404, "calendar.not_found")),
+
             // Smart locks and access codes: owners and managers only.
             new(
                 "GET",
