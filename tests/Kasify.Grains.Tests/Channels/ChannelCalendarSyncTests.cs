@@ -8,6 +8,7 @@ using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.Tasks;
 using Kasify.Grains.Tests.Identity;
 using Kasify.Grains.Tests.Rentals;
+using Kasify.Grains.Tests.Channels.Http;
 using Kasify.Grains.Tests.Storage;
 using FakeKind = Kasify.Fakes.Channels.ChannelEventKind;
 
@@ -166,6 +167,71 @@ public sealed class ChannelCalendarSyncTests(GrainClusterFixture fixture) : ICla
 
         Assert.Empty(status.Conflicts);
         Assert.Equal(BookingStatus.Confirmed, (await BookingAsync(ownerId, propertyId, "stay-3"))!.Details.Status);
+    }
+
+    [Fact]
+    public async Task AnEchoOfABookingWeExportIsNotTakenAsANewBlockOrConflict()
+    {
+        var (ownerId, propertyId, feed) = await PropertyWithFeedAsync(Stay("stay-1", 10, 3, "HMSTAY0001"));
+        await Eventually.UntilAsync(() => BookingAsync(ownerId, propertyId, "stay-1"), booking => booking is not null, Patience, "the imported stay");
+        var calendar = _grains.GetGrain<IBookingCalendarGrain>(propertyId);
+        await calendar.CreateBookingAsync(ownerId, Bookings.BookingRulesTests.Stay(Iso(Today().AddDays(40)), Iso(Today().AddDays(43))));
+
+        // Airbnb shows the stay it imported from our export back as a closure on exactly its nights.
+        _fake.State.AddEvent(feed, new ChannelFakeEvent { Uid = "echo-1", Start = Today().AddDays(40), End = Today().AddDays(43), Kind = FakeKind.Closure });
+        var status = await Airbnb(propertyId).SyncNowAsync();
+
+        Assert.Empty(status.Conflicts);
+        Assert.Null(await BookingAsync(ownerId, propertyId, "echo-1"));
+        Assert.Equal(2, (await calendar.GetHeldDatesAsync()).Length);
+    }
+
+    [Fact]
+    public async Task AnAddedCalendarImportsItsEventsAndStopsWhenRemoved()
+    {
+        var (ownerId, propertyId, _) = await PropertyWithFeedAsync(Stay("stay-1", 10, 3, "HMSTAY0001"));
+        var vrbo = "vrbo-" + Guid.NewGuid().ToString("N");
+        _fake.State.PutFeed(vrbo, ChannelFeedShape.Vrbo, [Stay("vrbo-1", 50, 4, "VR-1001")]);
+        var channels = _grains.GetGrain<IPropertyChannelsGrain>(propertyId);
+
+        var added = await channels.AddCalendarAsync(ownerId, new NewChannelCalendar(_fake.FeedUrl(vrbo).ToString(), ChannelCalendarChannel.Vrbo, ChannelEventReading.Auto));
+        var calendar = _grains.GetGrain<IBookingCalendarGrain>(propertyId);
+        var held = await Eventually.UntilAsync(calendar.GetHeldDatesAsync, dates => dates.Any(d => d.From == Today().AddDays(50)), Patience, "the VRBO stay");
+        Assert.Equal(Interfaces.Bookings.BookingChannel.Vrbo, held.Single(d => d.From == Today().AddDays(50)).Channel);
+        await Assert.ThrowsAsync<Interfaces.Errors.ConflictException>(() =>
+            channels.AddCalendarAsync(ownerId, new NewChannelCalendar(_fake.FeedUrl(vrbo).ToString(), ChannelCalendarChannel.Vrbo, ChannelEventReading.Auto)));
+
+        await channels.RemoveCalendarAsync(ownerId, added.CalendarId);
+        var requests = _fake.State.Requests(vrbo)!.Count;
+        await _grains.GetGrain<IChannelCalendarGrain>(propertyId, added.CalendarId).SyncNowAsync();
+
+        Assert.Equal(requests, _fake.State.Requests(vrbo)!.Count);
+        Assert.DoesNotContain(await channels.GetCalendarsAsync(ownerId), status => status.CalendarId == added.CalendarId);
+        Assert.Contains(await calendar.GetHeldDatesAsync(), d => d.From == Today().AddDays(50)); // its bookings stay
+    }
+
+    [Fact]
+    public async Task OnePropertysExportImportedOnAnotherHoldsTheSameNights()
+    {
+        var (ownerId, propertyId, _) = await PropertyWithFeedAsync(
+            Stay("stay-1", 10, 3, "HMSTAY0001"), new ChannelFakeEvent { Uid = "closure-1", Start = Today().AddDays(20), End = Today().AddDays(22), Kind = FakeKind.Closure });
+        await Eventually.UntilAsync(() => BookingAsync(ownerId, propertyId, "closure-1"), booking => booking is not null, Patience, "the imported events");
+        var channels = _grains.GetGrain<IPropertyChannelsGrain>(propertyId);
+        var token = (await channels.GetExposureAsync(ownerId)).ExportToken;
+        var export = await channels.ExportAsync(token, "Kasify test");
+        await using var server = await LocalHttpServer.StartAsync();
+        server.Body("/export.ics", "text/calendar", System.Text.Encoding.UTF8.GetBytes(export!.Text));
+
+        var other = await _grains.RegisterNewUserAsync();
+        var otherId = Guid.NewGuid();
+        await _grains.GetGrain<IPropertyGrain>(otherId).CreateAsync(other.Id, PropertyGrainTests.Details());
+        await _grains.GetGrain<IPropertyChannelsGrain>(otherId).AddCalendarAsync(
+            other.Id, new NewChannelCalendar(server.Url("/export.ics").ToString(), ChannelCalendarChannel.Other, ChannelEventReading.Auto));
+
+        var mirrored = await Eventually.UntilAsync(
+            _grains.GetGrain<IBookingCalendarGrain>(otherId).GetHeldDatesAsync, dates => dates.Length == 2, Patience, "the other property's nights");
+        var original = await _grains.GetGrain<IBookingCalendarGrain>(propertyId).GetHeldDatesAsync();
+        Assert.Equal(original.Select(d => (d.From, d.To, d.Blocked)).Order(), mirrored.Select(d => (d.From, d.To, d.Blocked)).Order());
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
