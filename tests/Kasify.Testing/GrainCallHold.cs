@@ -10,7 +10,14 @@ public sealed class GrainCallHold : IDisposable
     private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal GrainCallHold(Action forget) => _forget = forget;
+    internal GrainCallHold(Action forget, string? method)
+    {
+        _forget = forget;
+        Method = method;
+    }
+
+    /// <summary>The one method held, or null for every call.</summary>
+    public string? Method { get; }
 
     /// <summary>Completes when a held call has arrived at the grain.</summary>
     public Task Entered => _entered.Task;

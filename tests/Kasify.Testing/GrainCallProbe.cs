@@ -32,12 +32,13 @@ public sealed class GrainCallProbe : IIncomingGrainCallFilter
     public IReadOnlyList<GrainCallRecord> Journal => [.. _journal];
 
     /// <summary>
-    /// Holds every call to <paramref name="grain"/> from now on until the returned hold is released (or disposed).
-    /// <see cref="GrainCallHold.Entered"/> completes when the first held call arrives.
+    /// Holds every call to <paramref name="grain"/> (only those of <paramref name="method"/>, when given) from now on until
+    /// the returned hold is released (or disposed). <see cref="GrainCallHold.Entered"/> completes when the first held call
+    /// arrives.
     /// </summary>
-    public GrainCallHold HoldCallsTo(GrainId grain)
+    public GrainCallHold HoldCallsTo(GrainId grain, string? method = null)
     {
-        var hold = new GrainCallHold(() => _holds.TryRemove(grain, out _));
+        var hold = new GrainCallHold(() => _holds.TryRemove(grain, out _), method);
         if (!_holds.TryAdd(grain, hold))
         {
             throw new InvalidOperationException($"Calls to {grain} are held already.");
@@ -50,7 +51,7 @@ public sealed class GrainCallProbe : IIncomingGrainCallFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         _calls.AddOrUpdate((context.TargetId, context.InterfaceMethod.Name), 1, (_, count) => count + 1);
-        if (_holds.TryGetValue(context.TargetId, out var hold))
+        if (_holds.TryGetValue(context.TargetId, out var hold) && (hold.Method is null || hold.Method == context.InterfaceMethod.Name))
         {
             await hold.WaitAsync();
         }
