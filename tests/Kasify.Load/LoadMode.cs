@@ -35,4 +35,10 @@ internal enum LoadMode
     /// <see cref="BookingScale.BookingScaleMode"/>); <c>--path</c> is not used.
     /// </summary>
     BookingScale,
+
+    /// <summary>
+    /// What channel calendar sync costs: the first import of a large feed, an unchanged re-read and a 304 (see
+    /// <see cref="ChannelImport.ChannelImportMode"/>); <c>--path</c> is not used.
+    /// </summary>
+    ChannelImport,
 }

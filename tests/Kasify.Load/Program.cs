@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kasify.Load;
 using Kasify.Load.BookingScale;
+using Kasify.Load.ChannelImport;
 using Kasify.Load.CheckinLatency;
 using Kasify.Load.LockCodes;
 using Kasify.Load.ReadRatio;
@@ -11,6 +12,7 @@ using Kasify.Load.ReadRatio;
 //    or: ... --mode read-ratio --token <jwt> [--extra-tokens <jwt2>,<jwt3>] [--properties 1000] (see ReadRatioOptions)
 //    or: ... --mode checkin-latency --token <jwt> [--busy-seconds 30] [--smtp-port 18025] (see CheckinLatencyOptions)
 //    or: ... --mode booking-scale --token <jwt> [--bookings 5000] [--sqlite .kasify/kasify.db] (see BookingScaleOptions)
+//    or: ... --mode channel-import --token <jwt> [--events 1000] [--rounds 5] (see ChannelImportOptions)
 // Exit codes: 0 measured, 1 measured but invalid or inconsistent (see the mode), 2 bad arguments or a failed setup.
 var arguments = new LoadArguments(args);
 LoadOptions options;
@@ -37,6 +39,8 @@ try
             return await CheckinLatencyMode.RunAsync(options, CheckinLatencyOptions.Parse(arguments));
         case LoadMode.BookingScale:
             return await BookingScaleMode.RunAsync(http, options, BookingScaleOptions.Parse(arguments));
+        case LoadMode.ChannelImport:
+            return await ChannelImportMode.RunAsync(http, options, ChannelImportOptions.Parse(arguments));
         default:
             break;
     }
