@@ -6,9 +6,9 @@ using Kasify.Grains.Interfaces.Common;
 using Kasify.Grains.Interfaces.Crew;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.Tasks;
+using Kasify.Grains.Tests.Channels.Http;
 using Kasify.Grains.Tests.Identity;
 using Kasify.Grains.Tests.Rentals;
-using Kasify.Grains.Tests.Channels.Http;
 using Kasify.Grains.Tests.Storage;
 using FakeKind = Kasify.Fakes.Channels.ChannelEventKind;
 
