@@ -41,8 +41,16 @@ internal static class ChannelImportMode
             var feedUrl = new Uri(importOptions.ChannelFake, $"/feeds/{feed}.ics").ToString();
 
             var first = Stopwatch.StartNew();
-            (await api.SendAsync(HttpMethod.Patch, $"/v1/properties/{propertyId}", new JsonObject { ["airbnb_ical_url"] = feedUrl }, "application/merge-patch+json"))
-                .Expect("set airbnb_ical_url", 200);
+            var property = new JsonObject
+            {
+                ["name"] = $"Channel import {feed}",
+                ["address"] = "Calle Mayor 1",
+                ["city"] = "Madrid",
+                ["zip_code"] = "28013",
+                ["country_code"] = "ES",
+                ["airbnb_ical_url"] = feedUrl,
+            };
+            (await api.SendAsync(HttpMethod.Put, $"/v1/properties/{propertyId}", property)).Expect("set airbnb_ical_url", 200);
             while ((await EventsAsync(api, propertyId)) < importOptions.Events)
             {
                 if (first.Elapsed > TimeSpan.FromMinutes(10))
