@@ -234,5 +234,28 @@ public sealed class ChannelCalendarSyncTests(GrainClusterFixture fixture) : ICla
         Assert.Equal(original.Select(d => (d.From, d.To, d.Blocked)).Order(), mirrored.Select(d => (d.From, d.To, d.Blocked)).Order());
     }
 
+    [Fact]
+    public async Task WhatAPersonEnteredOnAnImportedBookingSurvivesTheNextSyncs()
+    {
+        var (ownerId, propertyId, feed) = await PropertyWithFeedAsync(Stay("stay-1", 10, 3, "HMSTAY0001"));
+        var imported = await Eventually.UntilAsync(() => BookingAsync(ownerId, propertyId, "stay-1"), booking => booking is not null, Patience, "the imported stay");
+        var calendar = _grains.GetGrain<IBookingCalendarGrain>(propertyId);
+        await calendar.UpdateBookingAsync(ownerId, imported!.Id, Bookings.Patches.Empty with
+        {
+            GuestFirstName = Patch<string>.Set("Lucía"),
+            GuestEmail = Patch<string>.Set("lucia@example.org"),
+            AdultsCount = Patch<int?>.Set(3),
+            Notes = Patch<string>.Set("Arrives by train"),
+        });
+
+        _fake.State.ReplaceEvent(feed, "stay-1", Stay("stay-1", 12, 3, "HMSTAY0001"));
+        await Airbnb(propertyId).SyncNowAsync();
+        await Airbnb(propertyId).SyncNowAsync();
+
+        var after = (await BookingAsync(ownerId, propertyId, "stay-1"))!.Details;
+        Assert.Equal((Today().AddDays(12), Today().AddDays(15)), (after.From, after.To));
+        Assert.Equal(("Lucía", "lucia@example.org", 3, "Arrives by train"), (after.GuestFirstName, after.GuestEmail, after.AdultsCount, after.Notes));
+    }
+
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
