@@ -38,6 +38,16 @@ internal static class ChannelCalendarsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPatch("/{calendarId}", SetReadingAsync)
+            .WithName("UpdateChannelCalendar")
+            .WithSummary("Change how a channel calendar's events read")
+            .WithDescription(
+                "Owner or manager. {reading: auto | stays | closures}: overrides the channel's labels for every event of this calendar "
+                + "(the property's own airbnb and booking calendars too); the next sync turns existing events' bookings into stays or "
+                + "blocks accordingly.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{calendarId}", RemoveCalendarAsync)
             .WithName("RemoveChannelCalendar")
             .WithSummary("Remove a channel calendar from a property")
@@ -71,6 +81,14 @@ internal static class ChannelCalendarsApi
         var userId = await principal.GetUserIdAsync(grains);
         var status = await grains.GetGrain<IPropertyChannelsGrain>(id).AddCalendarAsync(userId, request.ToCommand());
         return TypedResults.Created($"/v1/properties/{id}/calendars/{status.CalendarId}", ChannelCalendarResponse.From(status));
+    }
+
+    internal static async Task<Ok<ChannelCalendarResponse>> SetReadingAsync(
+        Guid id, string calendarId, ChannelCalendarPatchRequest request, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var userId = await principal.GetUserIdAsync(grains);
+        var status = await grains.GetGrain<IPropertyChannelsGrain>(id).SetReadingAsync(userId, calendarId, request.Reading!.Value);
+        return TypedResults.Ok(ChannelCalendarResponse.From(status));
     }
 
     internal static async Task<NoContent> RemoveCalendarAsync(Guid id, string calendarId, ClaimsPrincipal principal, IGrainFactory grains)

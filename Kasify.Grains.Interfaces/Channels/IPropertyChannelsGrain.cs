@@ -33,6 +33,10 @@ public interface IPropertyChannelsGrain : IGrainWithGuidKey
     [Alias("AddCalendarAsync")]
     Task<ChannelCalendarStatus> AddCalendarAsync(Guid callerId, NewChannelCalendar calendar);
 
+    /// <summary>Changes how a calendar's events read (the next sync applies it to every event); owners and managers only.</summary>
+    [Alias("SetReadingAsync")]
+    Task<ChannelCalendarStatus> SetReadingAsync(Guid callerId, string calendarId, ChannelEventReading reading);
+
     /// <summary>Removes an added calendar; the property's own ones go by clearing their URL. Its bookings stay.</summary>
     [Alias("RemoveCalendarAsync")]
     Task RemoveCalendarAsync(Guid callerId, string calendarId);

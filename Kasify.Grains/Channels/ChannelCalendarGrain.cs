@@ -70,10 +70,8 @@ internal sealed class ChannelCalendarGrain(
             return;
         }
 
-        if (state.State.Settings is { } previous && previous.Url != settings.Url)
-        {
-            state.State.Validators = null; // another address: its answer is new whatever the old one said
-        }
+        // Another address, reading or zone: the next answer must be read whole whatever the channel says changed.
+        state.State.Validators = null;
 
         state.State.Settings = settings;
         var period = options.SyncPeriod > reminderOptions.Value.MinimumReminderPeriod ? options.SyncPeriod : reminderOptions.Value.MinimumReminderPeriod;

@@ -81,6 +81,14 @@ internal sealed class PropertyChannelsGrain(
             {
                 wanted[calendarId] = added with { TimeZone = zone };
             }
+
+            foreach (var (calendarId, reading) in state.State.Readings)
+            {
+                if (wanted.TryGetValue(calendarId, out var settings))
+                {
+                    wanted[calendarId] = settings with { Reading = reading };
+                }
+            }
         }
         else if (state.State.ExportToken is { } token)
         {
@@ -149,6 +157,22 @@ internal sealed class PropertyChannelsGrain(
         return await Calendar(calendarId).GetStatusAsync();
     }
 
+    public async Task<ChannelCalendarStatus> SetReadingAsync(Guid callerId, string calendarId, ChannelEventReading reading)
+    {
+        RequireManager(callerId);
+        if (!state.State.Calendars.TryGetValue(calendarId, out var settings))
+        {
+            throw new NotFoundException("calendar.not_found", "The property has no such calendar.");
+        }
+
+        var changed = settings with { Reading = reading };
+        await Calendar(calendarId).ConfigureAsync(changed);
+        state.State.Calendars[calendarId] = changed;
+        state.State.Readings[calendarId] = reading;
+        await state.SaveAsync(this);
+        return await Calendar(calendarId).GetStatusAsync();
+    }
+
     public async Task RemoveCalendarAsync(Guid callerId, string calendarId)
     {
         RequireManager(callerId);
@@ -165,6 +189,7 @@ internal sealed class PropertyChannelsGrain(
 
         await Calendar(calendarId).RemoveAsync();
         state.State.Calendars.Remove(calendarId);
+        state.State.Readings.Remove(calendarId);
         await state.SaveAsync(this);
     }
 

@@ -32,4 +32,8 @@ internal sealed class PropertyChannelsState
     /// <summary>The outbox: feed entries not yet in the property's activity feed.</summary>
     [Id(6)]
     public List<ActivityEntry> PendingFeed { get; set; } = [];
+
+    /// <summary>How the owner chose to read each calendar's events, where not by the channel's labels.</summary>
+    [Id(7)]
+    public Dictionary<string, ChannelEventReading> Readings { get; set; } = [];
 }

@@ -70,6 +70,7 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "post", "/v1/properties/{id}/calendars/{channel}/sync", "Channels", "Sync a property's channel calendar now" },
         { "post", "/v1/properties/{id}/calendars", "Channels", "Add a channel calendar to a property" },
         { "delete", "/v1/properties/{id}/calendars/{calendarId}", "Channels", "Remove a channel calendar from a property" },
+        { "patch", "/v1/properties/{id}/calendars/{calendarId}", "Channels", "Change how a channel calendar's events read" },
         { "get", "/v1/properties/{id}/channels", "Channels", "Show a property's channels: imports, export fetches and unseen bookings" },
         { "post", "/v1/properties/{id}/channels/export-token", "Channels", "Replace a property's export calendar URL" },
     };

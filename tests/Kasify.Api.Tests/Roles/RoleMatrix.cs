@@ -395,6 +395,16 @@ internal static class RoleMatrix
                 NoProperty,
                 Unauthenticated),
             new(
+                "PATCH",
+                "/v1/properties/{id}/calendars/{calendarId}",
+                async (a, _) => await Json(HttpMethod.Patch, $"/v1/properties/{a.PropertyId}/calendars/airbnb", new { reading = "auto" }),
+                ok,
+                ok,
+                new(403, "calendar.forbidden"),
+                new(403, "calendar.forbidden"),
+                NoProperty,
+                Unauthenticated),
+            new(
                 "DELETE",
                 "/v1/properties/{id}/calendars/{calendarId}",
                 Send(HttpMethod.Delete, a => $"/v1/properties/{a.PropertyId}/calendars/airbnb"),

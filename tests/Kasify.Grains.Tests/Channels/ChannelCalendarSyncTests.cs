@@ -257,5 +257,26 @@ public sealed class ChannelCalendarSyncTests(GrainClusterFixture fixture) : ICla
         Assert.Equal(("Lucía", "lucia@example.org", 3, "Arrives by train"), (after.GuestFirstName, after.GuestEmail, after.AdultsCount, after.Notes));
     }
 
+    [Fact]
+    public async Task ReadingACalendarsEventsAsClosuresTurnsItsStaysIntoBlocksAndBackAgain()
+    {
+        var (ownerId, propertyId, _) = await PropertyWithFeedAsync(Stay("stay-1", 10, 3, "HMSTAY0001"));
+        await Eventually.UntilAsync(() => BookingAsync(ownerId, propertyId, "stay-1"), booking => booking is not null, Patience, "the imported stay");
+        var channels = _grains.GetGrain<IPropertyChannelsGrain>(propertyId);
+
+        await channels.SetReadingAsync(ownerId, PropertyChannelsGrain.AirbnbCalendarId, ChannelEventReading.Closures);
+        await Airbnb(propertyId).SyncNowAsync();
+        Assert.Equal(BookingStatus.Blocked, (await BookingAsync(ownerId, propertyId, "stay-1"))!.Details.Status);
+
+        // The property's next access snapshot keeps the owner's choice.
+        await _grains.GetGrain<IPropertyGrain>(propertyId).PatchAsync(ownerId, new PropertyPatch(Patch<string>.Set("Casa Azul renamed"), default, default, default, default, default, default, default, default, default));
+        await Airbnb(propertyId).SyncNowAsync();
+        Assert.Equal(ChannelEventReading.Closures, (await Airbnb(propertyId).GetStatusAsync()).Settings!.Reading);
+
+        await channels.SetReadingAsync(ownerId, PropertyChannelsGrain.AirbnbCalendarId, ChannelEventReading.Auto);
+        await Airbnb(propertyId).SyncNowAsync();
+        Assert.Equal(BookingStatus.Confirmed, (await BookingAsync(ownerId, propertyId, "stay-1"))!.Details.Status);
+    }
+
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
