@@ -127,9 +127,11 @@ internal sealed class ChannelCalendarGrain(
         }
         else
         {
+            // Property zones are validated IANA ids; one this machine lacks reads as UTC rather than stopping the sync.
+            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
             var read = fetch.Outcome == ChannelFetchOutcome.Fetched
                 ? ChannelFeedReader.Read(fetch.Text ?? "", ChannelCalendarRules.KindOf(settings.Channel), ChannelCalendarRules.ReadingOf(settings.Reading),
-                    TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone)).DateTime))
+                    zone, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime))
                 : null;
             if (read is not { Usable: true })
             {
