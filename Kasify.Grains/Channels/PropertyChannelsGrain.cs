@@ -93,16 +93,17 @@ internal sealed class PropertyChannelsGrain(
         else if (state.State.ExportToken is { } token)
         {
             await grains.GetGrain<IChannelExportTokenGrain>(token).ClearAsync();
-            state.State.ExportToken = null;
         }
 
         // Feed grains are told first and the list saved after: a crash in between repeats idempotent calls.
+        var changed = false;
         foreach (var (calendarId, settings) in wanted)
         {
             if (!state.State.Calendars.TryGetValue(calendarId, out var current) || current != settings)
             {
                 await Calendar(calendarId).ConfigureAsync(settings);
                 state.State.Calendars[calendarId] = settings;
+                changed = true;
             }
         }
 
@@ -110,9 +111,23 @@ internal sealed class PropertyChannelsGrain(
         {
             await Calendar(calendarId).RemoveAsync();
             state.State.Calendars.Remove(calendarId);
+            changed = true;
         }
 
-        await state.SaveAsync(this);
+        if (access.Deleted)
+        {
+            // Nothing of a deleted property's channels is kept: not its export fetches, not its token.
+            if (state.RecordExists)
+            {
+                await state.ClearAsync(this);
+            }
+
+            state.State = new PropertyChannelsState();
+        }
+        else if (changed)
+        {
+            await state.SaveAsync(this);
+        }
     }
 
     public async Task<ImmutableArray<ChannelCalendarStatus>> GetCalendarsAsync(Guid callerId)

@@ -278,5 +278,21 @@ public sealed class ChannelCalendarSyncTests(GrainClusterFixture fixture) : ICla
         Assert.Equal(BookingStatus.Confirmed, (await BookingAsync(ownerId, propertyId, "stay-1"))!.Details.Status);
     }
 
+    [Fact]
+    public async Task DeletingThePropertyStopsItsCalendarsAndItsExportUrl()
+    {
+        var (ownerId, propertyId, feed) = await PropertyWithFeedAsync(Stay("stay-1", 10, 3, "HMSTAY0001"));
+        await Eventually.UntilAsync(() => BookingAsync(ownerId, propertyId, "stay-1"), booking => booking is not null, Patience, "the imported stay");
+        var token = (await _grains.GetGrain<IPropertyChannelsGrain>(propertyId).GetExposureAsync(ownerId)).ExportToken;
+
+        await _grains.GetGrain<IPropertyGrain>(propertyId).DeleteAsync(ownerId);
+
+        Assert.Null(await _grains.GetGrain<IChannelExportTokenGrain>(token).GetPropertyIdAsync());
+        Assert.Null((await Airbnb(propertyId).GetStatusAsync()).Settings);
+        var requests = _fake.State.Requests(feed)!.Count;
+        await Airbnb(propertyId).SyncNowAsync();
+        Assert.Equal(requests, _fake.State.Requests(feed)!.Count);
+    }
+
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
