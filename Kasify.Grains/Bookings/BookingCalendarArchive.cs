@@ -63,6 +63,26 @@ internal sealed class BookingCalendarArchive(BookingCalendarState state, IGrainF
     /// Puts an archived booking's slot back into the calendar's state and saves it, then drops the archived copy; a
     /// crash between leaves a copy that readers ignore and the next pass removes. Nothing for a booking held already.
     /// </summary>
+    /// <summary>
+    /// The fields a booking has now, for a change: from the outbox when the booking grain has not stored them yet; an
+    /// archived stay comes back first. Null when the calendar holds no such booking.
+    /// </summary>
+    public async Task<BookingDetails?> DetailsForChangeAsync(Guid bookingId, Func<Task> saveAsync)
+    {
+        if (state.PendingWrites.TryGetValue(bookingId, out var pending))
+        {
+            return pending.Details;
+        }
+
+        if (!(await HeldAsync([bookingId])).Contains(bookingId))
+        {
+            return null;
+        }
+
+        await BringBackAsync(bookingId, saveAsync);
+        return (await grains.GetGrain<IBookingGrain>(bookingId).GetForChangeAsync())?.Details;
+    }
+
     public async Task BringBackAsync(Guid bookingId, Func<Task> saveAsync)
     {
         if (state.Slots.ContainsKey(bookingId))

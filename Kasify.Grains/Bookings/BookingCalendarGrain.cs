@@ -180,7 +180,7 @@ internal sealed class BookingCalendarGrain(
         {
             try
             {
-                var current = _access is null ? throw new NotFoundException("property.not_found", "No such property.") : await CurrentDetailsAsync(item.BookingId);
+                var current = _access is null ? throw new NotFoundException("property.not_found", "No such property.") : await _archive.DetailsForChangeAsync(item.BookingId, () => state.SaveAsync(this));
                 if (ChannelImportRules.Target(current, item, import.Channel) is { } target)
                 {
                     target = BookingRules.Normalize(target);
@@ -315,24 +315,6 @@ internal sealed class BookingCalendarGrain(
         }
 
         DeactivateOnIdle();
-    }
-
-    // The fields a booking has now, for a change: from the outbox when the booking grain has not stored them yet; an
-    // archived stay comes back first. Null when the calendar holds no such booking.
-    private async Task<BookingDetails?> CurrentDetailsAsync(Guid bookingId)
-    {
-        if (state.State.PendingWrites.TryGetValue(bookingId, out var pending))
-        {
-            return pending.Details;
-        }
-
-        if (!(await _archive.HeldAsync([bookingId])).Contains(bookingId))
-        {
-            return null;
-        }
-
-        await _archive.BringBackAsync(bookingId, () => state.SaveAsync(this));
-        return (await grains.GetGrain<IBookingGrain>(bookingId).GetForChangeAsync())?.Details;
     }
 
     // The slot and what the change owes everyone else, in the same write.

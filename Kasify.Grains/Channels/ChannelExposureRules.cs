@@ -27,6 +27,20 @@ public static class ChannelExposureRules
     };
 
     /// <summary>
+    /// Channels whose last fetch of the export is older than <paramref name="staleAfter"/> and whose silence since that fetch
+    /// has not been reported yet, with that fetch's time: one report per silence, another only after a new fetch.
+    /// </summary>
+    public static IReadOnlyList<(ChannelCalendarChannel Channel, DateTimeOffset LastFetch)> NewlySilent(
+        IReadOnlyDictionary<ChannelCalendarChannel, ExportFetch> fetches,
+        IReadOnlyDictionary<ChannelCalendarChannel, DateTimeOffset> reported,
+        DateTimeOffset now,
+        TimeSpan staleAfter) =>
+        [.. fetches
+            .Where(entry => now - entry.Value.At > staleAfter && reported.GetValueOrDefault(entry.Key) != entry.Value.At)
+            .Select(entry => (entry.Key, entry.Value.At))
+            .OrderBy(entry => entry.Key)];
+
+    /// <summary>
     /// Held nights the channel has not seen: not in the export as it last fetched it (new, or moved since), leaving out
     /// the channel's own bookings. A channel that never fetched has seen nothing.
     /// </summary>

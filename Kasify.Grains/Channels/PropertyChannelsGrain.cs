@@ -50,13 +50,10 @@ internal sealed class PropertyChannelsGrain(
         }
 
         var now = time.GetUtcNow();
-        foreach (var (channel, fetch) in state.State.Fetches)
+        foreach (var (channel, lastFetch) in ChannelExposureRules.NewlySilent(state.State.Fetches, state.State.SilenceReported, now, options.ExportStaleAfter))
         {
-            if (now - fetch.At > options.ExportStaleAfter && state.State.SilenceReported.GetValueOrDefault(channel) != fetch.At)
-            {
-                state.State.SilenceReported[channel] = fetch.At;
-                state.State.PendingFeed.Add(ChannelActivity.Silent(PropertyId, channel, fetch.At, now));
-            }
+            state.State.SilenceReported[channel] = lastFetch;
+            state.State.PendingFeed.Add(ChannelActivity.Silent(PropertyId, channel, lastFetch, now));
         }
 
         await SaveAndDeliverAsync();
