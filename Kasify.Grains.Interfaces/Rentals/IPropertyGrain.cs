@@ -1,4 +1,5 @@
 using Kasify.Grains.Interfaces.Activity;
+using Orleans.Concurrency;
 
 namespace Kasify.Grains.Interfaces.Rentals;
 
@@ -50,4 +51,11 @@ public interface IPropertyGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("GetActivityAsync")]
     Task<PropertyActivity?> GetActivityAsync(Guid callerId, int limit);
+
+    /// <summary>
+    /// How many deliveries the outbox still owes: one while the newest access snapshot has not reached every grain
+    /// serving the property, plus each invitation email not yet handed to its mail grain.
+    /// </summary>
+    [ReadOnly, Alias("GetUndeliveredCountAsync")]
+    Task<int> GetUndeliveredCountAsync();
 }

@@ -109,6 +109,9 @@ internal sealed class PropertyGrain(
     public Task<PropertyDto?> GetAsync(Guid callerId) =>
         Task.FromResult(Exists && state.State.Members.TryGetValue(callerId, out var role) ? ToDto(role) : null);
 
+    public Task<int> GetUndeliveredCountAsync() =>
+        Task.FromResult((state.State.AccessDelivered < state.State.AccessVersion ? 1 : 0) + state.State.PendingMails.Count);
+
     public async Task<PropertyDto> ReplaceAsync(Guid callerId, PropertyDetails details)
     {
         var role = RequireEditor(callerId);

@@ -146,8 +146,10 @@ public sealed class CleaningTaskTests(GrainClusterFixture fixture) : IClassFixtu
         var propertyId = await fixture.CreatePropertyWithCrewAsync(owner, (cleaner, AccessLevel.Contractor));
         var property = _grains.GetGrain<IPropertyGrain>(propertyId);
         await property.PatchAsync(owner.Id, new PropertyPatch(default, default, default, Patch<Guid?>.Set(cleaner.Id), default, default, default, default, default, default));
+        await _grains.PropertySettledAsync(propertyId); // the tasks grain learns the default cleaner from the property's outbox
 
         await _grains.Bookings(property).CreateBookingAsync(owner.Id, BookingRulesTests.Stay("2030-07-01", "2030-07-05"));
+        await _grains.BookingsSettledAsync(propertyId);
         var asCleaner = await _grains.GetGrain<IPropertyTasksGrain>(propertyId).ListTasksAsync(cleaner.Id, TaskQuery.All, new PageRequest(0, 10));
 
         var view = Assert.Single(asCleaner.Content);
