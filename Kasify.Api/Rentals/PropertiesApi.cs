@@ -37,7 +37,7 @@ internal static class PropertiesApi
         group.MapPatch("/{id:guid}", PatchPropertyAsync)
             .WithName("PatchProperty")
             .WithSummary("Partially update property")
-            .WithDescription("JSON merge patch: only fields present change, null clears. Geo fields and iCal URLs are PUT-only; only the owner may set default_cleaner_id.")
+            .WithDescription("JSON merge patch: only fields present change, null clears. Geo fields and iCal URLs are PUT-only; only the owner may set default_cleaner_id. auto_access_codes true gives every stay its code on each smart lock by itself, a lead time (2 days by default) before arrival.")
             .Accepts<PropertyPatchRequest>("application/merge-patch+json", "application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

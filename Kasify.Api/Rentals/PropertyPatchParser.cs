@@ -24,7 +24,8 @@ internal static class PropertyPatchParser
             document.Read<bool?>("has_internet"),
             document.Read<int?>("rooms_count"),
             document.Read<TimeOnly?>("checkin_time"),
-            document.Read<TimeOnly?>("checkout_time"));
+            document.Read<TimeOnly?>("checkout_time"),
+            document.Read<bool?>("auto_access_codes"));
         document.EnsureValid();
         return patch;
     }

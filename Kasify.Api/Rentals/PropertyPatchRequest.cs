@@ -25,4 +25,6 @@ internal sealed class PropertyPatchRequest
     public TimeOnly? CheckinTime { get; init; }
 
     public TimeOnly? CheckoutTime { get; init; }
+
+    public bool? AutoAccessCodes { get; init; }
 }

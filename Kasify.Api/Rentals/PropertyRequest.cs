@@ -56,7 +56,10 @@ internal sealed class PropertyRequest : IValidatableRequest
     [Range(0, PropertyLimits.MaxRooms)]
     public int? RoomsCount { get; init; }
 
+    /// <summary>Codes for every stay on every smart lock by themselves, a lead time before arrival; off when absent.</summary>
+    public bool? AutoAccessCodes { get; init; }
+
     public PropertyDetails ToDetails() => new(
         Name!, Address!, City!, ZipCode!, CountryCode, ProvinceId, CityId, CheckinTime, CheckoutTime, TimeZone,
-        AirbnbIcalUrl, BookingIcalUrl, DefaultCleanerId, SesEstablishmentCode, SesEstablishmentType, HasInternet, RoomsCount);
+        AirbnbIcalUrl, BookingIcalUrl, DefaultCleanerId, SesEstablishmentCode, SesEstablishmentType, HasInternet, RoomsCount, AutoAccessCodes);
 }

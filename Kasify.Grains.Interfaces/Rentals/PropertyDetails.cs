@@ -1,6 +1,10 @@
 namespace Kasify.Grains.Interfaces.Rentals;
 
-/// <summary>Every field a property's owner sets on create and replaces on PUT.</summary>
+/// <summary>
+/// Every field a property's owner sets on create and replaces on PUT. <c>AutoAccessCodes</c>: when true, every stay gets a
+/// code on each of the property's smart locks by itself, a configurable lead time before its arrival
+/// (<c>Kasify:Locks:AutoCodeLeadTime</c>); null or false, codes are created on request only.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Kasify.Grains.Interfaces.Rentals.PropertyDetails")]
 public sealed record PropertyDetails(
     string Name,
@@ -19,4 +23,5 @@ public sealed record PropertyDetails(
     string? SesEstablishmentCode,
     string? SesEstablishmentType,
     bool? HasInternet,
-    int? RoomsCount);
+    int? RoomsCount,
+    bool? AutoAccessCodes = null);

@@ -25,6 +25,7 @@ public sealed record PropertyDto(
     string? SesEstablishmentType,
     bool? HasInternet,
     int? RoomsCount,
+    bool AutoAccessCodes,
     int? CoverImageVersion,
     AccessLevel Role,
     DateTimeOffset CreatedAt,

@@ -17,4 +17,5 @@ public sealed record PropertyPatch(
     Patch<bool?> HasInternet,
     Patch<int?> RoomsCount,
     Patch<TimeOnly?> CheckinTime,
-    Patch<TimeOnly?> CheckoutTime);
+    Patch<TimeOnly?> CheckoutTime,
+    Patch<bool?> AutoAccessCodes = default);

@@ -30,6 +30,7 @@ internal static class PropertyViews
             details.SesEstablishmentType,
             details.HasInternet,
             details.RoomsCount,
+            details.AutoAccessCodes == true,
             state.CoverImage?.Version,
             role,
             state.CreatedAt,
@@ -58,5 +59,6 @@ internal static class PropertyViews
         RoomsCount = patch.RoomsCount.ApplyTo(current.RoomsCount),
         CheckinTime = patch.CheckinTime.ApplyTo(current.CheckinTime),
         CheckoutTime = patch.CheckoutTime.ApplyTo(current.CheckoutTime),
+        AutoAccessCodes = patch.AutoAccessCodes.ApplyTo(current.AutoAccessCodes),
     };
 }

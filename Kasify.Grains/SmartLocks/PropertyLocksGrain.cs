@@ -9,6 +9,7 @@ using Kasify.Grains.Outbox;
 using Kasify.Grains.Rentals;
 using Kasify.Grains.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Kasify.Grains.SmartLocks;
@@ -18,11 +19,13 @@ namespace Kasify.Grains.SmartLocks;
 // the writes go one at a time (SerializedSaves); loops over the locks work on a copy taken before the first await.
 // Calls go to integration and smart lock grains only.
 [Reentrant]
-internal sealed class PropertyLocksGrain(
+internal sealed partial class PropertyLocksGrain(
     [PersistentState("propertyLocks", StorageNames.Kasify)] IPersistentState<PropertyLocksState> state,
     IGrainFactory grains,
     PropertyRow propertyRow,
     DurableDeliveryOptions deliveryOptions,
+    SmartLockOptions lockOptions,
+    IOptions<ReminderOptions> reminderOptions,
     TimeProvider time,
     ILogger<PropertyLocksGrain> logger) : Grain, IPropertyLocksGrain, IRemindable
 {
@@ -47,20 +50,27 @@ internal sealed class PropertyLocksGrain(
         }
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        _sync.Owns(reminderName) ? _sync.OnReminderAsync() : Task.CompletedTask;
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
+    {
+        _ when _sync.Owns(reminderName) => _sync.OnReminderAsync(),
+        AutoCodesReminder => IssueAutoCodesAsync(),
+        _ => Task.CompletedTask,
+    };
 
     public Task EnsureMigratedAsync() => Task.CompletedTask;
 
-    public Task ApplyAccessAsync(PropertyAccess access)
+    public async Task ApplyAccessAsync(PropertyAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
         if (_access is null || access.Version > _access.Version)
         {
+            var wasAuto = AutoCodesOn;
             _access = access;
+            if (AutoCodesOn != wasAuto)
+            {
+                await PlanAutoCodesAsync();
+            }
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task ApplyBookingChangesAsync(ImmutableArray<BookingChange> changes)
@@ -85,6 +95,7 @@ internal sealed class PropertyLocksGrain(
         {
             state.State.Bookings.Remove(bookingId);
             state.State.Unsynced.Remove(bookingId);
+            state.State.AutoServed.Remove(bookingId);
         }
 
         if (state.State.Unsynced.Count > 0)
@@ -97,6 +108,8 @@ internal sealed class PropertyLocksGrain(
         {
             _sync.Kick();
         }
+
+        await PlanAutoCodesAsync();
     }
 
     public async Task<ImmutableArray<SmartLockDto>> ListSmartLocksAsync(Guid callerId)
@@ -122,13 +135,14 @@ internal sealed class PropertyLocksGrain(
         var smartLockId = Guid.NewGuid();
         var integration = grains.GetGrain<IIntegrationGrain>(request.IntegrationId);
         var device = await integration.AssignDeviceAsync(_access!.AccountId, externalId, PropertyId, smartLockId);
+        SmartLockDto smartLock;
         try
         {
-            var smartLock = await grains.GetGrain<ISmartLockGrain>(smartLockId).AssignAsync(
+            smartLock = await grains.GetGrain<ISmartLockGrain>(smartLockId).AssignAsync(
                 new SmartLockAssignment(PropertyId, request.IntegrationId, device.Provider, externalId, name ?? device.Name));
             state.State.SmartLocks[smartLockId] = new PropertySmartLock(request.IntegrationId, externalId);
+            state.State.AutoServed.Clear(); // served stays owe the new lock its code too; the other locks keep theirs
             await _saves.SaveAsync();
-            return smartLock;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -136,6 +150,9 @@ internal sealed class PropertyLocksGrain(
             await integration.ReleaseDeviceAsync(externalId, smartLockId);
             throw;
         }
+
+        await PlanAutoCodesAsync();
+        return smartLock;
     }
 
     public async Task RemoveSmartLockAsync(Guid callerId, Guid smartLockId)
@@ -161,6 +178,7 @@ internal sealed class PropertyLocksGrain(
             await _saves.SaveAsync();
         }
 
+        await StopAutoCodesAsync();
         if (state.RecordExists)
         {
             await state.ClearAsync(this);

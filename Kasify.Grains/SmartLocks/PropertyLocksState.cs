@@ -17,4 +17,15 @@ internal sealed class PropertyLocksState
     /// <summary>Bookings whose latest change the locks have not all been told yet.</summary>
     [Id(2)]
     public HashSet<Guid> Unsynced { get; set; } = [];
+
+    /// <summary>
+    /// Stays that got their automatic codes on every lock (with <c>auto_access_codes</c> on); a stay leaves with its window
+    /// in <see cref="Bookings"/>, so the set stays as small as the upcoming stays.
+    /// </summary>
+    [Id(3)]
+    public HashSet<Guid> AutoServed { get; set; } = [];
+
+    /// <summary>When the <c>auto-access-codes</c> reminder is due next; null while it is not registered.</summary>
+    [Id(4)]
+    public DateTimeOffset? AutoWakeAt { get; set; }
 }

@@ -38,4 +38,14 @@ public sealed class SmartLockOptions
     /// asynchronously and an offline lock holds them back).
     /// </summary>
     public TimeSpan CreateConfirmGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long before a stay's arrival its codes are placed on a property with <c>auto_access_codes</c> on. Two days by
+    /// default: early enough to send the guest their code and to fix a lock that refuses it, late enough that a code is
+    /// rarely placed for a stay that then moves.
+    /// </summary>
+    public TimeSpan AutoCodeLeadTime { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>How often automatic codes a lock refused (vendor down, lock full) are tried again.</summary>
+    public TimeSpan AutoCodeRetryPeriod { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -158,6 +158,9 @@ public sealed class KasifySiloOptions
             "Kasify:SesReporting:CallTimeout must exceed Kasify:Ses:TotalTimeout, so the client's own timeout answers first.");
         Require(Locks.InlineVendorTimeout > TimeSpan.Zero, "Kasify:Locks:InlineVendorTimeout must be positive.");
         Require(
+            Locks.AutoCodeLeadTime >= TimeSpan.Zero && Locks.AutoCodeLeadTime <= TimeSpan.FromDays(60) && Locks.AutoCodeRetryPeriod > TimeSpan.Zero,
+            "Kasify:Locks:AutoCodeLeadTime must be between 0 and 60 days, and AutoCodeRetryPeriod positive.");
+        Require(
             Outbox.RetryBaseDelay > TimeSpan.Zero && Outbox.RetryMaxDelay >= Outbox.RetryBaseDelay && Outbox.ReminderPeriod >= Reminders.MinimumPeriod,
             "Kasify:Outbox:RetryBaseDelay must be positive, RetryMaxDelay at least that, and ReminderPeriod at least Kasify:Reminders:MinimumPeriod.");
         Require(Reminders.MinimumPeriod > TimeSpan.Zero, "Kasify:Reminders:MinimumPeriod must be positive.");

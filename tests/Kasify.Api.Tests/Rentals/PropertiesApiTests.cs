@@ -86,6 +86,7 @@ public sealed class PropertiesApiTests(KasifyApiFactory factory)
     [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"123456789012345678901"}""", "zip_code")]
     [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","rooms_count":"three"}""", "rooms_count")]
     [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","has_internet":"yes"}""", "has_internet")]
+    [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","auto_access_codes":1}""", "auto_access_codes")]
     [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","checkin_time":"4pm"}""", "checkin_time")]
     [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","country_code":"XX"}""", "country_code")]
     [InlineData("""{"name":"n","address":"a","city":"c","zip_code":"1","time_zone":"Mars/Base"}""", "time_zone")]
@@ -179,6 +180,32 @@ public sealed class PropertiesApiTests(KasifyApiFactory factory)
         Assert.True(patched.GetProperty("has_internet").GetBoolean());
         Assert.Equal("10:30", patched.GetProperty("checkout_time").GetString());
         Assert.Equal("Calle Mayor 1", patched.GetProperty("address").GetString());
+    }
+
+    [Fact]
+    public async Task AutomaticAccessCodesAreOffUntilSetAndAPatchTurnsThemOnAndOff()
+    {
+        using var owner = factory.CreateAuthenticatedClient();
+        await owner.RegisterAsync();
+        var created = await owner.CreatePropertyAsync();
+        var id = created.GetProperty("id").GetGuid();
+        Assert.False(created.GetProperty("auto_access_codes").GetBoolean());
+
+        async Task<JsonElement> PatchAsync(string body)
+        {
+            using var response = await owner.PatchAsync($"/v1/properties/{id}", new StringContent(body, Encoding.UTF8, "application/merge-patch+json"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+
+        Assert.True((await PatchAsync("""{"auto_access_codes":true}""")).GetProperty("auto_access_codes").GetBoolean());
+        Assert.True((await PatchAsync("""{"name":"Casa Roja"}""")).GetProperty("auto_access_codes").GetBoolean());
+        Assert.True((await (await owner.GetAsync($"/v1/properties/{id}")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("auto_access_codes").GetBoolean());
+        Assert.False((await PatchAsync("""{"auto_access_codes":null}""")).GetProperty("auto_access_codes").GetBoolean());
+
+        using var mistyped = await owner.PatchAsync($"/v1/properties/{id}", new StringContent("""{"auto_access_codes":"yes"}""", Encoding.UTF8, "application/merge-patch+json"));
+        var problem = await ProblemAssert.IsProblemAsync(mistyped, HttpStatusCode.BadRequest, "validation.failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("auto_access_codes", out _), problem.ToString());
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed class LockCluster : IAsyncLifetime
         RetryBaseDelay = TimeSpan.FromMilliseconds(500),
         RetryMaxDelay = TimeSpan.FromSeconds(2),
         CreateConfirmGrace = TimeSpan.FromSeconds(5),
+        AutoCodeRetryPeriod = TimeSpan.FromSeconds(2),
     };
 
     /// <summary>The fake Nuki Web API; writes reach a lock 300 ms after their 204, as Nuki applies them asynchronously.</summary>
