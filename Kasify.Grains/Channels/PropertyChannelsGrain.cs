@@ -33,6 +33,7 @@ internal sealed class PropertyChannelsGrain(
     private const string SilenceReminder = "channel-export-silence"; // persisted by the reminder provider: never rename
 
     private PropertyAccess? _access;
+    private bool _silenceCheckRegistered;
 
     private Guid PropertyId => this.GetPrimaryKey();
 
@@ -47,6 +48,12 @@ internal sealed class PropertyChannelsGrain(
         if (reminderName != SilenceReminder)
         {
             return;
+        }
+
+        if (status.Period != SilencePeriod)
+        {
+            // Registered under another threshold or reminder minimum (configuration changed): the new period applies from now.
+            await this.RegisterOrUpdateReminder(SilenceReminder, SilencePeriod, SilencePeriod);
         }
 
         var now = time.GetUtcNow();
@@ -262,13 +269,35 @@ internal sealed class PropertyChannelsGrain(
 
         var agent = userAgent is { Length: > 200 } ? userAgent[..200] : userAgent;
         state.State.Fetches[ChannelExposureRules.Recognize(agent)] = new ExportFetch(now, agent, exported);
-        await this.RegisterOrUpdateReminder(SilenceReminder, SilencePeriod, SilencePeriod);
+        await EnsureSilenceCheckAsync();
         await SaveAndDeliverAsync();
         var changedAt = state.State.ExportChangedAt!.Value;
         return new ChannelExport(ChannelExportWriter.Write(exported, changedAt), $"\"{hash[..32]}\"", changedAt);
     }
 
-    private TimeSpan SilencePeriod => TimeSpan.FromHours(1) > reminderOptions.Value.MinimumReminderPeriod ? TimeSpan.FromHours(1) : reminderOptions.Value.MinimumReminderPeriod;
+    // A silence is reported at most a quarter of the threshold (an hour at most) after it passes, so a short threshold is
+    // not reported hours late; the reminder service refuses periods below its minimum, hence the clamp.
+    private TimeSpan SilencePeriod => TimeSpan.FromTicks(Math.Max(
+        Math.Min(TimeSpan.FromHours(1).Ticks, options.ExportStaleAfter.Ticks / 4),
+        reminderOptions.Value.MinimumReminderPeriod.Ticks));
+
+    // Registering again sets the next tick one period from now, so registering on every fetch would let a channel that
+    // fetches more often than the period keep the check from ever running, and another channel's silence unreported.
+    // It is registered only when missing (looked up once per activation); a changed period is applied at the next tick.
+    private async Task EnsureSilenceCheckAsync()
+    {
+        if (_silenceCheckRegistered)
+        {
+            return;
+        }
+
+        if (await this.GetReminder(SilenceReminder) is null)
+        {
+            await this.RegisterOrUpdateReminder(SilenceReminder, SilencePeriod, SilencePeriod);
+        }
+
+        _silenceCheckRegistered = true;
+    }
 
     private async Task EnsureExportTokenAsync()
     {
