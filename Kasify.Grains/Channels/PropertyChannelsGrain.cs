@@ -50,6 +50,13 @@ internal sealed class PropertyChannelsGrain(
             return;
         }
 
+        if (state.State.Fetches.Count == 0)
+        {
+            // Nothing to watch (the property was deleted, or its fetches were forgotten): the next export fetch registers it again.
+            await StopSilenceWatchAsync();
+            return;
+        }
+
         if (status.Period != SilencePeriod)
         {
             // Registered under another threshold or reminder minimum (configuration changed): the new period applies from now.
@@ -120,7 +127,8 @@ internal sealed class PropertyChannelsGrain(
 
         if (access.Deleted)
         {
-            // Nothing of a deleted property's channels is kept: not its export fetches, not its token.
+            // Nothing of a deleted property's channels is kept: not its export fetches, not its token, not the silence watch.
+            await StopSilenceWatchAsync();
             if (state.RecordExists)
             {
                 await state.ClearAsync(this);
@@ -347,4 +355,14 @@ internal sealed class PropertyChannelsGrain(
     }
 
     private IChannelCalendarGrain Calendar(string calendarId) => grains.GetGrain<IChannelCalendarGrain>(PropertyId, calendarId);
+
+    private async Task StopSilenceWatchAsync()
+    {
+        if (await this.GetReminder(SilenceReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _silenceCheckRegistered = false;
+    }
 }
