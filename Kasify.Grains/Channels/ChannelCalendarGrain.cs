@@ -1,6 +1,7 @@
 using Kasify.Grains.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Channels;
+using Kasify.Grains.Rentals;
 using Kasify.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ internal sealed class ChannelCalendarGrain(
     [PersistentState("channelCalendar", StorageNames.Kasify)] IPersistentState<ChannelCalendarState> state,
     IGrainFactory grains,
     IChannelFeedClient client,
+    PropertyRow propertyRow,
     ChannelFeedOptions options,
     IOptions<ReminderOptions> reminderOptions,
     TimeProvider time,
@@ -37,7 +39,7 @@ internal sealed class ChannelCalendarGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.PendingImport is not null || state.State.PendingFeed.Count > 0)
+        if (state.State.PendingImport is not null || state.State.PendingFeed.Count > 0 || state.State.PendingMails.Count > 0)
         {
             // A sync cut short by a lost silo: its changes were stored before they were applied.
             this.RegisterGrainTimer(_ => SyncNowAsync(), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
@@ -179,6 +181,7 @@ internal sealed class ChannelCalendarGrain(
         {
             var outcomes = import.Items.IsEmpty ? [] : await grains.GetGrain<IBookingCalendarGrain>(PropertyId).ImportFromChannelAsync(import);
             var now = time.GetUtcNow();
+            var refused = new List<(ChannelImportItem Item, Guid HeldBy)>();
             foreach (var (item, outcome) in import.Items.Zip(outcomes))
             {
                 if (outcome.Applied)
@@ -197,6 +200,7 @@ internal sealed class ChannelCalendarGrain(
                 {
                     state.State.Conflicts[item.Uid] = new ChannelConflict(item.Uid, item.From, item.To, item.Closure, other, now);
                     state.State.PendingFeed.Add(ChannelActivity.Conflict(PropertyId, item, other, now));
+                    refused.Add((item, other));
                 }
                 else if (outcome.ConflictsWith is null)
                 {
@@ -204,16 +208,44 @@ internal sealed class ChannelCalendarGrain(
                 }
             }
 
+            await AddConflictMailsAsync(refused, now);
             state.State.PendingImport = null;
             state.State.PendingKnown = [];
             await state.SaveAsync(this);
         }
 
-        if (state.State.PendingFeed.Count > 0)
+        if (state.State.PendingFeed.Count > 0 || state.State.PendingMails.Count > 0)
         {
             await PendingActivity.DeliverAsync(grains, PropertyId, state.State.PendingFeed);
+            foreach (var mail in state.State.PendingMails.ToList())
+            {
+                await grains.GetGrain<IChannelConflictMailGrain>(mail.MailId).SendAsync(mail);
+                state.State.PendingMails.Remove(mail);
+            }
+
             await state.SaveAsync(this);
         }
+    }
+
+    // The owner is read from the property's stored row (as the channel registry starts from it), only when a sync found
+    // new conflicts; a property already gone has nobody to tell.
+    private async Task AddConflictMailsAsync(List<(ChannelImportItem Item, Guid HeldBy)> refused, DateTimeOffset now)
+    {
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
+        if (await propertyRow.ReadAsync(PropertyId) is not { Deleted: false } row)
+        {
+            logger.LogWarning("Channel calendar {CalendarId} of property {PropertyId}: no owner to email about {Count} conflicts, the property is gone", CalendarId, PropertyId, refused.Count);
+            return;
+        }
+
+        var property = PropertyRow.AccessOf(row);
+        var channel = state.State.Settings?.Channel ?? ChannelCalendarChannel.Other;
+        state.State.PendingMails.AddRange(refused.Select(conflict =>
+            ChannelConflictMails.For(property, PropertyId, CalendarId, channel, conflict.Item, conflict.HeldBy, now)));
     }
 
     // A 304: the calendar is the one read last time, so events missing then are missing again.

@@ -48,4 +48,11 @@ internal sealed class ChannelCalendarState
     /// <summary>The outbox: feed entries (conflicts, failed syncs) not yet in the property's activity feed.</summary>
     [Id(10)]
     public List<ActivityEntry> PendingFeed { get; set; } = [];
+
+    /// <summary>
+    /// The outbox of the owner's conflict emails, stored in the write that records their conflicts and removed once
+    /// each mail's grain took it.
+    /// </summary>
+    [Id(11)]
+    public List<ChannelConflictMail> PendingMails { get; set; } = [];
 }

@@ -1,7 +1,7 @@
 namespace Kasify.Grains.Crew;
 
 /// <summary>
-/// How invitation emails leave the silo (configuration section <c>Kasify:Email</c>). With a <see cref="Host"/> they go
+/// How Kasify's emails (invitations, channel conflicts) leave the silo (configuration section <c>Kasify:Email</c>). With a <see cref="Host"/> they go
 /// through that SMTP server; without one (the embedded default) each message is written as an <c>.eml</c> file to
 /// <see cref="PickupDirectory"/>, where a newcomer can open it.
 /// </summary>
@@ -28,7 +28,10 @@ public sealed class InvitationEmailOptions
     /// <summary>Folder for <c>.eml</c> files when no host is set; a relative path is resolved against the working directory.</summary>
     public string PickupDirectory { get; set; } = ".kasify/mail";
 
-    /// <summary>Base of the accept link in the email: the link is <c>{AcceptUrlBase}/invitations/{token}/accept</c>.</summary>
+    /// <summary>
+    /// The app's base URL: an invitation links to <c>{AcceptUrlBase}/invitations/{token}/accept</c>, a channel conflict to
+    /// <c>{AcceptUrlBase}/properties/{propertyId}/calendars</c>.
+    /// </summary>
     public string AcceptUrlBase { get; set; } = "http://localhost:8080";
 
     /// <summary>How long one SMTP conversation may take before the send counts as failed.</summary>

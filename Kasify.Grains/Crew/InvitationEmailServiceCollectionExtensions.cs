@@ -1,13 +1,15 @@
+using Kasify.Grains.Mail;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kasify.Grains.Crew;
 
-/// <summary>Registers how invitation emails are sent.</summary>
+/// <summary>Registers how Kasify's emails (invitations, channel conflicts) are composed and sent.</summary>
 public static class InvitationEmailServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the MailKit sender with <paramref name="options"/>; a relative <see cref="InvitationEmailOptions.PickupDirectory"/>
-    /// is resolved against the working directory now, so the folder does not move with later directory changes.
+    /// Adds the MailKit sender with <paramref name="options"/>, which the emails' texts read too (sender, link base); a
+    /// relative <see cref="InvitationEmailOptions.PickupDirectory"/> is resolved against the working directory now, so
+    /// the folder does not move with later directory changes.
     /// </summary>
     public static IServiceCollection AddInvitationEmail(this IServiceCollection services, InvitationEmailOptions options)
     {
@@ -24,7 +26,8 @@ public static class InvitationEmailServiceCollectionExtensions
             AcceptUrlBase = options.AcceptUrlBase,
             Timeout = options.Timeout,
         };
-        services.AddSingleton<IInvitationMailer>(new MailKitInvitationMailer(resolved));
+        services.AddSingleton(resolved);
+        services.AddSingleton<IMailSender>(new MailKitMailSender(resolved));
         return services;
     }
 }

@@ -1,9 +1,10 @@
 using Kasify.Grains.Interfaces.Crew;
+using Kasify.Grains.Mail;
 
 namespace Kasify.Grains.Crew;
 
 [GenerateSerializer, Alias("Kasify.Grains.Crew.InvitationMailState")]
-internal sealed class InvitationMailState
+internal sealed class InvitationMailState : IStoredMailState<InvitationMail>
 {
     [Id(0)]
     public InvitationMail? Mail { get; set; }

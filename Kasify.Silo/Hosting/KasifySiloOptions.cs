@@ -54,8 +54,8 @@ public sealed class KasifySiloOptions
     public SmartLockOptions Locks { get; set; } = new();
 
     /// <summary>
-    /// Invitation emails (section <c>Kasify:Email</c>): SMTP host, port, credentials, sender, TLS, and the accept link's base
-    /// URL. Without a host, messages are written as <c>.eml</c> files to <c>PickupDirectory</c> (<c>.kasify/mail</c>).
+    /// Invitation and channel conflict emails (section <c>Kasify:Email</c>): SMTP host, port, credentials, sender, TLS, and
+    /// the base URL of their links. Without a host, messages are written as <c>.eml</c> files to <c>PickupDirectory</c> (<c>.kasify/mail</c>).
     /// </summary>
     public InvitationEmailOptions Email { get; set; } = new();
 

@@ -1,20 +1,22 @@
+using Kasify.Grains.Crew;
 using Kasify.Grains.Security;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using MimeKit;
 
-namespace Kasify.Grains.Crew;
+namespace Kasify.Grains.Mail;
 
-/// <summary>Sends invitation emails with MailKit over SMTP, or writes them as <c>.eml</c> files when no host is configured.</summary>
-internal sealed class MailKitInvitationMailer(InvitationEmailOptions options) : IInvitationMailer
+/// <summary>Sends emails with MailKit over SMTP, or writes them as <c>.eml</c> files when no host is configured.</summary>
+internal sealed class MailKitMailSender(InvitationEmailOptions options) : IMailSender
 {
-    public async Task SendAsync(InvitationEmail email, CancellationToken cancellationToken = default)
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
     {
-        var message = InvitationEmailText.Compose(email, options);
+        ArgumentNullException.ThrowIfNull(message);
         if (string.IsNullOrWhiteSpace(options.Host))
         {
             OwnerOnlyFiles.CreateFolder(options.PickupDirectory);
             var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-            await message.WriteToAsync(Path.Combine(options.PickupDirectory, $"{stamp}-{email.InvitationId:N}.eml"), cancellationToken);
+            await message.WriteToAsync(Path.Combine(options.PickupDirectory, $"{stamp}-{FileNameOf(message)}.eml"), cancellationToken);
             return;
         }
 
@@ -30,5 +32,12 @@ internal sealed class MailKitInvitationMailer(InvitationEmailOptions options) : 
 
         await client.SendAsync(message, timeout.Token);
         await client.DisconnectAsync(quit: true, timeout.Token);
+    }
+
+    // Kasify's message ids are "{id:N}@kasify", so the file says which invitation or conflict it is about.
+    private static string FileNameOf(MimeMessage message)
+    {
+        var local = message.MessageId?.Split('@')[0];
+        return string.IsNullOrEmpty(local) || local.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 ? Guid.NewGuid().ToString("N") : local;
     }
 }
