@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Channels;
 
@@ -12,13 +10,8 @@ internal static class ChannelCalendarRules
     /// The booking that stands for an event: derived from the property, the calendar and the UID (a name-based UUID), so a
     /// create applied twice, or after a crash, finds the booking it made the first time.
     /// </summary>
-    public static Guid BookingIdFor(Guid propertyId, string calendarId, string uid)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"kasify-channel-booking\n{propertyId:N}\n{calendarId}\n{uid}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5 layout: name-based
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid BookingIdFor(Guid propertyId, string calendarId, string uid) =>
+        NameBasedIds.From($"kasify-channel-booking\n{propertyId:N}\n{calendarId}\n{uid}");
 
     public static ChannelFeedKind KindOf(ChannelCalendarChannel channel) => channel switch
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Kasify.Grains.Interfaces.Channels;
 using Kasify.Grains.Interfaces.Rentals;
 
@@ -17,11 +15,6 @@ internal static class ChannelConflictMails
     /// A name-based UUID of the property, the calendar, the UID and the dates: the same conflict, recorded again after it
     /// cleared or delivered again after a crash, names the same mail grain, which sends it once.
     /// </summary>
-    public static Guid IdFor(Guid propertyId, string calendarId, string uid, DateOnly from, DateOnly to)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"kasify-channel-conflict-mail\n{propertyId:N}\n{calendarId}\n{uid}\n{from:O}\n{to:O}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5 layout: name-based
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid IdFor(Guid propertyId, string calendarId, string uid, DateOnly from, DateOnly to) =>
+        NameBasedIds.From($"kasify-channel-conflict-mail\n{propertyId:N}\n{calendarId}\n{uid}\n{from:O}\n{to:O}");
 }
