@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Kasify.Api.Common;
 using Kasify.Api.Errors;
 using Kasify.Api.Identity;
+using Kasify.Api.Channels;
 using Kasify.Api.Validation;
+using Kasify.Grains.Interfaces.Channels;
 using Kasify.Grains.Interfaces.Identity;
 using Kasify.Grains.Interfaces.Rentals;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +28,7 @@ internal static class PropertiesApi
         group.MapGet("/{id:guid}", GetPropertyAsync)
             .WithName("GetProperty")
             .WithSummary("Get a property by id")
+            .WithDescription("For the owner, calendars lists each channel calendar's import status (as GET /properties/{id}/calendars); null for other roles.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", ReplacePropertyAsync)
             .WithName("UpdateProperty")
@@ -74,9 +77,20 @@ internal static class PropertiesApi
     internal static async Task<Results<Ok<PropertyResponse>, ProblemHttpResult>> GetPropertyAsync(Guid id, ClaimsPrincipal principal, IGrainFactory grains)
     {
         var userId = await principal.GetUserIdAsync(grains);
-        return await grains.GetGrain<IPropertyGrain>(id).GetAsync(userId) is { } property
-            ? TypedResults.Ok(PropertyResponse.From(property))
-            : PropertyNotFound();
+        if (await grains.GetGrain<IPropertyGrain>(id).GetAsync(userId) is not { } property)
+        {
+            return PropertyNotFound();
+        }
+
+        // The owner sees how the channel imports stand without a second request; the channels grain holds that status.
+        var response = PropertyResponse.From(property);
+        if (property.Role == AccessLevel.Owner)
+        {
+            var calendars = await grains.GetGrain<IPropertyChannelsGrain>(id).GetCalendarsAsync(userId);
+            response = response with { Calendars = [.. calendars.Select(ChannelCalendarResponse.From)] };
+        }
+
+        return TypedResults.Ok(response);
     }
 
     internal static async Task<Ok<PropertyResponse>> ReplacePropertyAsync(

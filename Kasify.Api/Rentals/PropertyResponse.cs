@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kasify.Api.Channels;
 using Kasify.Grains.Interfaces.Geo;
 using Kasify.Grains.Interfaces.Rentals;
 
@@ -6,7 +7,8 @@ namespace Kasify.Api.Rentals;
 
 /// <summary>
 /// A property as the caller sees it, fields in the reference's order. <c>role</c> is the caller's role; owner-only
-/// fields (iCal URLs, default cleaner) are null for other roles.
+/// fields (iCal URLs, default cleaner) are null for other roles. <c>calendars</c>, the import status of each channel
+/// calendar, is the owner's and only in <c>GET /properties/{id}</c>: null elsewhere.
 /// </summary>
 internal sealed record PropertyResponse(
     string Name,
@@ -34,7 +36,8 @@ internal sealed record PropertyResponse(
     string? BookingIcalUrl,
     Guid? DefaultCleanerId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<ChannelCalendarResponse>? Calendars = null)
 {
     public static PropertyResponse From(PropertyDto property) => new(
         property.Name,
