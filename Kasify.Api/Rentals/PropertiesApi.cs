@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using Kasify.Api.Channels;
 using Kasify.Api.Common;
 using Kasify.Api.Errors;
 using Kasify.Api.Identity;
-using Kasify.Api.Channels;
 using Kasify.Api.Validation;
 using Kasify.Grains.Interfaces.Channels;
 using Kasify.Grains.Interfaces.Identity;
