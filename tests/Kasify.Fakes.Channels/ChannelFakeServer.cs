@@ -55,7 +55,7 @@ public sealed class ChannelFakeServer(TimeProvider? time = null) : IAsyncDisposa
         ArgumentNullException.ThrowIfNull(state);
         state.PutFeed(DemoAirbnbFeed, ChannelFeedShape.Airbnb,
         [
-            DemoEvent(DemoAirbnbFeed, "HMDEMO0001", today.AddDays(3), nights: 4) with { PhoneLast4 = "4321" },
+            DemoEvent(DemoAirbnbFeed, "HMDEMO0001", today.AddDays(1), nights: 3) with { PhoneLast4 = "4321" },
             DemoEvent(DemoAirbnbFeed, "HMDEMO0002", today.AddDays(12), nights: 3),
             DemoEvent(DemoAirbnbFeed, "closure-1", today.AddDays(20), nights: 2) with { Kind = ChannelEventKind.Closure, ReservationCode = null },
         ]);
