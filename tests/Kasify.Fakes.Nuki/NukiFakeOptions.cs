@@ -21,6 +21,18 @@ public sealed class NukiFakeOptions
     /// <summary>When set, an account with this API token and three demo locks is seeded at startup.</summary>
     public string? DemoToken { get; set; }
 
+    /// <summary>
+    /// Online locks with keypads seeded at startup for load runs (<c>--locks 1000</c>), spread over accounts of
+    /// <see cref="LocksPerAccount"/> each whose tokens are <see cref="LoadTokenPrefix"/> followed by 1, 2, …
+    /// </summary>
+    public int Locks { get; set; }
+
+    /// <summary>How many seeded load locks one account holds (a Nuki account of a property manager).</summary>
+    public int LocksPerAccount { get; set; } = 100;
+
+    /// <summary>The API tokens of the seeded load accounts: this prefix and the account's number.</summary>
+    public string LoadTokenPrefix { get; set; } = "nuki-load-";
+
     /// <summary>Binds the options from the <c>NukiFake</c> section of <paramref name="configuration"/>.</summary>
     public static NukiFakeOptions FromConfiguration(IConfiguration configuration)
     {

@@ -40,6 +40,38 @@ public sealed class NukiFakeServer(NukiFakeOptions? options = null) : IAsyncDisp
         state.AddSmartlock(token, 18000000003, "Cellar", keypadPaired: true, offline: true, batteryCharge: 40);
     }
 
+    /// <summary>The first id of the locks <see cref="SeedLoad"/> adds.</summary>
+    public const long FirstLoadLockId = 19_500_000_001;
+
+    /// <summary>
+    /// Seeds <paramref name="locks"/> online locks with keypads for a load run, <paramref name="perAccount"/> per account,
+    /// the accounts' tokens <paramref name="tokenPrefix"/>1, 2, …, lock ids from <see cref="FirstLoadLockId"/> in order.
+    /// Returns each account's token and lock ids.
+    /// </summary>
+    public static IReadOnlyList<(string Token, IReadOnlyList<long> LockIds)> SeedLoad(NukiFakeState state, int locks, int perAccount, string tokenPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentOutOfRangeException.ThrowIfNegative(locks);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perAccount);
+        var accounts = new List<(string, IReadOnlyList<long>)>();
+        for (var first = 0; first < locks; first += perAccount)
+        {
+            var token = tokenPrefix + ((first / perAccount) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            state.AddAccount(token);
+            var ids = new List<long>();
+            for (var i = first; i < Math.Min(first + perAccount, locks); i++)
+            {
+                var id = FirstLoadLockId + i;
+                state.AddSmartlock(token, id, $"Load lock {i + 1}", keypadPaired: true, batteryCharge: 20 + (i % 80));
+                ids.Add(id);
+            }
+
+            accounts.Add((token, ids));
+        }
+
+        return accounts;
+    }
+
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()
     {

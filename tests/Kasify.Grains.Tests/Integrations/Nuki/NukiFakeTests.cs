@@ -113,4 +113,19 @@ public sealed class NukiFakeTests : IAsyncLifetime
 
         throw new TimeoutException("The fake never applied the change.");
     }
+
+    [Fact]
+    public async Task LoadLocksAreSpreadOverAccountsEachSeeingOnlyItsOwn()
+    {
+        var accounts = NukiFakeServer.SeedLoad(_fake.State, locks: 250, perAccount: 100, tokenPrefix: "nuki-load-");
+
+        Assert.Equal(["nuki-load-1", "nuki-load-2", "nuki-load-3"], accounts.Select(account => account.Token));
+        Assert.Equal([100, 100, 50], accounts.Select(account => account.LockIds.Count));
+        Assert.Equal(250, accounts.SelectMany(account => account.LockIds).Distinct().Count());
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/smartlock");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "nuki-load-3");
+        using var response = await _http.SendAsync(request);
+        var listed = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(accounts[2].LockIds.Order(), listed.EnumerateArray().Select(l => l.GetProperty("smartlockId").GetInt64()).Order());
+    }
 }
