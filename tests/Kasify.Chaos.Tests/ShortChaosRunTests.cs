@@ -34,6 +34,7 @@ public sealed class ShortChaosRunTests(ITestOutputHelper output)
             Assert.True(verdict.TrackedBookings > 0, "the workload acknowledged no booking, so nothing was checked");
             Assert.True(verdict.CheckedCodes > 0, "the workload acknowledged no code, so no device was checked");
             Assert.Equal(0, verdict.LostBookingWrites);
+            Assert.Equal(0, verdict.LostTaskWrites);
             Assert.Equal(0, verdict.MissingCodes);
             Assert.Equal(0, verdict.RevokesNotApplied);
             Assert.Equal(0, verdict.CodesNotSettled);

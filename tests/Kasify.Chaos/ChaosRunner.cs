@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Kasify.Chaos.Api;
 using Kasify.Chaos.Chaos;
 using Kasify.Chaos.Cluster;
@@ -14,7 +15,8 @@ namespace Kasify.Chaos;
 
 /// <summary>
 /// One load-and-chaos run from start to end: fakes, cluster, setup through the API, the workload while hosts are killed,
-/// settle and verification, figures, and the hosts' logs saved to <c>{temp}/kasify-chaos-{time}</c>.
+/// settle and verification, figures, and the hosts' logs and every operation (operations.csv) saved to
+/// <c>{temp}/kasify-chaos-{time}</c>.
 /// </summary>
 internal static class ChaosRunner
 {
@@ -69,6 +71,12 @@ internal static class ChaosRunner
                 .VerifyAsync(workload.Bookings, workload.ServerErrors.Count, options.Settle);
 
             ChaosReport.PrintFigures(log, workload.Samples, duration, workload.Skipped, monkey.Kills);
+            Directory.CreateDirectory(logFolder);
+            File.WriteAllLines(Path.Combine(logFolder, "operations.csv"), workload.Samples
+                .OrderBy(sample => sample.StartedAt)
+                .Select(sample => string.Create(CultureInfo.InvariantCulture,
+                    $"{sample.StartedAt.TotalSeconds:F3},{sample.Kind},{sample.Status},{sample.Milliseconds:F1},{(sample.AfterKill ? "after-kill" : "steady")}"))
+                .Prepend("started_s,kind,status,ms,phase"));
             log.WriteLine("memory at the end (VmRSS):");
             foreach (var host in cluster.Silos.Concat(cluster.Apis))
             {

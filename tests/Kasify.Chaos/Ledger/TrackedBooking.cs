@@ -15,6 +15,7 @@ internal sealed class TrackedBooking(Guid id, ChaosProperty property, DateOnly s
     private readonly HashSet<Guid> _revokeTouched = [];
     private readonly HashSet<Guid> _revokeAcknowledged = [];
     private List<BookingExpectation> _acceptable = [new(from, to, false)];
+    private List<string> _taskStatuses = ["pending"];
     private int _busy;
 
     public Guid Id { get; } = id;
@@ -27,6 +28,24 @@ internal sealed class TrackedBooking(Guid id, ChaosProperty property, DateOnly s
     /// <summary>True once a cancel was sent (answered or not); such a booking takes no further writes.</summary>
     public bool CancelSent { get; private set; }
 
+    /// <summary>
+    /// The booking's cleaning task once a start was sent for it. From then on the booking is neither moved nor cancelled,
+    /// since those change the task's times and status by themselves and the ledger would have to model that.
+    /// </summary>
+    public Guid? TaskId { get; private set; }
+
+    /// <summary>The statuses the task may be read back in, by the acknowledged (and unanswered) start and complete.</summary>
+    public IReadOnlyList<string> TaskStatuses
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _taskStatuses];
+            }
+        }
+    }
+
     public IReadOnlyList<BookingExpectation> Acceptable
     {
         get
@@ -35,6 +54,18 @@ internal sealed class TrackedBooking(Guid id, ChaosProperty property, DateOnly s
             {
                 return [.. _acceptable];
             }
+        }
+    }
+
+    /// <summary>Freezes the booking's dates and status before its task is started (<see cref="TaskId"/>).</summary>
+    public void TaskChosen(Guid taskId) => TaskId = taskId;
+
+    /// <summary>Records a task start or complete: acknowledged replaces the acceptable statuses, unknown outcome adds.</summary>
+    public void TaskMoved(string status, bool acknowledged)
+    {
+        lock (_gate)
+        {
+            _taskStatuses = acknowledged ? [status] : [.. _taskStatuses.Append(status).Distinct()];
         }
     }
 

@@ -25,15 +25,19 @@ internal static class ChaosReport
             log.WriteLine($"  {(phase ? "after kill" : "steady"),-10}: {inPhase.Count} operations, {failed} without a 2xx-4xx answer ({Statuses(inPhase.Where(s => s.Failed))})");
         }
 
-        log.WriteLine("kills:");
-        for (var i = 0; i < kills.Count; i++)
+        log.WriteLine($"kills (failures among requests started within {ChaosMonkey.AfterKillWindow.TotalSeconds:F0} s after each kill, or before the next one):");
+        var ordered = kills.OrderBy(kill => kill.At).ToList();
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var kill = kills[i];
-            var until = i + 1 < kills.Count ? kills[i + 1].At : duration;
-            var lastFailure = samples.Where(sample => sample.Failed && sample.StartedAt >= kill.At && sample.StartedAt < until)
-                .Select(sample => (TimeSpan?)sample.EndedAt).Max();
-            var failures = samples.Count(sample => sample.Failed && sample.StartedAt >= kill.At && sample.StartedAt < until);
-            var recovery = lastFailure is { } last ? $"requests failing until {(last - kill.At).TotalSeconds:F1} s after it ({failures} failed)" : "no request failed";
+            var kill = ordered[i];
+            var next = i + 1 < ordered.Count ? ordered[i + 1].At : duration;
+            var windowEnd = kill.At + ChaosMonkey.AfterKillWindow < next ? kill.At + ChaosMonkey.AfterKillWindow : next;
+            var inWindow = samples.Where(sample => sample.StartedAt >= kill.At && sample.StartedAt < windowEnd).ToList();
+            var failed = inWindow.Where(sample => sample.Failed).ToList();
+            var recovery = failed.Count == 0
+                ? $"none of {inWindow.Count} failed"
+                : $"{failed.Count} of {inWindow.Count} failed, the last answered {(failed.Max(sample => sample.EndedAt) - kill.At).TotalSeconds:F1} s after the kill"
+                    + $" (started at +{(failed.Max(sample => sample.StartedAt) - kill.At).TotalSeconds:F1} s)";
             var ready = kill.RestartReadyAfter is { } after ? $"restarted host ready after {after.TotalSeconds:F1} s" : "restarted host never ready";
             log.WriteLine($"  {kill.At.TotalSeconds,6:F1} s  {kill.Host,-6} {recovery}; {ready}");
         }

@@ -8,6 +8,7 @@ internal sealed record ChaosVerdict(
     int TrackedBookings,
     int CheckedCodes,
     int LostBookingWrites,
+    int LostTaskWrites,
     int MissingCodes,
     int RevokesNotApplied,
     int CodesNotSettled,
@@ -19,12 +20,13 @@ internal sealed record ChaosVerdict(
     IReadOnlyList<string> Evidence)
 {
     public bool Passed =>
-        LostBookingWrites + MissingCodes + RevokesNotApplied + CodesNotSettled + ActiveCodesNotOnDevice + WrongWindowOrPin + OrphanCodes
+        LostBookingWrites + LostTaskWrites + MissingCodes + RevokesNotApplied + CodesNotSettled + ActiveCodesNotOnDevice + WrongWindowOrPin + OrphanCodes
         + DuplicatePins + ServerErrors == 0;
 
     public IEnumerable<(string Name, int Count)> Counts =>
     [
         ("lost booking writes (acknowledged create/move/cancel not read back)", LostBookingWrites),
+        ("lost task writes (acknowledged start/complete not read back)", LostTaskWrites),
         ("acknowledged codes missing (not pending/active, never revoked)", MissingCodes),
         ("acknowledged revokes not applied (code still live)", RevokesNotApplied),
         ("codes still pending/revoking after the settle time", CodesNotSettled),

@@ -58,6 +58,18 @@ internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> p
             }
         }
 
+        var lostTasks = 0;
+        foreach (var booking in bookings.Where(booking => booking.TaskId is not null))
+        {
+            var read = await ReadAsync(booking.Property.Token, $"/v1/tasks/{booking.TaskId}");
+            var status = read.Body?["status"]?.GetValue<string>();
+            if (read.Status != 200 || status is null || !booking.TaskStatuses.Contains(status))
+            {
+                lostTasks++;
+                evidence.Add($"lost: task {booking.TaskId} of booking {booking.Id} reads {read.Status} {status}; acknowledged writes allow only {string.Join(" or ", booking.TaskStatuses)}");
+            }
+        }
+
         var missing = 0;
         var revokesNotApplied = 0;
         foreach (var booking in bookings)
@@ -84,10 +96,10 @@ internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> p
 
         var all = codes.Values.SelectMany(list => list).ToList();
         var notSettled = all.Count(code => code.Status is "pending" or "revoking");
-        log.WriteLine($"verify: codes by status: {string.Join(' ', all.GroupBy(code => code.Status).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key}={group.Count()}"))}");
+        log.WriteLine($"verify: {bookings.Count(booking => booking.TaskId is not null)} cleaning tasks started; codes by status: {string.Join(' ', all.GroupBy(code => code.Status).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key}={group.Count()}"))}");
         var (notOnDevice, wrongWindow, orphans, duplicates) = CompareWithDevices(all, evidence);
         return new ChaosVerdict(
-            bookings.Count, all.Count, lost, missing, revokesNotApplied, notSettled, notOnDevice, wrongWindow, orphans, duplicates, serverErrors, evidence);
+            bookings.Count, all.Count, lost, lostTasks, missing, revokesNotApplied, notSettled, notOnDevice, wrongWindow, orphans, duplicates, serverErrors, evidence);
     }
 
     private (int NotOnDevice, int WrongWindow, int Orphans, int Duplicates) CompareWithDevices(List<ReadCode> codes, List<string> evidence)

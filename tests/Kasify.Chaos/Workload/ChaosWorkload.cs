@@ -28,6 +28,8 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         (OperationKind.CancelBooking, 5),
         (OperationKind.CreateCodes, 18),
         (OperationKind.RevokeCode, 11),
+        (OperationKind.StartTask, 5),
+        (OperationKind.CompleteTask, 4),
     ];
 
     private readonly ConcurrentQueue<OperationSample> _samples = new();
@@ -70,7 +72,9 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         OperationKind.MoveBooking => "move booking",
         OperationKind.CancelBooking => "cancel booking",
         OperationKind.CreateCodes => "create codes",
-        _ => "revoke code",
+        OperationKind.RevokeCode => "revoke code",
+        OperationKind.StartTask => "start task",
+        _ => "complete task",
     };
 
     public async Task RunAsync(TimeSpan until, double rate, int maxInFlight)
@@ -119,9 +123,10 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         var property = properties[random.Next(properties.Count)];
         TrackedBooking? booking = null;
         Guid? codeId = null;
-        if (kind is OperationKind.MoveBooking or OperationKind.CancelBooking or OperationKind.CreateCodes or OperationKind.RevokeCode)
+        if (kind is OperationKind.MoveBooking or OperationKind.CancelBooking or OperationKind.CreateCodes or OperationKind.RevokeCode
+            or OperationKind.StartTask or OperationKind.CompleteTask)
         {
-            booking = Lease(random, kind == OperationKind.RevokeCode);
+            booking = Lease(random, kind);
             codeId = booking?.LiveCode(random);
             if (booking is null)
             {
@@ -183,6 +188,17 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
                     }
 
                     break;
+                case OperationKind.StartTask:
+                    await StartTaskAsync(booking!);
+                    break;
+                case OperationKind.CompleteTask:
+                    var complete = await MeasureAsync(kind, () => api.PostAsync(booking!.Property.Token, $"/v1/tasks/{booking.TaskId}/complete", new JsonObject { ["job_report"] = "Chaos run" }));
+                    if (complete.IsSuccess || complete.IsUnknownOutcome)
+                    {
+                        booking!.TaskMoved("completed", complete.IsSuccess);
+                    }
+
+                    break;
                 default:
                     var revoke = await MeasureAsync(kind, () => api.DeleteAsync(booking!.Property.Token, $"/v1/bookings/{booking.Id}/accesscode/{codeId}"));
                     if (revoke.IsSuccess || revoke.IsUnknownOutcome)
@@ -238,13 +254,35 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         }
     }
 
+    // The cleaning task reaches the tasks grain through the booking calendar's outbox a moment after the booking's answer,
+    // so a young booking may have none yet: then this is only a read.
+    private async Task StartTaskAsync(TrackedBooking booking)
+    {
+        var (from, to) = (ChaosApi.Day(booking.Slot), ChaosApi.Day(booking.Slot.AddDays(ChaosProperty.SlotNights + 1)));
+        var tasks = await MeasureAsync(OperationKind.StartTask, () => api.GetAsync(
+            booking.Property.Token, $"/v1/properties/{booking.Property.Id}/tasks?task_type=cleaning&scheduled_from={from}&scheduled_to={to}&size=100"), "read tasks");
+        var task = (tasks.Body?["content"] as JsonArray ?? []).OfType<JsonNode>()
+            .FirstOrDefault(item => item["booking_id"]?.GetValue<string>() == booking.Id.ToString() && item["status"]?.GetValue<string>() == "pending");
+        if (task is null)
+        {
+            return;
+        }
+
+        booking.TaskChosen(Guid.Parse(task["id"]!.GetValue<string>()));
+        var start = await MeasureAsync(OperationKind.StartTask, () => api.PostAsync(booking.Property.Token, $"/v1/tasks/{booking.TaskId}/start"));
+        if (start.IsSuccess || start.IsUnknownOutcome)
+        {
+            booking.TaskMoved("in_progress", start.IsSuccess);
+        }
+    }
+
     private static IEnumerable<Guid> LiveCodes(JsonNode? answer) =>
         (answer?["codes"] as JsonArray ?? [])
             .OfType<JsonNode>()
             .Where(code => code["status"]?.GetValue<string>() is "pending" or "active")
             .Select(code => Guid.Parse(code["id"]!.GetValue<string>()));
 
-    private TrackedBooking? Lease(Random random, bool needsLiveCode)
+    private TrackedBooking? Lease(Random random, OperationKind kind)
     {
         var all = Bookings;
         for (var attempt = 0; attempt < 12 && all.Count > 0; attempt++)
@@ -255,7 +293,14 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
                 continue;
             }
 
-            if (!needsLiveCode || candidate.LiveCode(random) is not null)
+            var fits = kind switch
+            {
+                OperationKind.RevokeCode => candidate.LiveCode(random) is not null,
+                OperationKind.MoveBooking or OperationKind.CancelBooking or OperationKind.StartTask => candidate.TaskId is null,
+                OperationKind.CompleteTask => candidate.TaskId is not null && candidate.TaskStatuses.SequenceEqual(["in_progress"]),
+                _ => true,
+            };
+            if (fits)
             {
                 return candidate;
             }
@@ -266,14 +311,14 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         return null;
     }
 
-    private async Task<ApiAnswer> MeasureAsync(OperationKind kind, Func<Task<ApiAnswer>> call)
+    private async Task<ApiAnswer> MeasureAsync(OperationKind kind, Func<Task<ApiAnswer>> call, string? name = null)
     {
         var startedAt = clock.Elapsed;
         var answer = await call();
-        _samples.Enqueue(new OperationSample(Name(kind), answer.Status, answer.Elapsed.TotalMilliseconds, startedAt, monkey.IsAfterKill(startedAt)));
+        _samples.Enqueue(new OperationSample(name ?? Name(kind), answer.Status, answer.Elapsed.TotalMilliseconds, startedAt, monkey.IsAfterKill(startedAt)));
         if (IsServerError(answer.Status))
         {
-            _serverErrors.Enqueue($"{startedAt.TotalSeconds:F1} s {Name(kind)}: {answer.Status} {answer.Text[..Math.Min(answer.Text.Length, 400)]}");
+            _serverErrors.Enqueue($"{startedAt.TotalSeconds:F1} s {name ?? Name(kind)}: {answer.Status} {answer.Text[..Math.Min(answer.Text.Length, 400)]}");
         }
         return answer;
     }

@@ -13,4 +13,6 @@ internal enum OperationKind
     CancelBooking,
     CreateCodes,
     RevokeCode,
+    StartTask,
+    CompleteTask,
 }
