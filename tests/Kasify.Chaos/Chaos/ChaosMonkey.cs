@@ -42,7 +42,10 @@ internal sealed class ChaosMonkey(ChaosCluster cluster, ChaosOptions options, St
     public async Task RunAsync(TimeSpan until, CancellationToken cancellationToken)
     {
         var random = new Random(options.Seed);
-        var apiKillAt = options.KillApiHost ? until / 2 : TimeSpan.MaxValue;
+        // Half way, shifted off the silo kill schedule so the two kills are told apart in the figures.
+        var apiKillAt = !options.KillApiHost ? TimeSpan.MaxValue
+            : options.KillEvery > TimeSpan.Zero && until / 2 + options.KillEvery / 3 < until ? until / 2 + options.KillEvery / 3
+            : until / 2;
         var nextSiloKill = options.KillEvery > TimeSpan.Zero ? options.KillEvery : TimeSpan.MaxValue;
         var restarts = new List<Task>();
         while (!cancellationToken.IsCancellationRequested)

@@ -36,8 +36,8 @@ internal static class ChaosReport
             var failed = inWindow.Where(sample => sample.Failed).ToList();
             var recovery = failed.Count == 0
                 ? $"none of {inWindow.Count} failed"
-                : $"{failed.Count} of {inWindow.Count} failed, the last answered {(failed.Max(sample => sample.EndedAt) - kill.At).TotalSeconds:F1} s after the kill"
-                    + $" (started at +{(failed.Max(sample => sample.StartedAt) - kill.At).TotalSeconds:F1} s)";
+                : $"{failed.Count} of {inWindow.Count} failed; the last failing one started +{(failed.Max(sample => sample.StartedAt) - kill.At).TotalSeconds:F1} s after the kill,"
+                    + $" the last failure answered at +{(failed.Max(sample => sample.EndedAt) - kill.At).TotalSeconds:F1} s";
             var ready = kill.RestartReadyAfter is { } after ? $"restarted host ready after {after.TotalSeconds:F1} s" : "restarted host never ready";
             log.WriteLine($"  {kill.At.TotalSeconds,6:F1} s  {kill.Host,-6} {recovery}; {ready}");
         }
