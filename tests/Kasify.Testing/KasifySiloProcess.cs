@@ -35,6 +35,12 @@ public sealed class KasifySiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The operating system's id of the process, e.g. to read its <c>/proc/{id}/status</c>.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>True once the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The process's exit code (throws while it runs).</summary>
     public int ExitCode => _process.ExitCode;
 
@@ -127,6 +133,19 @@ public sealed class KasifySiloProcess : IAsyncDisposable
         }
 
         return await WaitForExitAsync(timeout);
+    }
+
+    /// <summary>
+    /// Ends the process at once (SIGKILL on Linux), as a crash or an out-of-memory kill would: no shutdown code runs, so
+    /// the cluster learns of the death only through its failure detection.
+    /// </summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+            _process.WaitForExit();
+        }
     }
 
     /// <summary>Kills the process if it still runs.</summary>

@@ -1,0 +1,52 @@
+using System.Text;
+using Kasify.Chaos.Options;
+using Xunit.Abstractions;
+
+namespace Kasify.Chaos.Tests;
+
+/// <summary>
+/// The chaos run in small: three silo processes and two API hosts on PostgreSQL, a minute of mixed booking and code
+/// traffic while two silos are SIGKILLed and one API host is killed. Only correctness is asserted, never timings.
+/// </summary>
+public sealed class ShortChaosRunTests(ITestOutputHelper output)
+{
+    private static readonly ChaosOptions Short = new ChaosOptions
+    {
+        Duration = TimeSpan.FromSeconds(60),
+        Silos = 3,
+        ApiHosts = 2,
+        Accounts = 2,
+        Properties = 10,
+        Locks = 30,
+        Rate = 10,
+        KillEvery = TimeSpan.FromSeconds(25),
+        Settle = TimeSpan.FromSeconds(30),
+    }.Validated();
+
+    [Fact]
+    public async Task KillingSilosAndAnApiHostUnderLoadLosesNoAcknowledgedWriteAndLeavesNoStrayCode()
+    {
+        var log = new StringWriter(new StringBuilder());
+        try
+        {
+            var verdict = await ChaosRunner.RunAsync(Short, log);
+
+            Assert.True(verdict.TrackedBookings > 0, "the workload acknowledged no booking, so nothing was checked");
+            Assert.True(verdict.CheckedCodes > 0, "the workload acknowledged no code, so no device was checked");
+            Assert.Equal(0, verdict.LostBookingWrites);
+            Assert.Equal(0, verdict.LostTaskWrites);
+            Assert.Equal(0, verdict.MissingCodes);
+            Assert.Equal(0, verdict.RevokesNotApplied);
+            Assert.Equal(0, verdict.CodesNotSettled);
+            Assert.Equal(0, verdict.ActiveCodesNotOnDevice);
+            Assert.Equal(0, verdict.WrongWindowOrPin);
+            Assert.Equal(0, verdict.OrphanCodes);
+            Assert.Equal(0, verdict.DuplicatePins);
+            Assert.Equal(0, verdict.ServerErrors);
+        }
+        finally
+        {
+            output.WriteLine(log.ToString());
+        }
+    }
+}

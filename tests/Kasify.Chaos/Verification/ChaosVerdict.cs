@@ -1,0 +1,39 @@
+namespace Kasify.Chaos.Verification;
+
+/// <summary>
+/// The correctness counts of a run; every one must be zero. <see cref="Evidence"/> says, for each counted case, what was
+/// acknowledged and what was read back.
+/// </summary>
+internal sealed record ChaosVerdict(
+    int TrackedBookings,
+    int CheckedCodes,
+    int LostBookingWrites,
+    int LostTaskWrites,
+    int MissingCodes,
+    int RevokesNotApplied,
+    int CodesNotSettled,
+    int ActiveCodesNotOnDevice,
+    int WrongWindowOrPin,
+    int OrphanCodes,
+    int DuplicatePins,
+    int ServerErrors,
+    IReadOnlyList<string> Evidence)
+{
+    public bool Passed =>
+        LostBookingWrites + LostTaskWrites + MissingCodes + RevokesNotApplied + CodesNotSettled + ActiveCodesNotOnDevice + WrongWindowOrPin + OrphanCodes
+        + DuplicatePins + ServerErrors == 0;
+
+    public IEnumerable<(string Name, int Count)> Counts =>
+    [
+        ("lost booking writes (acknowledged create/move/cancel not read back)", LostBookingWrites),
+        ("lost task writes (acknowledged start/complete not read back)", LostTaskWrites),
+        ("acknowledged codes missing (not pending/active, never revoked)", MissingCodes),
+        ("acknowledged revokes not applied (code still live)", RevokesNotApplied),
+        ("codes still pending/revoking after the settle time", CodesNotSettled),
+        ("active codes not on their device", ActiveCodesNotOnDevice),
+        ("active codes on the device with another window", WrongWindowOrPin),
+        ("orphan codes on devices (not active in Kasify)", OrphanCodes),
+        ("duplicate PINs on a device", DuplicatePins),
+        ("server errors (5xx other than 503/504)", ServerErrors),
+    ];
+}

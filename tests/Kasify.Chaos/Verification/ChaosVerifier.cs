@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Kasify.Chaos.Api;
+using Kasify.Chaos.Ledger;
+using Kasify.Chaos.Setup;
+using Kasify.Fakes.Nuki;
+
+namespace Kasify.Chaos.Verification;
+
+/// <summary>
+/// After the run: waits until no code of a tracked booking is pending or revoking (or the settle time is up), then
+/// reads every tracked booking and its codes back through the API and compares them with the ledger, and every lock
+/// at the Nuki fake with what Kasify reports active.
+/// </summary>
+internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> properties, NukiFakeState nuki, TextWriter log)
+{
+    private static readonly TimeSpan WindowTolerance = TimeSpan.FromMinutes(1);
+
+    public async Task<ChaosVerdict> VerifyAsync(IReadOnlyList<TrackedBooking> bookings, int serverErrors, TimeSpan settle)
+    {
+        var evidence = new List<string>();
+        var clock = Stopwatch.StartNew();
+        Dictionary<Guid, List<ReadCode>> codes;
+        while (true)
+        {
+            codes = await ReadCodesAsync(bookings);
+            var unsettled = codes.Values.SelectMany(list => list).Count(code => code.Status is "pending" or "revoking");
+            if (unsettled == 0 || clock.Elapsed >= settle)
+            {
+                log.WriteLine($"verify: codes settled after {clock.Elapsed.TotalSeconds:F0} s ({unsettled} still pending or revoking)");
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+
+        var lost = 0;
+        foreach (var booking in bookings)
+        {
+            var read = await ReadAsync(booking.Property.Token, $"/v1/bookings/{booking.Id}");
+            var acceptable = booking.Acceptable;
+            if (read.Status != 200)
+            {
+                lost++;
+                evidence.Add($"lost: booking {booking.Id} (created 201) reads {read.Status}: {read.Text}");
+                continue;
+            }
+
+            var state = new BookingExpectation(
+                DateOnly.Parse(read.Body!["from"]!.GetValue<string>(), CultureInfo.InvariantCulture),
+                DateOnly.Parse(read.Body!["to"]!.GetValue<string>(), CultureInfo.InvariantCulture),
+                string.Equals(read.Body!["status"]?.GetValue<string>(), "cancelled", StringComparison.OrdinalIgnoreCase));
+            if (!acceptable.Contains(state))
+            {
+                lost++;
+                evidence.Add($"lost: booking {booking.Id} reads {state}; acknowledged writes allow only {string.Join(" or ", acceptable)}");
+            }
+        }
+
+        var lostTasks = 0;
+        foreach (var booking in bookings.Where(booking => booking.TaskId is not null))
+        {
+            var read = await ReadAsync(booking.Property.Token, $"/v1/tasks/{booking.TaskId}");
+            var status = read.Body?["status"]?.GetValue<string>();
+            if (read.Status != 200 || status is null || !booking.TaskStatuses.Contains(status))
+            {
+                lostTasks++;
+                evidence.Add($"lost: task {booking.TaskId} of booking {booking.Id} reads {read.Status} {status}; acknowledged writes allow only {string.Join(" or ", booking.TaskStatuses)}");
+            }
+        }
+
+        var missing = 0;
+        var revokesNotApplied = 0;
+        foreach (var booking in bookings)
+        {
+            var listed = codes.GetValueOrDefault(booking.Id) ?? [];
+            foreach (var codeId in booking.CodesThatMustBeLive())
+            {
+                if (listed.FirstOrDefault(code => code.Id == codeId) is not { Status: "pending" or "active" } found)
+                {
+                    missing++;
+                    evidence.Add($"missing: code {codeId} of booking {booking.Id} was acknowledged live, reads {listed.FirstOrDefault(code => code.Id == codeId)?.Status ?? "absent"}");
+                }
+            }
+
+            foreach (var codeId in booking.CodesThatMustBeGone())
+            {
+                if (listed.FirstOrDefault(code => code.Id == codeId) is { Status: "pending" or "active" } still)
+                {
+                    revokesNotApplied++;
+                    evidence.Add($"revoke lost: code {codeId} of booking {booking.Id} (revoke or cancel acknowledged) reads {still.Status}");
+                }
+            }
+        }
+
+        var all = codes.Values.SelectMany(list => list).ToList();
+        var notSettled = all.Count(code => code.Status is "pending" or "revoking");
+        log.WriteLine($"verify: {bookings.Count(booking => booking.TaskId is not null)} cleaning tasks started; codes by status: {string.Join(' ', all.GroupBy(code => code.Status).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key}={group.Count()}"))}");
+        var (notOnDevice, wrongWindow, orphans, duplicates) = CompareWithDevices(all, evidence);
+        return new ChaosVerdict(
+            bookings.Count, all.Count, lost, lostTasks, missing, revokesNotApplied, notSettled, notOnDevice, wrongWindow, orphans, duplicates, serverErrors, evidence);
+    }
+
+    private (int NotOnDevice, int WrongWindow, int Orphans, int Duplicates) CompareWithDevices(List<ReadCode> codes, List<string> evidence)
+    {
+        var (notOnDevice, wrongWindow, orphans, duplicates) = (0, 0, 0, 0);
+        foreach (var smartlock in properties.SelectMany(property => property.Locks))
+        {
+            var device = nuki.CodesOn(smartlock.VendorId).Where(auth => auth.Type == 13).ToList();
+            var active = codes.Where(code => code.LockId == smartlock.RecordId && code.Status == "active").ToList();
+            foreach (var code in active)
+            {
+                var matches = device.Where(auth => auth.Code.ToString(CultureInfo.InvariantCulture) == code.Pin).ToList();
+                if (matches.Count == 0)
+                {
+                    notOnDevice++;
+                    evidence.Add($"not on device: code {code.Id} (PIN {code.Pin}) active in Kasify, absent from lock {smartlock.VendorId}");
+                }
+                else if (!matches.Any(auth => Near(auth.AllowedFromDate, code.ValidFrom) && Near(auth.AllowedUntilDate, code.ValidTo)))
+                {
+                    wrongWindow++;
+                    evidence.Add($"window: code {code.Id} is {code.ValidFrom:u}..{code.ValidTo:u} in Kasify, {matches[0].AllowedFromDate:u}..{matches[0].AllowedUntilDate:u} on lock {smartlock.VendorId}");
+                }
+            }
+
+            var activePins = active.Select(code => code.Pin).ToHashSet();
+            foreach (var auth in device.Where(auth => !activePins.Contains(auth.Code.ToString(CultureInfo.InvariantCulture))))
+            {
+                orphans++;
+                evidence.Add($"orphan: lock {smartlock.VendorId} holds '{auth.Name}' PIN {auth.Code} ({auth.AllowedFromDate:u}..{auth.AllowedUntilDate:u}), not active in Kasify");
+            }
+
+            foreach (var pin in device.GroupBy(auth => auth.Code).Where(group => group.Count() > 1))
+            {
+                duplicates++;
+                evidence.Add($"duplicate: lock {smartlock.VendorId} holds PIN {pin.Key} {pin.Count()} times");
+            }
+        }
+
+        return (notOnDevice, wrongWindow, orphans, duplicates);
+    }
+
+    private async Task<Dictionary<Guid, List<ReadCode>>> ReadCodesAsync(IReadOnlyList<TrackedBooking> bookings)
+    {
+        var result = new Dictionary<Guid, List<ReadCode>>();
+        foreach (var booking in bookings)
+        {
+            var answer = await ReadAsync(booking.Property.Token, $"/v1/bookings/{booking.Id}/accesscode");
+            result[booking.Id] = [.. (answer.Body?["codes"] as JsonArray ?? []).OfType<JsonNode>().Select(code => new ReadCode(
+                Guid.Parse(code["id"]!.GetValue<string>()),
+                Guid.TryParse(code["smartlock_id"]?.ToString(), out var lockId) ? lockId : Guid.Empty,
+                code["code"]?.GetValue<string>() ?? "",
+                code["status"]!.GetValue<string>(),
+                code["valid_from"]!.GetValue<DateTimeOffset>(),
+                code["valid_to"]!.GetValue<DateTimeOffset>()))];
+        }
+
+        return result;
+    }
+
+    // The cluster is quiet again, but a read can still meet a restarted silo's last hiccup: retried, never counted.
+    private async Task<ApiAnswer> ReadAsync(string token, string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await api.GetAsync(token, path);
+            if (!answer.IsUnknownOutcome || attempt == 5)
+            {
+                return answer;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static bool Near(DateTimeOffset? device, DateTimeOffset expected) =>
+        device is { } value && (value - expected).Duration() <= WindowTolerance;
+
+    private sealed record ReadCode(Guid Id, Guid LockId, string Pin, string Status, DateTimeOffset ValidFrom, DateTimeOffset ValidTo);
+}

@@ -1,0 +1,18 @@
+namespace Kasify.Chaos.Workload;
+
+/// <summary>What one workload operation does.</summary>
+internal enum OperationKind
+{
+    ReadProperty,
+    ReadLocks,
+    ReadCalendar,
+    ReadBookings,
+    ReadCodes,
+    CreateBooking,
+    MoveBooking,
+    CancelBooking,
+    CreateCodes,
+    RevokeCode,
+    StartTask,
+    CompleteTask,
+}
