@@ -260,8 +260,9 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         }
     }
 
-    // A stay that began yesterday (or today) and ends 20 s .. (run length - 30 s) from now, rounded up to the minute
-    // since departure_time is hours and minutes, in the property's zone; its codes are created at once and watched.
+    // A stay that began yesterday (or today) and ends 20 s .. (run length - 30 s, and at most the run's end) from now, in
+    // the property's zone. departure_time is hours and minutes, so the end is the last whole minute before the aimed-at
+    // instant, or the next one when that would leave less than 20 s; its codes are created at once and watched.
     private async Task CreateExpiringStayAsync(ChaosProperty property, Random random)
     {
         var remaining = _until - clock.Elapsed;
@@ -274,8 +275,11 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         var longest = TimeSpan.FromTicks(Math.Min((_until - ExpiryLeadMargin).Ticks, remaining.Ticks));
         var lead = longest <= ExpiryLeadMin ? ExpiryLeadMin : ExpiryLeadMin + ((longest - ExpiryLeadMin) * random.NextDouble());
         var zone = TimeZoneInfo.FindSystemTimeZoneById(property.TimeZone);
-        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow + lead, zone).DateTime;
-        var end = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified).AddMinutes(1);
+        var now = DateTimeOffset.UtcNow;
+        var earliest = TimeZoneInfo.ConvertTime(now + ExpiryLeadMin, zone).DateTime;
+        var target = TimeZoneInfo.ConvertTime(now + lead, zone).DateTime;
+        var minute = new DateTime(target.Year, target.Month, target.Day, target.Hour, target.Minute, 0, DateTimeKind.Unspecified);
+        var end = minute >= earliest ? minute : minute.AddMinutes(1);
         var to = DateOnly.FromDateTime(end);
         var from = to.AddDays(-1);
         var created = await MeasureAsync(OperationKind.CreateExpiringStay, () => api.PostAsync(property.Token, $"/v1/properties/{property.Id}/bookings", new JsonObject
