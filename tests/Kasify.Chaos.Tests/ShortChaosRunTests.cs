@@ -6,7 +6,8 @@ namespace Kasify.Chaos.Tests;
 
 /// <summary>
 /// The chaos run in small: three silo processes and two API hosts on PostgreSQL, a minute of mixed booking and code
-/// traffic while two silos are SIGKILLed and one API host is killed. Only correctness is asserted, never timings.
+/// traffic while two silos are SIGKILLed and one API host is killed, with stays whose codes expire during the run and
+/// guests checking in for stays reported to SES.HOSPEDAJES. Only correctness is asserted, never timings.
 /// </summary>
 public sealed class ShortChaosRunTests(ITestOutputHelper output)
 {
@@ -24,7 +25,7 @@ public sealed class ShortChaosRunTests(ITestOutputHelper output)
     }.Validated();
 
     [Fact]
-    public async Task KillingSilosAndAnApiHostUnderLoadLosesNoAcknowledgedWriteAndLeavesNoStrayCode()
+    public async Task KillingSilosAndAnApiHostUnderLoadLosesNoAcknowledgedWriteLeavesNoStrayOrExpiredCodeAndReportsEachCheckinOnce()
     {
         var log = new StringWriter(new StringBuilder());
         try
@@ -33,6 +34,8 @@ public sealed class ShortChaosRunTests(ITestOutputHelper output)
 
             Assert.True(verdict.TrackedBookings > 0, "the workload acknowledged no booking, so nothing was checked");
             Assert.True(verdict.CheckedCodes > 0, "the workload acknowledged no code, so no device was checked");
+            Assert.True(verdict.ExpiringCodes > 0, "no code of a stay ending during the run was acknowledged, so no expiry was watched");
+            Assert.True(verdict.CheckinsComplete > 0, "no check-in was acknowledged complete, so no guest register (PV) was owed");
             Assert.Equal(0, verdict.LostBookingWrites);
             Assert.Equal(0, verdict.LostTaskWrites);
             Assert.Equal(0, verdict.MissingCodes);
@@ -43,6 +46,10 @@ public sealed class ShortChaosRunTests(ITestOutputHelper output)
             Assert.Equal(0, verdict.OrphanCodes);
             Assert.Equal(0, verdict.DuplicatePins);
             Assert.Equal(0, verdict.ServerErrors);
+            Assert.Equal(0, verdict.ExpiredCodesOnDevice);
+            Assert.Equal(0, verdict.ExpiringCodesRemovedEarly);
+            Assert.Equal(0, verdict.SesMissing);
+            Assert.Equal(0, verdict.SesDuplicates);
         }
         finally
         {

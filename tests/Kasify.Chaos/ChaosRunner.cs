@@ -51,8 +51,11 @@ internal static class ChaosRunner
 
             var clock = Stopwatch.StartNew();
             var monkey = new ChaosMonkey(cluster, options, clock, log);
-            var workload = new ChaosWorkload(api, properties, monkey, clock, options.Seed);
+            var expiry = new ExpiryWatcher(nuki.State);
+            var workload = new ChaosWorkload(api, properties, monkey, expiry, clock, options.Seed);
             using var stop = new CancellationTokenSource();
+            using var stopWatching = new CancellationTokenSource();
+            var watching = expiry.RunAsync(stopWatching.Token);
             var chaos = monkey.RunAsync(options.Duration, stop.Token);
             await workload.RunAsync(options.Duration, options.Rate, options.MaxInFlight);
             var duration = clock.Elapsed;
@@ -67,8 +70,17 @@ internal static class ChaosRunner
             }
 
             log.WriteLine($"workload: ended after {duration.TotalSeconds:F0} s; {workload.Bookings.Count} bookings acknowledged");
-            var verdict = await new ChaosVerifier(api, properties, nuki.State, log)
+            var verdict = await new ChaosVerifier(api, properties, nuki.State, expiry, ses.State, log)
                 .VerifyAsync(workload.Bookings, workload.ServerErrors.Count, options.Settle);
+            await stopWatching.CancelAsync();
+            try
+            {
+                await watching;
+            }
+            catch (OperationCanceledException)
+            {
+                // The watch ends with the verification.
+            }
 
             ChaosReport.PrintFigures(log, workload.Samples, duration, workload.Skipped, monkey.Kills);
             Directory.CreateDirectory(logFolder);
@@ -84,7 +96,8 @@ internal static class ChaosRunner
             }
 
             log.WriteLine();
-            log.WriteLine($"verification: {verdict.TrackedBookings} acknowledged bookings, {verdict.CheckedCodes} codes read back");
+            log.WriteLine($"verification: {verdict.TrackedBookings} acknowledged bookings, {verdict.CheckedCodes} codes read back, "
+                + $"{verdict.ExpiringCodes} codes of stays ending during the run watched, {verdict.CheckinsComplete} check-ins acknowledged complete");
             foreach (var (name, count) in verdict.Counts)
             {
                 log.WriteLine($"  {count,6}  {name}");

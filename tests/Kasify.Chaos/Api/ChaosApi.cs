@@ -25,9 +25,10 @@ internal sealed class ChaosApi : IDisposable
         })];
     }
 
-    public Task<ApiAnswer> GetAsync(string token, string path) => SendAsync(token, HttpMethod.Get, path, null);
+    /// <summary>A GET; <paramref name="token"/> null for the public endpoints (check-in), as a guest calls them.</summary>
+    public Task<ApiAnswer> GetAsync(string? token, string path) => SendAsync(token, HttpMethod.Get, path, null);
 
-    public Task<ApiAnswer> PostAsync(string token, string path, JsonNode? body = null) => SendAsync(token, HttpMethod.Post, path, body);
+    public Task<ApiAnswer> PostAsync(string? token, string path, JsonNode? body = null) => SendAsync(token, HttpMethod.Post, path, body);
 
     public Task<ApiAnswer> PatchAsync(string token, string path, JsonNode body) =>
         SendAsync(token, HttpMethod.Patch, path, body, "application/merge-patch+json");
@@ -44,11 +45,15 @@ internal sealed class ChaosApi : IDisposable
         }
     }
 
-    private async Task<ApiAnswer> SendAsync(string token, HttpMethod method, string path, JsonNode? body, string mediaType = "application/json")
+    private async Task<ApiAnswer> SendAsync(string? token, HttpMethod method, string path, JsonNode? body, string mediaType = "application/json")
     {
         var http = _hosts[(int)((uint)Interlocked.Increment(ref _next) % (uint)_hosts.Length)];
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         if (body is not null)
         {
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, mediaType);

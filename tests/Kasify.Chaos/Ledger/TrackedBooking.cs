@@ -20,6 +20,17 @@ internal sealed class TrackedBooking(Guid id, ChaosProperty property, DateOnly s
 
     public Guid Id { get; } = id;
 
+    public BookingPurpose Purpose { get; init; } = BookingPurpose.Stay;
+
+    /// <summary>The booking's public check-in code, from its create answer (check-in bookings only).</summary>
+    public string? CheckinCode { get; init; }
+
+    /// <summary>True once the API answered a check-in snapshot of this booking with <c>checkin_completed</c>.</summary>
+    public bool CheckinAcknowledgedComplete { get; private set; }
+
+    /// <summary>True once a guest registration was sent (answered or not).</summary>
+    public bool CheckinAttempted { get; private set; }
+
     public ChaosProperty Property { get; } = property;
 
     /// <summary>The first night of the nights this booking owns (<see cref="ChaosProperty.SlotNights"/>).</summary>
@@ -67,6 +78,12 @@ internal sealed class TrackedBooking(Guid id, ChaosProperty property, DateOnly s
         {
             _taskStatuses = acknowledged ? [status] : [.. _taskStatuses.Append(status).Distinct()];
         }
+    }
+
+    public void CheckinSent(bool acknowledgedComplete)
+    {
+        CheckinAttempted = true;
+        CheckinAcknowledgedComplete |= acknowledgedComplete;
     }
 
     public bool TryTake() => Interlocked.CompareExchange(ref _busy, 1, 0) == 0;
@@ -124,12 +141,15 @@ internal sealed class TrackedBooking(Guid id, ChaosProperty property, DateOnly s
         }
     }
 
-    /// <summary>Codes that must be live (pending or active) now: acknowledged, never revoked, booking never cancelled.</summary>
+    /// <summary>
+    /// Codes that must be live (pending or active) now: acknowledged, never revoked, booking never cancelled. An expiring
+    /// stay's codes are checked against their window instead (<see cref="Verification.ExpiryWatcher"/>).
+    /// </summary>
     public IReadOnlyList<Guid> CodesThatMustBeLive()
     {
         lock (_gate)
         {
-            return CancelSent ? [] : [.. _ackedCodes.Where(id => !_revokeTouched.Contains(id))];
+            return CancelSent || Purpose == BookingPurpose.Expiring ? [] : [.. _ackedCodes.Where(id => !_revokeTouched.Contains(id))];
         }
     }
 

@@ -4,17 +4,23 @@ using Kasify.Chaos.Api;
 using Kasify.Chaos.Cluster;
 using Kasify.Chaos.Options;
 using Kasify.Fakes.Nuki;
+using Kasify.Fakes.Ses;
 
 namespace Kasify.Chaos.Setup;
 
 /// <summary>
 /// Prepares the data set through the public API, as hosts would: per account a user, a Nuki account at the fake with its
 /// share of the locks, and a Nuki integration; then the properties (spread over the accounts) and every lock assigned to
-/// a property of its account. Vendor hiccups and a cluster still warming up are retried.
+/// a property of its account. Every account also connects SES.HOSPEDAJES (the fake's credentials) and every property has
+/// an establishment code, so stays with a complete holder are reported. Vendor hiccups and a cluster still warming up are
+/// retried.
 /// </summary>
 internal sealed class ChaosSetup(ChaosApi api, ChaosJwt jwt, NukiFakeState nuki, ChaosOptions options, TextWriter log)
 {
     private const long FirstVendorId = 19_000_000_000;
+
+    /// <summary>Any ten characters: the fake accepts every establishment code unless told otherwise.</summary>
+    private const string EstablishmentCode = "0000000042";
 
     public async Task<IReadOnlyList<ChaosProperty>> RunAsync()
     {
@@ -34,6 +40,15 @@ internal sealed class ChaosSetup(ChaosApi api, ChaosJwt jwt, NukiFakeState nuki,
             var integration = await RetryAsync(
                 () => api.PostAsync(token, "/v1/integrations/nuki", new JsonObject { ["name"] = "Chaos", ["token"] = nukiToken }), "connect Nuki");
             var integrationId = integration.Id;
+            var sesCredentials = new SesFakeOptions();
+            await RetryAsync(() => api.PostAsync(token, "/v1/integrations/ses_hospedajes", new JsonObject
+            {
+                ["name"] = "Chaos SES",
+                ["arrendador_code"] = sesCredentials.ArrendadorCode,
+                ["username"] = sesCredentials.Username,
+                ["password"] = sesCredentials.Password,
+                ["environment"] = "test",
+            }), "connect SES.HOSPEDAJES");
             await RetryAsync(() => api.GetAsync(token, $"/v1/integrations/nuki/{integrationId}/smartlocks"), "list Nuki locks");
             accounts.Add((token, integrationId, locks));
         }
@@ -52,6 +67,7 @@ internal sealed class ChaosSetup(ChaosApi api, ChaosJwt jwt, NukiFakeState nuki,
                 ["city"] = "Madrid",
                 ["zip_code"] = "28013",
                 ["country_code"] = "ES",
+                ["ses_establishment_code"] = EstablishmentCode,
             }), "create property");
             var propertyId = property.Id;
 
@@ -68,7 +84,8 @@ internal sealed class ChaosSetup(ChaosApi api, ChaosJwt jwt, NukiFakeState nuki,
                 locks.Add(new ChaosLock(Guid.Parse(assigned.Id), vendorId));
             }
 
-            created[p] = new ChaosProperty(propertyId, account.Token, locks, firstNight);
+            var timeZone = property.Body?["time_zone"]?.GetValue<string>() ?? "Europe/Madrid";
+            created[p] = new ChaosProperty(propertyId, account.Token, locks, firstNight, timeZone);
         });
 
         var properties = created.OfType<ChaosProperty>().ToList();

@@ -1,7 +1,8 @@
 namespace Kasify.Chaos.Verification;
 
 /// <summary>
-/// The correctness counts of a run; every one must be zero. <see cref="Evidence"/> says, for each counted case, what was
+/// The correctness counts of a run; every one must be zero (<see cref="ExpiringCodes"/> and <see cref="CheckinsComplete"/>
+/// say how much the expiry and SES.HOSPEDAJES checks covered). <see cref="Evidence"/> says, for each counted case, what was
 /// acknowledged and what was read back.
 /// </summary>
 internal sealed record ChaosVerdict(
@@ -17,11 +18,17 @@ internal sealed record ChaosVerdict(
     int OrphanCodes,
     int DuplicatePins,
     int ServerErrors,
+    int ExpiringCodes,
+    int ExpiredCodesOnDevice,
+    int ExpiringCodesRemovedEarly,
+    int CheckinsComplete,
+    int SesMissing,
+    int SesDuplicates,
     IReadOnlyList<string> Evidence)
 {
     public bool Passed =>
         LostBookingWrites + LostTaskWrites + MissingCodes + RevokesNotApplied + CodesNotSettled + ActiveCodesNotOnDevice + WrongWindowOrPin + OrphanCodes
-        + DuplicatePins + ServerErrors == 0;
+        + DuplicatePins + ServerErrors + ExpiredCodesOnDevice + ExpiringCodesRemovedEarly + SesMissing + SesDuplicates == 0;
 
     public IEnumerable<(string Name, int Count)> Counts =>
     [
@@ -35,5 +42,9 @@ internal sealed record ChaosVerdict(
         ("orphan codes on devices (not active in Kasify)", OrphanCodes),
         ("duplicate PINs on a device", DuplicatePins),
         ("server errors (5xx other than 503/504)", ServerErrors),
+        ("expired codes still on a device after the settle time", ExpiredCodesOnDevice),
+        ("expiring codes removed from the device before their window ended", ExpiringCodesRemovedEarly),
+        ("ses missing (RH of a check-in booking, or PV of an acknowledged check-in, not received)", SesMissing),
+        ("ses duplicates (a communication received more than once)", SesDuplicates),
     ];
 }

@@ -3,23 +3,36 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Kasify.Chaos.Api;
 using Kasify.Chaos.Ledger;
+using Kasify.Chaos.Measurement;
 using Kasify.Chaos.Setup;
 using Kasify.Fakes.Nuki;
+using Kasify.Fakes.Ses;
 
 namespace Kasify.Chaos.Verification;
 
 /// <summary>
 /// After the run: waits until no code of a tracked booking is pending or revoking (or the settle time is up), then
 /// reads every tracked booking and its codes back through the API and compares them with the ledger, and every lock
-/// at the Nuki fake with what Kasify reports active.
+/// at the Nuki fake with what Kasify reports active. Before that it waits until the windows of the stays that ended
+/// during the run are over (plus <see cref="ExpiryGrace"/>), so that no code is read active and then expires; after it,
+/// it counts the expired codes still on a device and the SES.HOSPEDAJES communications owed, missing or repeated.
 /// </summary>
-internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> properties, NukiFakeState nuki, TextWriter log)
+internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> properties, NukiFakeState nuki, ExpiryWatcher expiry, SesFakeState ses, TextWriter log)
 {
     private static readonly TimeSpan WindowTolerance = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long after its window's end a code may stay on its device (the expiry reminder's period is 5 s in the run, and a silo may be down).</summary>
+    private static readonly TimeSpan ExpiryGrace = TimeSpan.FromSeconds(20);
 
     public async Task<ChaosVerdict> VerifyAsync(IReadOnlyList<TrackedBooking> bookings, int serverErrors, TimeSpan settle)
     {
         var evidence = new List<string>();
+        if (expiry.LastWindowEnd is { } lastEnd && lastEnd + ExpiryGrace - DateTimeOffset.UtcNow is { } wait && wait > TimeSpan.Zero)
+        {
+            log.WriteLine($"verify: waiting {wait.TotalSeconds:F0} s for the last expiring window ({lastEnd:HH:mm:ss} UTC) and {ExpiryGrace.TotalSeconds:F0} s of grace");
+            await Task.Delay(wait);
+        }
+
         var clock = Stopwatch.StartNew();
         Dictionary<Guid, List<ReadCode>> codes;
         while (true)
@@ -98,9 +111,19 @@ internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> p
         var notSettled = all.Count(code => code.Status is "pending" or "revoking");
         log.WriteLine($"verify: {bookings.Count(booking => booking.TaskId is not null)} cleaning tasks started; codes by status: {string.Join(' ', all.GroupBy(code => code.Status).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key}={group.Count()}"))}");
         var (notOnDevice, wrongWindow, orphans, duplicates) = CompareWithDevices(all, evidence);
+        var expired = expiry.Outcome(evidence);
+        log.WriteLine($"verify: {expired.Codes} codes of {bookings.Count(booking => booking.Purpose == BookingPurpose.Expiring)} stays ending during the run; "
+            + $"{expired.LatenessSeconds.Count} seen removed, lateness (removal - window end, 1 s polls) p50 {Seconds(expired.LatenessSeconds, 50)} "
+            + $"p95 {Seconds(expired.LatenessSeconds, 95)} max {Seconds(expired.LatenessSeconds, 100)}; {expired.NeverSeenOnDevice} never seen on their device");
+        var sesOutcome = await SesCheck.VerifyAsync(ses, bookings, settle, evidence, log);
+        log.WriteLine($"verify: {sesOutcome.CheckInBookings} check-in bookings, {sesOutcome.CheckinsComplete} check-ins acknowledged complete");
         return new ChaosVerdict(
-            bookings.Count, all.Count, lost, lostTasks, missing, revokesNotApplied, notSettled, notOnDevice, wrongWindow, orphans, duplicates, serverErrors, evidence);
+            bookings.Count, all.Count, lost, lostTasks, missing, revokesNotApplied, notSettled, notOnDevice, wrongWindow, orphans, duplicates, serverErrors,
+            expired.Codes, expired.StillOnDevice, expired.RemovedEarly, sesOutcome.CheckinsComplete, sesOutcome.Missing, sesOutcome.Duplicates, evidence);
     }
+
+    private static string Seconds(IReadOnlyList<double> sorted, double percentile) =>
+        sorted.Count == 0 ? "-" : $"{Percentiles.Of(sorted, percentile).ToString("F1", CultureInfo.InvariantCulture)} s";
 
     private (int NotOnDevice, int WrongWindow, int Orphans, int Duplicates) CompareWithDevices(List<ReadCode> codes, List<string> evidence)
     {

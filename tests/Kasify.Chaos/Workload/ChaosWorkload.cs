@@ -1,21 +1,31 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Kasify.Chaos.Api;
 using Kasify.Chaos.Chaos;
 using Kasify.Chaos.Ledger;
 using Kasify.Chaos.Measurement;
 using Kasify.Chaos.Setup;
+using Kasify.Chaos.Verification;
 
 namespace Kasify.Chaos.Workload;
 
 /// <summary>
 /// The mixed workload: operations start at a fixed rate (open loop, at most a bounded number in flight) through the API
 /// hosts in turn, and every acknowledged write goes into its booking's ledger. Writes on one booking never overlap, so
-/// the ledger knows which state the last acknowledged write left.
+/// the ledger knows which state the last acknowledged write left. Two kinds of booking are never written again after
+/// their creation: stays that end during the run (their codes go to the <see cref="ExpiryWatcher"/>) and stays a few
+/// days ahead whose guest checks in (reported to SES.HOSPEDAJES).
 /// </summary>
-internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> properties, ChaosMonkey monkey, Stopwatch clock, int seed)
+internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> properties, ChaosMonkey monkey, ExpiryWatcher expiry, Stopwatch clock, int seed)
 {
+    /// <summary>The shortest time from an expiring stay's creation to its window's end (before rounding up to the minute).</summary>
+    private static readonly TimeSpan ExpiryLeadMin = TimeSpan.FromSeconds(20);
+
+    /// <summary>The run's last seconds in which no window is aimed at (the upper bound is the run's length minus this).</summary>
+    private static readonly TimeSpan ExpiryLeadMargin = TimeSpan.FromSeconds(30);
+
     private static readonly (OperationKind Kind, int Weight)[] Mix =
     [
         (OperationKind.ReadProperty, 8),
@@ -30,12 +40,15 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         (OperationKind.RevokeCode, 11),
         (OperationKind.StartTask, 5),
         (OperationKind.CompleteTask, 4),
+        (OperationKind.CreateExpiringStay, 4),
+        (OperationKind.RegisterGuest, 6),
     ];
 
     private readonly ConcurrentQueue<OperationSample> _samples = new();
     private readonly ConcurrentQueue<string> _serverErrors = new();
     private readonly Lock _bookingsGate = new();
     private readonly List<TrackedBooking> _bookings = [];
+    private TimeSpan _until;
     private int _inFlight;
     private int _skipped;
 
@@ -74,11 +87,14 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         OperationKind.CreateCodes => "create codes",
         OperationKind.RevokeCode => "revoke code",
         OperationKind.StartTask => "start task",
+        OperationKind.CreateExpiringStay => "create expiring stay",
+        OperationKind.RegisterGuest => "register guest",
         _ => "complete task",
     };
 
     public async Task RunAsync(TimeSpan until, double rate, int maxInFlight)
     {
+        _until = until;
         var random = new Random(seed);
         var running = new List<Task>();
         var interval = TimeSpan.FromSeconds(1 / rate);
@@ -169,6 +185,12 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
                 case OperationKind.CreateBooking:
                     await CreateBookingAsync(property);
                     break;
+                case OperationKind.CreateExpiringStay:
+                    await CreateExpiringStayAsync(property, random);
+                    break;
+                case OperationKind.RegisterGuest:
+                    await RegisterGuestAsync(property, random);
+                    break;
                 case OperationKind.MoveBooking:
                     await MoveAsync(booking!, random);
                     break;
@@ -238,6 +260,159 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         }
     }
 
+    // A stay that began yesterday (or today) and ends 20 s .. (run length - 30 s, and at most the run's end) from now, in
+    // the property's zone. departure_time is hours and minutes, so the end is the last whole minute before the aimed-at
+    // instant, or the next one when that would leave less than 20 s; its codes are created at once and watched.
+    private async Task CreateExpiringStayAsync(ChaosProperty property, Random random)
+    {
+        var remaining = _until - clock.Elapsed;
+        if (remaining < ExpiryLeadMin || !property.TryTakeExpiring())
+        {
+            await CreateBookingAsync(property);
+            return;
+        }
+
+        var longest = TimeSpan.FromTicks(Math.Min((_until - ExpiryLeadMargin).Ticks, remaining.Ticks));
+        var lead = longest <= ExpiryLeadMin ? ExpiryLeadMin : ExpiryLeadMin + ((longest - ExpiryLeadMin) * random.NextDouble());
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(property.TimeZone);
+        var now = DateTimeOffset.UtcNow;
+        var earliest = TimeZoneInfo.ConvertTime(now + ExpiryLeadMin, zone).DateTime;
+        var target = TimeZoneInfo.ConvertTime(now + lead, zone).DateTime;
+        var minute = new DateTime(target.Year, target.Month, target.Day, target.Hour, target.Minute, 0, DateTimeKind.Unspecified);
+        var end = minute >= earliest ? minute : minute.AddMinutes(1);
+        var to = DateOnly.FromDateTime(end);
+        var from = to.AddDays(-1);
+        var created = await MeasureAsync(OperationKind.CreateExpiringStay, () => api.PostAsync(property.Token, $"/v1/properties/{property.Id}/bookings", new JsonObject
+        {
+            ["from"] = ChaosApi.Day(from),
+            ["to"] = ChaosApi.Day(to),
+            ["departure_time"] = end.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["channel"] = "manual",
+            ["adults_count"] = 1,
+            ["guest_first_name"] = "Chaos",
+        }));
+        if (!created.IsSuccess)
+        {
+            return;
+        }
+
+        var booking = new TrackedBooking(Guid.Parse(created.Id), property, from, from, to) { Purpose = BookingPurpose.Expiring };
+        lock (_bookingsGate)
+        {
+            _bookings.Add(booking);
+        }
+
+        // Creating codes is idempotent (a second call answers the same codes), so an unanswered call is simply repeated.
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var codes = await MeasureAsync(OperationKind.CreateCodes, () => api.PostAsync(property.Token, $"/v1/bookings/{booking.Id}/accesscode"));
+            if (codes.IsSuccess)
+            {
+                booking.CodesAcknowledged(LiveCodes(codes.Body));
+                foreach (var code in (codes.Body?["codes"] as JsonArray ?? []).OfType<JsonNode>()
+                    .Where(code => code["status"]?.GetValue<string>() is "pending" or "active"))
+                {
+                    var lockId = Guid.Parse(code["smartlock_id"]!.ToString());
+                    var device = property.Locks.First(candidate => candidate.RecordId == lockId);
+                    expiry.Track(new ExpiringCode(
+                        Guid.Parse(code["id"]!.GetValue<string>()), booking.Id, device.VendorId,
+                        code["code"]?.GetValue<string>() ?? "", code["valid_to"]!.GetValue<DateTimeOffset>()));
+                }
+
+                return;
+            }
+
+            if (!codes.IsUnknownOutcome)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    // A check-in booking whose guest has not checked in yet gets its registration; without one, a new check-in booking
+    // is made. A registration without an answer is sent again later, unless the snapshot then says it is complete.
+    private async Task RegisterGuestAsync(ChaosProperty property, Random random)
+    {
+        var booking = LeaseCheckIn(random);
+        if (booking is null)
+        {
+            await CreateCheckInBookingAsync(property);
+            return;
+        }
+
+        try
+        {
+            var code = booking.CheckinCode;
+            var snapshot = await MeasureAsync(OperationKind.RegisterGuest, () => api.GetAsync(null, $"/v1/checkin/{code}"), "read check-in");
+            if (!snapshot.IsSuccess)
+            {
+                return;
+            }
+
+            if (snapshot.Body?["checkin_completed"]?.GetValue<bool>() == true)
+            {
+                booking.CheckinSent(acknowledgedComplete: true);
+                return;
+            }
+
+            var registered = await MeasureAsync(OperationKind.RegisterGuest, () => api.PostAsync(null, $"/v1/checkin/{code}/guests", CheckinGuest.Body(random)));
+            if (registered.IsSuccess || registered.IsUnknownOutcome)
+            {
+                booking.CheckinSent(registered.IsSuccess && registered.Body?["checkin_completed"]?.GetValue<bool>() == true);
+            }
+        }
+        finally
+        {
+            booking.Release();
+        }
+    }
+
+    // One adult, a night a few days ahead of its own, and a holder with a name and an email: a report SES.HOSPEDAJES takes.
+    private async Task CreateCheckInBookingAsync(ChaosProperty property)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(property.TimeZone);
+        var night = property.TakeNearNight(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime));
+        var created = await MeasureAsync(OperationKind.RegisterGuest, () => api.PostAsync(property.Token, $"/v1/properties/{property.Id}/bookings", new JsonObject
+        {
+            ["from"] = ChaosApi.Day(night),
+            ["to"] = ChaosApi.Day(night.AddDays(1)),
+            ["channel"] = "manual",
+            ["adults_count"] = 1,
+            ["guest_first_name"] = "Chaos",
+            ["guest_last_name"] = "Guest",
+            ["guest_email"] = "chaos.guest@example.org",
+            ["payment_type"] = "TARJT",
+        }), "create check-in booking");
+        if (created.IsSuccess)
+        {
+            lock (_bookingsGate)
+            {
+                _bookings.Add(new TrackedBooking(Guid.Parse(created.Id), property, night, night, night.AddDays(1))
+                {
+                    Purpose = BookingPurpose.CheckIn,
+                    CheckinCode = created.Body?["checkin_code"]?.GetValue<string>() ?? throw new InvalidOperationException($"No checkin_code in {created.Text}"),
+                });
+            }
+        }
+    }
+
+    private TrackedBooking? LeaseCheckIn(Random random)
+    {
+        var open = Bookings.Where(booking => booking.Purpose == BookingPurpose.CheckIn && !booking.CheckinAcknowledgedComplete).ToList();
+        for (var attempt = 0; attempt < 4 && open.Count > 0; attempt++)
+        {
+            var candidate = open[random.Next(open.Count)];
+            if (candidate.TryTake())
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     private async Task MoveAsync(TrackedBooking booking, Random random)
     {
         var first = random.Next(0, ChaosProperty.SlotNights);
@@ -288,7 +463,7 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         for (var attempt = 0; attempt < 12 && all.Count > 0; attempt++)
         {
             var candidate = all[random.Next(all.Count)];
-            if (candidate.CancelSent || !candidate.TryTake())
+            if (candidate.Purpose != BookingPurpose.Stay || candidate.CancelSent || !candidate.TryTake())
             {
                 continue;
             }

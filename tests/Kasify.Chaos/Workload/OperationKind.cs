@@ -15,4 +15,6 @@ internal enum OperationKind
     RevokeCode,
     StartTask,
     CompleteTask,
+    CreateExpiringStay,
+    RegisterGuest,
 }
