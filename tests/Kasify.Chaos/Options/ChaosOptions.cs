@@ -106,6 +106,12 @@ internal sealed record ChaosOptions
             throw new ArgumentException($"--accounts ({Accounts}) must not exceed --properties ({Properties}).");
         }
 
+        // Kasify keeps at most 500 devices per integration (a Nuki account); more locks need more accounts.
+        if ((Locks + Accounts - 1) / Accounts > 500)
+        {
+            throw new ArgumentException($"--locks ({Locks}) over --accounts ({Accounts}) gives more than 500 locks per Nuki integration; use at least {(Locks + 499) / 500} accounts.");
+        }
+
         if (Rate <= 0 || Duration <= TimeSpan.Zero || NukiErrorRate is < 0 or > 1)
         {
             throw new ArgumentException($"--rate and the duration must be positive and --nuki-error-rate within 0..1.\n{Usage}");

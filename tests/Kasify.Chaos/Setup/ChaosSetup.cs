@@ -106,7 +106,7 @@ internal sealed class ChaosSetup(ChaosApi api, ChaosJwt jwt, NukiFakeState nuki,
 
             if (!answer.IsUnknownOutcome || attempt == 10)
             {
-                throw new InvalidOperationException($"setup: {what} answered {answer.Status}: {answer.Text}");
+                throw new ChaosSetupException($"setup: {what} answered {answer.Status}: {answer.Text}");
             }
 
             await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)));
