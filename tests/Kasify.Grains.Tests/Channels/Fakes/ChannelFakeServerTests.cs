@@ -386,8 +386,8 @@ public sealed class ChannelFakeServerTests : IAsyncLifetime
         var airbnb = Unfold(await airbnbResponse.Content.ReadAsStringAsync()).Split("\r\n");
         var booking = Unfold(await _http.GetStringAsync(_fake.FeedUrl(ChannelFakeServer.DemoBookingFeed))).Split("\r\n");
 
-        Assert.Equal(["20270604", "20270613", "20270621"], airbnb.Where(l => l.StartsWith("DTSTART", StringComparison.Ordinal)).Select(l => l[^8..]));
-        Assert.Equal(["20270608", "20270616", "20270623"], airbnb.Where(l => l.StartsWith("DTEND", StringComparison.Ordinal)).Select(l => l[^8..]));
+        Assert.Equal(["20270602", "20270613", "20270621"], airbnb.Where(l => l.StartsWith("DTSTART", StringComparison.Ordinal)).Select(l => l[^8..]));
+        Assert.Equal(["20270605", "20270616", "20270623"], airbnb.Where(l => l.StartsWith("DTEND", StringComparison.Ordinal)).Select(l => l[^8..]));
         Assert.Contains(airbnb, l => l.Contains("details/HMDEMO0001\\nPhone Number (Last 4 Digits): 4321", StringComparison.Ordinal));
         Assert.Contains(airbnb, l => l.EndsWith("details/HMDEMO0002", StringComparison.Ordinal));
         Assert.Contains("SUMMARY:Airbnb (Not available)", airbnb);
