@@ -8,6 +8,9 @@ namespace Kasify.Grains.SmartLocks;
 /// </summary>
 internal static class AutoAccessCodeRules
 {
+    /// <summary>Orleans refuses reminder due times beyond about 49 days; a stay further away is looked at again after this.</summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+
     /// <summary>Stays owed codes now: active, not yet departed, arriving within the lead time, not yet served.</summary>
     public static IEnumerable<BookingChange> Due(
         IReadOnlyDictionary<Guid, BookingChange> bookings, IReadOnlySet<Guid> served, DateTimeOffset now, TimeSpan lead) =>
@@ -31,6 +34,13 @@ internal static class AutoAccessCodeRules
 
         return next;
     }
+
+    /// <summary>
+    /// When the reminder should wake the grain: a retry period from now while a stay is owed (the timer's pass may be lost
+    /// with the silo), else when the next stay becomes owed, but never later than <see cref="LongestWait"/> from now.
+    /// </summary>
+    public static DateTimeOffset WakeAt(DateTimeOffset nextDueAt, DateTimeOffset now, TimeSpan retryPeriod) =>
+        nextDueAt <= now ? now + retryPeriod : (nextDueAt - now > LongestWait ? now + LongestWait : nextDueAt);
 
     // A block is never active here: BookingChange.Active is false for cancelled bookings and for closures alike.
     private static IEnumerable<BookingChange> Owed(IReadOnlyDictionary<Guid, BookingChange> bookings, IReadOnlySet<Guid> served, DateTimeOffset now) =>

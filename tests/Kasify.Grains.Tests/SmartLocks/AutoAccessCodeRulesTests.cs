@@ -64,4 +64,15 @@ public sealed class AutoAccessCodeRulesTests
         Assert.Null(AutoAccessCodeRules.NextDueAt(Of(served, Stay(1, active: false)), new HashSet<Guid> { served.BookingId }, Now, Lead));
         Assert.Null(AutoAccessCodeRules.NextDueAt(Of(), new HashSet<Guid>(), Now, Lead));
     }
+
+    [Fact]
+    public void TheReminderRetriesAnOwedStayAfterAPeriodAndWakesForALaterOneAtItsDueTimeWithinThirtyDays()
+    {
+        var retry = TimeSpan.FromMinutes(10);
+
+        Assert.Equal(Now + retry, AutoAccessCodeRules.WakeAt(Now - TimeSpan.FromHours(1), Now, retry));
+        Assert.Equal(Now + retry, AutoAccessCodeRules.WakeAt(Now, Now, retry));
+        Assert.Equal(Now + TimeSpan.FromDays(3), AutoAccessCodeRules.WakeAt(Now + TimeSpan.FromDays(3), Now, retry));
+        Assert.Equal(Now + TimeSpan.FromDays(30), AutoAccessCodeRules.WakeAt(Now + TimeSpan.FromDays(200), Now, retry));
+    }
 }
