@@ -57,6 +57,9 @@ internal sealed class ChaosCluster : IAsyncDisposable
                     ["Kasify__Cluster__Tls__CaCertificatePath"] = ClusterTestCertificates.Shared.CaCertificatePath,
                     ["Kasify__Nuki__BaseUrl"] = nukiUrl.ToString(),
                     ["Kasify__Ses__EndpointUrl"] = sesUrl.ToString(),
+
+                    // The UniFi console is a user-chosen URL; the run's fake listens on loopback.
+                    ["Kasify__Outbound__AllowLoopback"] = "true",
                     ["Kasify__Email__PickupDirectory"] = Path.Combine(Path.GetTempPath(), $"kasify-chaos-mail-{Environment.ProcessId}"),
                 };
                 foreach (var (name, value) in SiloTimings)

@@ -1,13 +1,14 @@
 namespace Kasify.Chaos.Verification;
 
 /// <summary>
-/// The correctness counts of a run; every one must be zero (<see cref="ExpiringCodes"/> and <see cref="CheckinsComplete"/>
-/// say how much the expiry and SES.HOSPEDAJES checks covered). <see cref="Evidence"/> says, for each counted case, what was
+/// The correctness counts of a run; every one must be zero (<see cref="CheckedUniFiCodes"/>, <see cref="ExpiringCodes"/> and
+/// <see cref="CheckinsComplete"/> say how much the UniFi, expiry and SES.HOSPEDAJES checks covered). <see cref="Evidence"/> says, for each counted case, what was
 /// acknowledged and what was read back.
 /// </summary>
 internal sealed record ChaosVerdict(
     int TrackedBookings,
     int CheckedCodes,
+    int CheckedUniFiCodes,
     int LostBookingWrites,
     int LostTaskWrites,
     int MissingCodes,

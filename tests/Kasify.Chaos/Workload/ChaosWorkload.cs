@@ -315,7 +315,7 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
                     var lockId = Guid.Parse(code["smartlock_id"]!.ToString());
                     var device = property.Locks.First(candidate => candidate.RecordId == lockId);
                     expiry.Track(new ExpiringCode(
-                        Guid.Parse(code["id"]!.GetValue<string>()), booking.Id, device.VendorId,
+                        Guid.Parse(code["id"]!.GetValue<string>()), booking.Id, device,
                         code["code"]?.GetValue<string>() ?? "", code["valid_to"]!.GetValue<DateTimeOffset>()));
                 }
 
