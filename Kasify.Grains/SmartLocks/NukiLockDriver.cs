@@ -314,14 +314,23 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
         var claimed = session.Lock.Codes
             .Where(code => code.Wanted || code.Status == AccessCodeStatus.Revoking)
             .ToDictionary(code => code.VendorName);
-        foreach (var listed in onLock.Where(listed => listed.Name.StartsWith(NamePrefix, StringComparison.Ordinal)))
+        var orphans = onLock
+            .Where(listed => listed.Name.StartsWith(NamePrefix, StringComparison.Ordinal) && listed.OperationId is null)
+            .Where(listed => claimed.GetValueOrDefault(listed.Name) is not { } owner || (owner.VendorId is not null && owner.VendorId != listed.Id))
+            .ToList();
+        if (orphans.Count == 0)
         {
-            var owner = claimed.GetValueOrDefault(listed.Name);
-            var orphan = owner is null || (owner.VendorId is not null && owner.VendorId != listed.Id);
-            if (orphan && listed.OperationId is null)
-            {
-                await nuki.DeleteKeypadCodeAsync(session.Credentials.Token, lockId, listed.Id, cancellationToken);
-            }
+            return;
+        }
+
+        // Only the grain's current activation may judge a code unclaimed. After a false death declaration a second
+        // activation can live on another silo and place codes this one's state has never seen: the write fails on the
+        // changed record first (and deactivates this one), so nothing it placed is deleted. The list was read before the
+        // write, so a code placed after the write is not in it.
+        await session.SaveIntentAsync();
+        foreach (var listed in orphans)
+        {
+            await nuki.DeleteKeypadCodeAsync(session.Credentials.Token, lockId, listed.Id, cancellationToken);
         }
     }
 

@@ -51,6 +51,8 @@ public sealed class ShortChaosRunTests(ITestOutputHelper output)
             Assert.Equal(0, verdict.ExpiringCodesRemovedEarly);
             Assert.Equal(0, verdict.SesMissing);
             Assert.Equal(0, verdict.SesDuplicates);
+            Assert.Equal(0, verdict.SesCancellationsMissing);
+            Assert.Equal(0, verdict.SesWrongCancellations);
         }
         finally
         {

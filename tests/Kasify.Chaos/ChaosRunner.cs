@@ -106,7 +106,7 @@ internal static class ChaosRunner
 
             log.WriteLine();
             log.WriteLine($"verification: {verdict.TrackedBookings} acknowledged bookings, {verdict.CheckedCodes} codes read back ({verdict.CheckedUniFiCodes} on UniFi doors), "
-                + $"{verdict.ExpiringCodes} codes of stays ending during the run watched, {verdict.CheckinsComplete} check-ins acknowledged complete");
+                + $"{verdict.ExpiringCodes} codes of stays ending during the run watched, {verdict.CheckinsComplete} check-ins acknowledged complete, {verdict.CancelledCheckIns} of those bookings cancelled");
             foreach (var (name, count) in verdict.Counts)
             {
                 log.WriteLine($"  {count,6}  {name}");

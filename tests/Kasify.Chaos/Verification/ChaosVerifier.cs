@@ -122,7 +122,8 @@ internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> p
         log.WriteLine($"verify: {sesOutcome.CheckInBookings} check-in bookings, {sesOutcome.CheckinsComplete} check-ins acknowledged complete");
         return new ChaosVerdict(
             bookings.Count, all.Count, all.Count(code => vendorOf.GetValueOrDefault(code.LockId) == ChaosVendor.UniFi), lost, lostTasks, missing, revokesNotApplied, notSettled, notOnDevice, wrongWindow, orphans, duplicates, serverErrors,
-            expired.Codes, expired.StillOnDevice, expired.RemovedEarly, sesOutcome.CheckinsComplete, sesOutcome.Missing, sesOutcome.Duplicates, evidence);
+            expired.Codes, expired.StillOnDevice, expired.RemovedEarly, sesOutcome.CheckinsComplete, sesOutcome.Missing, sesOutcome.Duplicates,
+            sesOutcome.CancelledCheckIns, sesOutcome.CancellationsMissing, sesOutcome.WrongCancellations, evidence);
     }
 
     private static string Seconds(IReadOnlyList<double> sorted, double percentile) =>
