@@ -1,4 +1,5 @@
 using Kasify.Silo.Hosting;
+using Kasify.Hosting.Telemetry;
 using Kasify.Silo.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,7 @@ ILogger? logger = null;
 try
 {
     options = KasifySiloOptions.FromConfiguration(builder.Configuration);
+    builder.AddKasifyTelemetry(KasifySilo.TelemetryServiceName);
     builder.UseOrleans(silo => KasifySilo.Configure(silo, options));
     host = builder.Build();
     logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kasify.Silo");
