@@ -30,6 +30,7 @@ public static class KasifyTelemetryExtensions
     /// unless <c>OTEL_SERVICE_NAME</c> is set. Both go out over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
     /// (the exporter reads the other <c>OTEL_EXPORTER_OTLP_*</c> settings itself); without it nothing is exported.
     /// Grain calls join the caller's trace only on hosts whose Orleans builder calls <c>AddActivityPropagation()</c>.
+    /// Spans keep no secrets from URLs (<see cref="OutgoingUrls"/>) or string grain keys (<see cref="GrainKeyRedactionProcessor"/>).
     /// The returned builder takes host-specific instrumentation (ASP.NET Core in the API).
     /// </summary>
     public static IOpenTelemetryBuilder AddKasifyTelemetry(this IHostApplicationBuilder builder, string serviceName)
@@ -47,7 +48,9 @@ public static class KasifyTelemetryExtensions
                     ActivitySources.LifecycleActivitySourceName,
                     ActivitySources.StorageActivitySourceName,
                     KasifyInstrumentationNames)
-                .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = OutgoingUrls.RecordAuthorityOnly))
+                .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = OutgoingUrls.RecordAuthorityOnly)
+                // Before any exporter: processors see a span in the order they were added.
+                .AddProcessor(new GrainKeyRedactionProcessor()))
             .WithMetrics(metrics => metrics
                 .AddHttpClientInstrumentation()
                 .AddMeter(OrleansMeterName, KasifyInstrumentationNames));
