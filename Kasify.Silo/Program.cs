@@ -1,5 +1,5 @@
-using Kasify.Silo.Hosting;
 using Kasify.Hosting.Telemetry;
+using Kasify.Silo.Hosting;
 using Kasify.Silo.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

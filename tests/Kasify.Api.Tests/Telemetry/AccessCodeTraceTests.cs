@@ -40,11 +40,23 @@ public sealed class AccessCodeTraceTests(TracedApiFactory factory) : IClassFixtu
         Assert.Contains(trace, span => span.Source.Name == ActivitySources.ApplicationGrainActivitySourceName && span.Kind == ActivityKind.Server);
         var nukiCall = trace.First(span => IsCallTo(span, nukiPort));
         Assert.Equal(ActivityKind.Client, nukiCall.Kind);
+        Assert.Equal(request, Ancestors(nukiCall, trace).Last());
+        Assert.Contains(Ancestors(nukiCall, trace), span => span.Source.Name == ActivitySources.ApplicationGrainActivitySourceName);
 
         // Secrets stay out of spans: the served path shows as its route, the vendor URL as scheme, host and port.
         Assert.Equal(request.GetTagItem("http.route"), request.GetTagItem("url.path"));
         Assert.DoesNotContain(bookingId.ToString(), (string)request.GetTagItem("url.path")!, StringComparison.OrdinalIgnoreCase);
         Assert.Equal($"http://127.0.0.1:{nukiPort}/", nukiCall.GetTagItem("url.full"));
+    }
+
+    /// <summary>The parent of <paramref name="span"/>, its parent, and so on, as far as <paramref name="trace"/> holds them.</summary>
+    private static IEnumerable<Activity> Ancestors(Activity span, IReadOnlyList<Activity> trace)
+    {
+        for (var parent = trace.FirstOrDefault(other => other.SpanId == span.ParentSpanId); parent is not null;
+             parent = trace.FirstOrDefault(other => other.SpanId == parent.ParentSpanId))
+        {
+            yield return parent;
+        }
     }
 
     private static bool IsCallTo(Activity span, int port) =>
