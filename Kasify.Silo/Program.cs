@@ -18,7 +18,11 @@ ILogger? logger = null;
 try
 {
     options = KasifySiloOptions.FromConfiguration(builder.Configuration);
-    builder.AddKasifyTelemetry(KasifySilo.TelemetryServiceName);
+    if (KasifyTelemetryExtensions.IsEnabled(builder.Configuration))
+    {
+        builder.AddKasifyTelemetry(KasifySilo.TelemetryServiceName);
+    }
+
     builder.UseOrleans(silo => KasifySilo.Configure(silo, options));
     host = builder.Build();
     logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kasify.Silo");

@@ -17,10 +17,15 @@ internal static class ApiTelemetryExtensions
 
     /// <summary>
     /// <see cref="KasifyTelemetryExtensions.AddKasifyTelemetry"/> as <see cref="ServiceName"/>, with a span and
-    /// metrics for every HTTP request the API serves.
+    /// metrics for every HTTP request the API serves; nothing when telemetry is off (<see cref="KasifyTelemetryExtensions.IsEnabled"/>).
     /// </summary>
     public static IHostApplicationBuilder AddKasifyApiTelemetry(this IHostApplicationBuilder builder)
     {
+        if (!KasifyTelemetryExtensions.IsEnabled(builder.Configuration))
+        {
+            return builder;
+        }
+
         builder.AddKasifyTelemetry(ServiceName)
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(http => http.EnrichWithHttpResponse = RecordRouteAsPath))
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation());

@@ -64,6 +64,20 @@ public static class KasifyTelemetryExtensions
         return telemetry;
     }
 
+    /// <summary>Turns telemetry on without an OTLP endpoint (for an exporter added in code, as the tests do).</summary>
+    public const string EnabledSetting = "Kasify:Telemetry:Enabled";
+
+    /// <summary>
+    /// Whether a host collects telemetry at all: only when something takes it (an OTLP endpoint, or
+    /// <see cref="EnabledSetting"/>). Without a listener no span is created, so grain calls and vendor calls cost nothing
+    /// extra on hosts that export nowhere.
+    /// </summary>
+    public static bool IsEnabled(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return IsOtlpExportEnabled(configuration) || configuration.GetValue<bool>(EnabledSetting);
+    }
+
     /// <summary>Whether <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (hosts read environment variables into configuration).</summary>
     public static bool IsOtlpExportEnabled(IConfiguration configuration)
     {

@@ -26,6 +26,15 @@ public sealed class KasifyTelemetryTests
     }
 
     [Fact]
+    public void HostsCollectOnlyWhenAnEndpointOrTheSettingAsksForIt()
+    {
+        Assert.False(KasifyTelemetryExtensions.IsEnabled(CreateBuilder().Configuration));
+        Assert.False(KasifyTelemetryExtensions.IsEnabled(CreateBuilder((KasifyTelemetryExtensions.EnabledSetting, "false")).Configuration));
+        Assert.True(KasifyTelemetryExtensions.IsEnabled(CreateBuilder((KasifyTelemetryExtensions.EnabledSetting, "true")).Configuration));
+        Assert.True(KasifyTelemetryExtensions.IsEnabled(CreateBuilder((KasifyTelemetryExtensions.OtlpEndpointVariable, "http://127.0.0.1:4317")).Configuration));
+    }
+
+    [Fact]
     public async Task WithAnOtlpEndpointSpansAreExportedToIt()
     {
         var port = FreePort.Next();

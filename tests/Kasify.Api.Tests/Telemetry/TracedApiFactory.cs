@@ -5,6 +5,7 @@ using Kasify.Api.Tests.Infrastructure;
 using Kasify.Fakes.Nuki;
 using Kasify.Grains.Integrations.Nuki;
 using Kasify.Grains.SmartLocks;
+using Kasify.Hosting.Telemetry;
 using Kasify.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -73,6 +74,7 @@ public sealed class TracedApiFactory : WebApplicationFactory<Program>, IAsyncLif
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Kasify:Orleans:Enabled", "false");
+        builder.UseSetting(KasifyTelemetryExtensions.EnabledSetting, "true");
         builder.UseSetting("Authentication:Schemes:Bearer:ValidIssuer", TestJwt.Issuer);
         builder.UseSetting("Authentication:Schemes:Bearer:ValidAudiences:0", TestJwt.Audience);
         builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Issuer", TestJwt.Issuer);
