@@ -22,6 +22,7 @@ public sealed class LockDigitalTwinTests(LockCluster cluster) : IClassFixture<Lo
     {
         var (host, device, code) = await ActiveCodeAsync();
         var deleted = Fake.CodeWithPin(device, code.Code)!;
+        using var corrections = new CorrectionsListener();
 
         Assert.True(Fake.RemoveAuthAsUser(device, deleted.Id));
 
@@ -34,6 +35,7 @@ public sealed class LockDigitalTwinTests(LockCluster cluster) : IClassFixture<Lo
         Assert.Equal((code.Id, code.Code, code.ValidFrom, code.ValidTo), (again.Codes[0].Id, again.Codes[0].Code, again.Codes[0].ValidFrom, again.Codes[0].ValidTo));
         var entry = await CorrectionAsync(host, code.BookingId);
         Assert.Contains("missing on Door 1", entry.Summary, StringComparison.Ordinal);
+        Assert.Contains("missing", corrections.Kinds);
     }
 
     [Fact]
