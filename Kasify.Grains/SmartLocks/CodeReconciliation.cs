@@ -12,8 +12,12 @@ internal static class CodeReconciliation
     // Vendors store windows to the second at best (UniFi in epoch seconds); a smaller difference is no difference.
     private static readonly TimeSpan WindowTolerance = TimeSpan.FromSeconds(1);
 
-    /// <summary>Compares <paramref name="onDevice"/> with the lock's codes; <paramref name="pinOf"/> reads a code's PIN.</summary>
-    public static CodeComparison Compare(SmartLockState state, IReadOnlyList<DeviceCode> onDevice, string kasifyPrefix, Func<LockCode, string> pinOf)
+    /// <summary>
+    /// Compares <paramref name="onDevice"/> with the lock's codes; <paramref name="pinOf"/> reads a code's PIN. A code
+    /// whose window ended by <paramref name="now"/> is not put back: it is on its way out.
+    /// </summary>
+    public static CodeComparison Compare(
+        SmartLockState state, IReadOnlyList<DeviceCode> onDevice, string kasifyPrefix, Func<LockCode, string> pinOf, DateTimeOffset now)
     {
         var claiming = state.Codes.Where(code => code.Wanted || code.Status == AccessCodeStatus.Revoking).ToList();
         var held = new Dictionary<Guid, DeviceCode>();
@@ -53,7 +57,7 @@ internal static class CodeReconciliation
                 present.Add(code.Id);
             }
 
-            if (!Settled(code) || listed is { Pending: true })
+            if (!Settled(code) || listed is { Pending: true } || code.ValidTo <= now)
             {
                 continue;
             }

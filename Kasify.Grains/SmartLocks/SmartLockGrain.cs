@@ -413,7 +413,7 @@ internal sealed partial class SmartLockGrain(
         }
 
         var now = time.GetUtcNow();
-        var comparison = CodeReconciliation.Compare(state.State, listed, Driver.CodeNamePrefix, Pin);
+        var comparison = CodeReconciliation.Compare(state.State, listed, Driver.CodeNamePrefix, Pin, now);
         foreach (var code in comparison.Missing)
         {
             CodeReconciliation.MarkMissing(code, now);

@@ -112,6 +112,17 @@ public sealed class CodeReconciliationTests
     }
 
     [Fact]
+    public void ACodeWhoseWindowEndedIsNotPutBack()
+    {
+        var code = Active("v1", "KSF-aaaaaaaaaaaa", "345678");
+
+        var comparison = CodeReconciliation.Compare(new SmartLockState { Codes = [code] }, [], "KSF-", _ => "345678", To);
+
+        Assert.Empty(comparison.Missing);
+        Assert.Equal(AccessCodeStatus.Active, code.Status);
+    }
+
+    [Fact]
     public void AnUnconfirmedCreateIsFoundByItsName()
     {
         var unconfirmed = Active(null, "KSF-aaaaaaaaaaaa", "345678");
@@ -168,7 +179,7 @@ public sealed class CodeReconciliationTests
     private CodeComparison Compare(LockCode code, params DeviceCode[] listed) => Compare([code], listed);
 
     private CodeComparison Compare(List<LockCode> codes, params DeviceCode[] listed) =>
-        CodeReconciliation.Compare(new SmartLockState { Codes = codes }, listed, "KSF-", code => _pins[code.Id]);
+        CodeReconciliation.Compare(new SmartLockState { Codes = codes }, listed, "KSF-", code => _pins[code.Id], Now);
 
     private LockCode Active(string? vendorId, string name, string pin)
     {
