@@ -433,6 +433,9 @@ internal sealed partial class SmartLockGrain(
 
         state.State.ForeignCodes = comparison.ForeignCodes;
         state.State.CodesCheckedAt = now;
+
+        // Stored before any stray is deleted: only the current activation may call a code unclaimed. A stale one (a
+        // second activation placed codes meanwhile) fails this write on the changed record and deletes nothing.
         await state.SaveAsync(this);
 
         foreach (var stray in comparison.Strays)
