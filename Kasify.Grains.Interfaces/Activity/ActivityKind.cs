@@ -57,4 +57,7 @@ public enum ActivityKind
 
     /// <summary>A channel that fetched the property's export calendar has stopped fetching it.</summary>
     ChannelExportStale = 17,
+
+    /// <summary>A lock's code list differed from Kasify's (a code missing or altered, an unknown Kasify code) and was corrected.</summary>
+    AccessCodeCorrected = 18,
 }
