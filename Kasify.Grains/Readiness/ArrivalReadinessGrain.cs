@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Kasify.Grains.Activity;
-using Kasify.Grains.Channels;
 using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Common;
@@ -445,7 +444,7 @@ internal sealed partial class ArrivalReadinessGrain(
         arrival.Issues[finding.Key] = issue;
 
         var dueBy = Local(access, arrival.ArrivalAt, "HH:mm");
-        var taskRef = NameBasedIds.From($"kasify-readiness-task\n{PropertyId:N}\n{bookingId:N}\n{finding.Key}").ToString("N");
+        var taskRef = ReadinessMails.TaskRefFor(PropertyId, bookingId, finding.Key);
         var notes = (finding.Kind == ReadinessCheckKind.LockBattery
             ? $"Replace batteries on {issue.SmartLockName} before {dueBy}"
             : $"{issue.SmartLockName} is offline: bring it back online (power, bridge, connection) before {dueBy}")
@@ -455,7 +454,7 @@ internal sealed partial class ArrivalReadinessGrain(
 
         foreach (var recipient in access.Members.Where(member => member.Value is AccessLevel.Owner or AccessLevel.Manager).Select(member => member.Key).Order())
         {
-            var mailId = NameBasedIds.From($"kasify-readiness-mail\n{PropertyId:N}\n{bookingId:N}\n{finding.Key}\n{recipient:N}");
+            var mailId = ReadinessMails.IdFor(PropertyId, bookingId, finding.Key, recipient);
             var mail = new ReadinessMail(
                 mailId, PropertyId, access.Details.Name, recipient, bookingId, arrival.ArrivalAt, Local(access, arrival.ArrivalAt), finding.Kind,
                 issue.SmartLockName, backup?.Name, now);
