@@ -79,7 +79,10 @@ internal sealed class ReadinessHost(ReadinessCluster cluster, UserDto owner, Gui
         var day = DateOnly.FromDateTime(local.DateTime);
         var details = BookingRulesTests.Stay("2031-03-01", "2031-03-03") with
         {
-            From = day.AddDays(-1), To = day, ArrivalTime = TimeOnly.MinValue, DepartureTime = TimeOnly.FromDateTime(local.DateTime),
+            From = day.AddDays(-1),
+            To = day,
+            ArrivalTime = TimeOnly.MinValue,
+            DepartureTime = TimeOnly.FromDateTime(local.DateTime),
         };
         return new PropertyBookings(cluster.Grains, PropertyId).CreateBookingAsync(Owner.Id, details);
     }
