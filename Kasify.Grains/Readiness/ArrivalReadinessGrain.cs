@@ -294,7 +294,10 @@ internal sealed partial class ArrivalReadinessGrain(
 
         if (await ReadAccessAsync() is not { } access)
         {
-            return; // a deleted property has no arrivals to get ready; its bookings' cancellations follow
+            // A deleted property has no arrivals to get ready: forgetting them also stops the reminder.
+            state.State.Arrivals.Clear();
+            await _saves.SaveAsync();
+            return;
         }
 
         var locks = await grains.GetGrain<IPropertyLocksGrain>(PropertyId).ListSmartLocksAsync(access.OwnerId);
@@ -379,13 +382,6 @@ internal sealed partial class ArrivalReadinessGrain(
             if (finding.Status == ReadinessCheckStatus.Failed)
             {
                 ReadinessMetrics.CountFailure(finding.Kind);
-            }
-
-            if (finding.Kind == ReadinessCheckKind.AccessCode && finding.Status == ReadinessCheckStatus.Failed
-                && inputs.Locks.FirstOrDefault(smartLock => smartLock.Id == finding.SmartLockId) is { Code: CodePresence.Missing } missing)
-            {
-                state.State.PendingActions.Add(CodeAction(bookingId, arrival, null, missing.Id));
-                queued = true;
             }
 
             if (!finding.IsLockHealth)

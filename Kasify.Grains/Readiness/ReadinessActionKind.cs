@@ -10,6 +10,6 @@ internal enum ReadinessActionKind
     /// <summary>An email to one owner or manager, through a readiness mail grain.</summary>
     SendMail = 1,
 
-    /// <summary>The guest's code on one lock (a backup code, or a missing code asked for again), through the lock grain.</summary>
+    /// <summary>The guest's backup code on a healthy lock, through the lock grain.</summary>
     EnsureCode = 2,
 }

@@ -110,7 +110,7 @@ internal static class ReadinessRules
         CodePresence.Placing => new(
             ReadinessCheckKind.AccessCode, smartLock.Id, smartLock.Name, last ? ReadinessCheckStatus.Failed : ReadinessCheckStatus.Warning,
             $"The guest's code is still being put on {smartLock.Name}."),
-        _ => new(ReadinessCheckKind.AccessCode, smartLock.Id, smartLock.Name, ReadinessCheckStatus.Failed, $"The guest's code is not on {smartLock.Name}; asked for again."),
+        _ => new(ReadinessCheckKind.AccessCode, smartLock.Id, smartLock.Name, ReadinessCheckStatus.Failed, $"The guest's code is not on {smartLock.Name}; create the booking's access codes."),
     };
 
     private static ReadinessFinding Cleaning(CrewTaskStatus? cleaning, bool last) => (cleaning, last) switch
