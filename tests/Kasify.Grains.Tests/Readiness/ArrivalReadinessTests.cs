@@ -162,6 +162,22 @@ public sealed class ArrivalReadinessTests(ReadinessCluster cluster) : IClassFixt
         Assert.NotNull(cleaningTask);
     }
 
+    [Fact]
+    public async Task ACancelledArrivalIsNoLongerCheckedOrListed()
+    {
+        var host = await ReadinessHost.CreateAsync(cluster, lockCount: 1);
+        var booking = await host.BookArrivingAtAsync(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(44));
+        await host.WaitForOffsetAsync(booking.Id, "45s");
+        Assert.Single(await host.Readiness.ListUpcomingAsync(host.Owner.Id, 1));
+
+        await new Rentals.PropertyBookings(cluster.Grains, host.PropertyId).UpdateBookingAsync(host.Owner.Id, booking.Id, LockStays.Cancel);
+
+        await Poll.UntilAsync(
+            () => host.Readiness.ListUpcomingAsync(host.Owner.Id, 1), arrivals => arrivals.IsEmpty, TimeSpan.FromSeconds(15), "The cancelled arrival leaving the list");
+        var gone = await Assert.ThrowsAsync<Grains.Interfaces.Errors.NotFoundException>(() => host.Readiness.GetBookingReadinessAsync(host.Owner.Id, booking.Id));
+        Assert.Equal("readiness.not_found", gone.Code);
+    }
+
     private async Task<CrewTaskDto?> CleaningOfAsync(ReadinessHost host, Guid bookingId)
     {
         var page = await cluster.Grains.GetGrain<IPropertyTasksGrain>(host.PropertyId).ListTasksAsync(
