@@ -7,12 +7,14 @@ using Kasify.Api.Integrations;
 using Kasify.Api.Json;
 using Kasify.Api.OpenApi;
 using Kasify.Api.RateLimiting;
+using Kasify.Api.Telemetry;
 using Kasify.Api.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseKasifyDefaultUrls();
 builder.AddReloadingDevelopmentSigningKeys();
 builder.AddKasifyOrleansClient();
+builder.AddKasifyApiTelemetry();
 builder.Services.ConfigureHttpJsonOptions(options => KasifyJson.Configure(options.SerializerOptions));
 builder.Services.AddKasifyErrorHandling();
 builder.Services.AddKasifyAuthentication(builder.Configuration, builder.Environment);

@@ -1,3 +1,4 @@
+using Kasify.Hosting.Telemetry;
 using Kasify.Silo.Hosting;
 using Kasify.Silo.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,11 @@ ILogger? logger = null;
 try
 {
     options = KasifySiloOptions.FromConfiguration(builder.Configuration);
+    if (KasifyTelemetryExtensions.IsEnabled(builder.Configuration))
+    {
+        builder.AddKasifyTelemetry(KasifySilo.TelemetryServiceName);
+    }
+
     builder.UseOrleans(silo => KasifySilo.Configure(silo, options));
     host = builder.Build();
     logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Kasify.Silo");

@@ -41,6 +41,17 @@ internal static class AccessCodesApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/{code_id:guid}/rotate", RotateAccessCodeAsync)
+            .WithName("RotateAccessCode")
+            .WithSummary("Rotate a digital access code")
+            .WithDescription(
+                "Owner or manager. Issues a new PIN on the same lock for the same window and answers the new code: 201 once the lock "
+                + "confirmed it, 202 while it is pending. The old code keeps working until the new one is active, then it is revoked. "
+                + "Idempotent: asking again for the same code answers the same new code. 404 accesscode.not_found when it is not the "
+                + "booking's; 409 accesscode.not_rotatable when it is not pending or active, smartlock.full when the lock has no free slot.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     internal static async Task<Results<Ok<AccessCodesResponse>, ProblemHttpResult>> CreateAccessCodesAsync(
@@ -78,6 +89,22 @@ internal static class AccessCodesApi
 
         await grains.GetGrain<IPropertyLocksGrain>(propertyId).RevokeAccessCodeAsync(userId, id, codeId);
         return TypedResults.NoContent();
+    }
+
+    internal static async Task<Results<Created<AccessCodeResponse>, Accepted<AccessCodeResponse>, ProblemHttpResult>> RotateAccessCodeAsync(
+        Guid id, [FromRoute(Name = "code_id")] Guid codeId, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var userId = await principal.GetUserIdAsync(grains);
+        if (await grains.GetGrain<IBookingGrain>(id).GetPropertyIdAsync() is not { } propertyId)
+        {
+            return BookingNotFound();
+        }
+
+        var replacement = AccessCodeResponse.From(await grains.GetGrain<IPropertyLocksGrain>(propertyId).RotateAccessCodeAsync(userId, id, codeId));
+        var location = $"/v1/bookings/{id}/accesscode";
+        return replacement.Status == AccessCodeStatus.Active
+            ? TypedResults.Created(location, replacement)
+            : TypedResults.Accepted(location, replacement);
     }
 
     private static ProblemHttpResult BookingNotFound() =>

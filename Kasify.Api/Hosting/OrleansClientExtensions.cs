@@ -32,6 +32,9 @@ internal static class OrleansClientExtensions
             client.UseKasifyClusterTls(cluster.Tls, clusterMode: storage.Mode == StorageMode.Postgres);
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
+
+            // Grain calls carry the request's trace context, so one trace spans the API request, grains and vendor calls.
+            client.AddActivityPropagation();
         });
 
         // Orleans registers the client itself as the hosted service; it is swapped for one that starts it in the background.

@@ -47,6 +47,14 @@ public interface IPropertyLocksGrain : IGrainWithGuidKey
     [Alias("RevokeAccessCodeAsync")]
     Task RevokeAccessCodeAsync(Guid callerId, Guid bookingId, Guid codeId);
 
+    /// <summary>
+    /// Issues a new PIN for one of the booking's codes on the same lock and window (owner or manager); the old code is
+    /// revoked once the lock confirms the new one. Asking again answers the same new code. 404 <c>accesscode.not_found</c>
+    /// when it is not the booking's, 409 <c>accesscode.not_rotatable</c> when it is not pending or active.
+    /// </summary>
+    [Alias("RotateAccessCodeAsync")]
+    Task<AccessCodeDto> RotateAccessCodeAsync(Guid callerId, Guid bookingId, Guid codeId);
+
     /// <summary>Takes a newer version of the property's access snapshot; older ones are ignored.</summary>
     [Alias("ApplyAccessAsync")]
     Task ApplyAccessAsync(PropertyAccess access);

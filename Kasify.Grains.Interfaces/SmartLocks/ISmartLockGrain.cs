@@ -51,4 +51,21 @@ public interface ISmartLockGrain : IGrainWithGuidKey
     /// <summary>Revokes one code of the booking; false when this lock holds no such code.</summary>
     [Alias("RevokeCodeAsync")]
     Task<bool> RevokeCodeAsync(Guid bookingId, Guid codeId);
+
+    /// <summary>
+    /// Replaces one live code of the booking by a new PIN on this lock with the same window; the old code keeps working
+    /// until the lock confirms the new one, then it is revoked. Asking again for a code already being rotated answers the
+    /// same new code. Null when this lock holds no such code; 409 <c>accesscode.not_rotatable</c> for a code that is not
+    /// pending or active, <c>smartlock.full</c> when the lock has no slot for the new code.
+    /// </summary>
+    [Alias("RotateCodeAsync")]
+    Task<AccessCodeDto?> RotateCodeAsync(Guid bookingId, Guid codeId);
+
+    /// <summary>
+    /// Reads the device's code list now (once) and compares it with the lock's live codes, correcting what differs as
+    /// the <c>refresh-status</c> reminder does; answers, for each live code of the booking, whether the device holds it.
+    /// For checks before an arrival.
+    /// </summary>
+    [Alias("VerifyCodesAsync")]
+    Task<LockCodeCheck> VerifyCodesAsync(Guid bookingId);
 }

@@ -1,5 +1,6 @@
 using Kasify.Grains.Channels;
 using Kasify.Grains.Outbound;
+using Kasify.Grains.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +13,8 @@ public static class ChannelFeedServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="ChannelFeedOptions"/> from the <c>Kasify:Channels</c> section of <paramref name="configuration"/>
     /// and the feed client as a typed <see cref="HttpClient"/> under the outbound policy (the registered
-    /// <see cref="OutboundOptions"/>, strict defaults without one: feed URLs are user-chosen).
+    /// <see cref="OutboundOptions"/>, strict defaults without one: feed URLs are user-chosen), each fetch recorded in
+    /// <see cref="VendorMetrics"/> as <see cref="VendorNames.Channel"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting is out of range.</exception>
     public static IServiceCollection AddChannelFeedClient(this IServiceCollection services, IConfiguration configuration)
@@ -45,7 +47,8 @@ public static class ChannelFeedServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
 
             // Feed URLs carry the channels' secret tokens: no request URI goes to the logs.
-            .RemoveAllLoggers();
+            .RemoveAllLoggers()
+            .AddVendorTelemetry(VendorNames.Channel);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Kasify.Grains.Integrations.Nuki;
+using Kasify.Grains.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
@@ -16,20 +17,21 @@ public static class NukiServiceCollectionExtensions
     /// Adds the client with <paramref name="options"/>: each attempt times out after <see cref="NukiOptions.AttemptTimeout"/>,
     /// 429, 5xx, timeouts and connection failures are retried <see cref="NukiOptions.MaxRetries"/> times with exponential
     /// backoff and jitter (honouring <c>Retry-After</c>), a circuit breaker stops calling a failing vendor for a while,
-    /// and the whole call is bounded by <see cref="NukiOptions.TotalTimeout"/>.
+    /// and the whole call is bounded by <see cref="NukiOptions.TotalTimeout"/>. Each attempt is recorded in
+    /// <see cref="VendorMetrics"/> as <see cref="VendorNames.Nuki"/>.
     /// </summary>
     public static IServiceCollection AddNukiClient(this IServiceCollection services, NukiOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         var baseUrl = options.BaseUrl.AbsoluteUri.EndsWith('/') ? options.BaseUrl : new Uri(options.BaseUrl.AbsoluteUri + "/");
-        services.AddHttpClient<INukiClient, NukiClient>(http =>
+        var client = services.AddHttpClient<INukiClient, NukiClient>(http =>
         {
             http.BaseAddress = baseUrl;
             // The resilience pipeline's total timeout bounds each call.
             http.Timeout = Timeout.InfiniteTimeSpan;
-        })
-        .AddStandardResilienceHandler(resilience =>
+        });
+        client.AddStandardResilienceHandler(resilience =>
         {
             resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
             resilience.TotalRequestTimeout.Timeout = options.TotalTimeout;
@@ -41,6 +43,7 @@ public static class NukiServiceCollectionExtensions
                 ? options.AttemptTimeout * 2
                 : TimeSpan.FromSeconds(30);
         });
+        client.AddVendorTelemetry(VendorNames.Nuki);
         return services;
     }
 }

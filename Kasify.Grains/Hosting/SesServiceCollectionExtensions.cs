@@ -1,5 +1,6 @@
 using System.Net.Security;
 using Kasify.Grains.Integrations.Ses;
+using Kasify.Grains.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -17,7 +18,8 @@ public static class SesServiceCollectionExtensions
     /// Adds the client with <paramref name="options"/>: attempt and total timeouts and a circuit breaker, but no
     /// retries, because every operation is a POST and a retried create can queue a second lot; after a timeout the
     /// caller queries the lot before resending. With <see cref="SesOptions.TrustedCertificatePaths"/>, the Ministry's
-    /// certificate is checked against those certificates (only for this client); without, by the system.
+    /// certificate is checked against those certificates (only for this client); without, by the system. Each attempt
+    /// is recorded in <see cref="VendorMetrics"/> as <see cref="VendorNames.Ses"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">A trusted certificate file is missing or unreadable.</exception>
     public static IServiceCollection AddSesClient(this IServiceCollection services, SesOptions options)
@@ -50,6 +52,7 @@ public static class SesServiceCollectionExtensions
                 ? options.AttemptTimeout * 2
                 : TimeSpan.FromSeconds(30);
         });
+        client.AddVendorTelemetry(VendorNames.Ses);
         return services;
     }
 }

@@ -333,21 +333,28 @@ internal sealed partial class ArrivalReadinessGrain(
     private async Task<ReadinessInputs> ReadInputsAsync(PropertyAccess access, Guid bookingId, ImmutableArray<SmartLockDto> locks)
     {
         var readLocks = await Task.WhenAll(locks.Select(async smartLock =>
-            new ReadinessLock(smartLock.Id, smartLock.Name, smartLock.Status, await CodePresenceAsync(smartLock.Id, bookingId))));
+            new ReadinessLock(smartLock.Id, smartLock.Name, smartLock.Status, await CodeStateAsync(smartLock.Id, bookingId))));
         var booking = await grains.GetGrain<IBookingGrain>(bookingId).GetAsync();
         var arrivalAt = state.State.Arrivals.TryGetValue(bookingId, out var arrival) ? arrival.ArrivalAt : booking?.ArrivalAt ?? time.GetUtcNow();
         var cleaning = await CleaningBeforeAsync(access, arrivalAt);
         return new ReadinessInputs([.. readLocks], cleaning, booking?.CheckinCompletedAt is not null, booking?.Ses.Status ?? SesStatus.NotRequired);
     }
 
-    // Whether the guest's code is on the lock, judged from the code status the lock grain keeps (active once the vendor
-    // confirmed it). When the lock grain can read its codes back from the device, this is the one place to ask it instead.
-    private async Task<CodePresence> CodePresenceAsync(Guid smartLockId, Guid bookingId)
+    // Whether the guest's code is on the lock as the device shows it: the lock grain reads its code list back (and
+    // queues a missing or altered code to be placed again, which then shows as being placed). When the device cannot be
+    // read (offline, rate limited), the code's status as Kasify last confirmed it stands in.
+    private async Task<GuestCodeState> CodeStateAsync(Guid smartLockId, Guid bookingId)
     {
-        var codes = await grains.GetGrain<ISmartLockGrain>(smartLockId).GetCodesAsync(bookingId);
-        return codes.Any(code => code.Status == AccessCodeStatus.Active) ? CodePresence.Present
-            : codes.Any(code => code.Status == AccessCodeStatus.Pending) ? CodePresence.Placing
-            : CodePresence.Missing;
+        var check = await grains.GetGrain<ISmartLockGrain>(smartLockId).VerifyCodesAsync(bookingId);
+        var present = check.DeviceRead
+            ? check.Codes.Any(code => code.OnDevice)
+            : check.Codes.Any(code => code.Status == AccessCodeStatus.Active);
+        if (present)
+        {
+            return GuestCodeState.Present;
+        }
+
+        return check.Codes.Any(code => code.Status == AccessCodeStatus.Pending) ? GuestCodeState.Placing : GuestCodeState.Missing;
     }
 
     // The cleaning task that ends last before the arrival, within the fortnight before it.

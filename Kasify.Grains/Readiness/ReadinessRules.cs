@@ -106,8 +106,8 @@ internal static class ReadinessRules
 
     private static ReadinessFinding Code(ReadinessLock smartLock, bool last) => smartLock.Code switch
     {
-        CodePresence.Present => new(ReadinessCheckKind.AccessCode, smartLock.Id, smartLock.Name, ReadinessCheckStatus.Ok, $"The guest's code is on {smartLock.Name}."),
-        CodePresence.Placing => new(
+        GuestCodeState.Present => new(ReadinessCheckKind.AccessCode, smartLock.Id, smartLock.Name, ReadinessCheckStatus.Ok, $"The guest's code is on {smartLock.Name}."),
+        GuestCodeState.Placing => new(
             ReadinessCheckKind.AccessCode, smartLock.Id, smartLock.Name, last ? ReadinessCheckStatus.Failed : ReadinessCheckStatus.Warning,
             $"The guest's code is still being put on {smartLock.Name}."),
         _ => new(ReadinessCheckKind.AccessCode, smartLock.Id, smartLock.Name, ReadinessCheckStatus.Failed, $"The guest's code is not on {smartLock.Name}; create the booking's access codes."),

@@ -16,8 +16,8 @@ namespace Kasify.Grains.SesReporting;
 
 // Level-triggered: every run reads the booking, its property and the account's integration, plans the communications
 // that are owed (SesReportingPlan), then sends and polls whatever is due. A communication is stored before it is sent
-// and marked as on the wire while it is, so a restart resends only what never got a lot, and the same content is never
-// planned twice. Calls go to the booking, property, account, integration and activity grains, which never call back
+// and marked as on the wire while it is, so a restart resends only what never got a lot (and only once that send's
+// timeout has passed, in case its activation still lives), and the same content is never planned twice. Calls go to the booking, property, account, integration and activity grains, which never call back
 // except the property's wake-up, which interleaves here.
 internal sealed partial class BookingSesGrain(
     [PersistentState("bookingSes", StorageNames.Kasify)] IPersistentState<BookingSesState> state,
@@ -135,6 +135,14 @@ internal sealed partial class BookingSesGrain(
 
         foreach (var record in state.State.Communications.Where(record => record.IsOpen && record.Status == SesStatus.Pending && IsDue(record, now)).ToList())
         {
+            if (InDoubtUntil(record, now, options.CallTimeout) is { } until)
+            {
+                // Kept in memory only: the next run comes then, and a lot stored meanwhile by the other activation makes
+                // this activation's next write fail and reload.
+                record.NextActionAt = until;
+                continue;
+            }
+
             await SendAsync(record, content, account, now);
         }
 

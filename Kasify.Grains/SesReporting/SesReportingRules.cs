@@ -18,6 +18,17 @@ internal static class SesReportingRules
     /// <summary>Whether a pending or submitted communication's next send or query is due.</summary>
     public static bool IsDue(SesCommunicationRecord record, DateTimeOffset now) => record.NextActionAt is not { } next || next <= now;
 
+    /// <summary>
+    /// Until when a communication found on the wire must not be sent again: one activation's runs never overlap, so a
+    /// record that reads <see cref="SesCommunicationRecord.Sending"/> at the start of a run was left so by another
+    /// activation, which either died mid-send or (after a false death declaration) is still waiting for the Ministry's
+    /// answer. Until that send's own timeout has passed, the other activation may still store its lot (and this
+    /// activation's next write then fails on the changed record, so it reloads); resending sooner would repeat the
+    /// communication at the Ministry. Null when the record may be sent now.
+    /// </summary>
+    public static DateTimeOffset? InDoubtUntil(SesCommunicationRecord record, DateTimeOffset now, TimeSpan callTimeout) =>
+        record is { Sending: true, LastAttemptAt: { } sentAt } && sentAt + callTimeout > now ? sentAt + callTimeout : null;
+
     /// <summary>The wait before try <paramref name="attempt"/> (1-based): <paramref name="first"/> doubling up to <paramref name="max"/>.</summary>
     public static TimeSpan Backoff(TimeSpan first, TimeSpan max, int attempt)
     {

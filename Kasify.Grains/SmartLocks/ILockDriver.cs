@@ -16,12 +16,26 @@ internal interface ILockDriver
     /// <summary>What the host is told when the vendor refuses a code for a reason Kasify has no better text for.</summary>
     string RejectedMessage { get; }
 
+    /// <summary>How the names Kasify gives its codes at the vendor begin; a listed code named otherwise is someone else's.</summary>
+    string CodeNamePrefix { get; }
+
     /// <summary>The unique name a new code carries at the vendor, within the vendor's limits on names.</summary>
     string NameFor(Guid codeId);
 
     /// <summary>The device's live status.</summary>
     /// <exception cref="Integrations.VendorCallException">The vendor refused the credentials or did not answer.</exception>
     Task<LockReading> ReadAsync(IntegrationCredentials credentials, string externalId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The codes the device holds (one list read at the vendor): Kasify's, and on this device someone else's. Kasify's
+    /// codes of this lock are listed even where the vendor cannot tell which device a code opens.
+    /// </summary>
+    /// <exception cref="Integrations.VendorCallException">The vendor refused the credentials, limited the rate or did not answer.</exception>
+    Task<IReadOnlyList<DeviceCode>> ListCodesAsync(IntegrationCredentials credentials, SmartLockState lockState, CancellationToken cancellationToken);
+
+    /// <summary>Removes a code no Kasify code claims; one already gone counts as removed.</summary>
+    /// <exception cref="Integrations.VendorCallException">The vendor refused or did not answer.</exception>
+    Task DeleteCodeAsync(IntegrationCredentials credentials, string externalId, string vendorId, CancellationToken cancellationToken);
 
     /// <summary>A fresh PIN valid for the device, not in <paramref name="taken"/>.</summary>
     string GeneratePin(SmartLockState lockState, IReadOnlySet<string> taken);

@@ -74,6 +74,17 @@ internal sealed class LockCode
     [Id(17)]
     public DateTimeOffset? WriteSentAt { get; set; }
 
+    /// <summary>
+    /// Set when the device was seen holding this code otherwise than Kasify placed it (another window, PIN or disabled),
+    /// so the next write puts Kasify's version back instead of taking the device's; cleared once the device matches.
+    /// </summary>
+    [Id(18)]
+    public LockCodeDrift Drift { get; set; }
+
+    /// <summary>The code that replaces this one (a rotation); this one is revoked once that one is active.</summary>
+    [Id(19)]
+    public Guid? RotatedTo { get; set; }
+
     /// <summary>Whether the vendor does not yet match what is wanted.</summary>
     public bool NeedsWork =>
         Wanted

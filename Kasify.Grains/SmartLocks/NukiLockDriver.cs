@@ -26,6 +26,8 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
 
     public string RejectedMessage => "The vendor rejected the code (for Nuki, check that the lock has a keypad paired).";
 
+    public string CodeNamePrefix => NamePrefix;
+
     // 16 characters: the prefix and 12 hex digits of the code's id, unique enough on one lock and within Nuki's 20.
     public string NameFor(Guid codeId) => NamePrefix + codeId.ToString("N")[..12];
 
@@ -43,6 +45,33 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
                 now);
         }
         catch (NukiException exception)
+        {
+            throw new VendorCallException(exception.Kind is NukiErrorKind.InvalidCredentials or NukiErrorKind.Forbidden, exception.Message, exception);
+        }
+    }
+
+    public async Task<IReadOnlyList<DeviceCode>> ListCodesAsync(
+        IntegrationCredentials credentials, SmartLockState lockState, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var listed = await nuki.ListKeypadCodesAsync(credentials.Token, LockId(lockState.ExternalId), cancellationToken);
+            return [.. listed.Select(code => new DeviceCode(
+                code.Id, code.Name, code.Code.ToString(CultureInfo.InvariantCulture), code.AllowedFrom, code.AllowedUntil, code.Enabled, code.OperationId is not null))];
+        }
+        catch (NukiException exception)
+        {
+            throw new VendorCallException(exception.Kind is NukiErrorKind.InvalidCredentials or NukiErrorKind.Forbidden, exception.Message, exception);
+        }
+    }
+
+    public async Task DeleteCodeAsync(IntegrationCredentials credentials, string externalId, string vendorId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await nuki.DeleteKeypadCodeAsync(credentials.Token, LockId(externalId), vendorId, cancellationToken);
+        }
+        catch (NukiException exception) when (exception.Kind != NukiErrorKind.NotFound)
         {
             throw new VendorCallException(exception.Kind is NukiErrorKind.InvalidCredentials or NukiErrorKind.Forbidden, exception.Message, exception);
         }
@@ -137,9 +166,10 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
 
         code.VendorId = found.Id;
         var pinOnLock = found.Code.ToString(CultureInfo.InvariantCulture);
-        if (session.ReadPin(code) != pinOnLock)
+        if (code.Drift == LockCodeDrift.None && session.ReadPin(code) != pinOnLock)
         {
-            // A create sent twice with different PINs: the one the lock took is the code.
+            // A create sent twice with different PINs: the one the lock took is the code. (A code someone altered on
+            // the device is not adopted: Kasify's PIN is written back below.)
             session.WritePin(code, pinOnLock);
         }
 
@@ -149,22 +179,25 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
             return;
         }
 
-        if (SameWindow(found, code))
+        var pin = session.ReadPin(code);
+        if (SameWindow(found, code) && found.Enabled && pin == pinOnLock)
         {
             code.SentFrom = code.ValidFrom;
             code.SentTo = code.ValidTo;
             code.WriteSentAt = null;
+            code.Drift = LockCodeDrift.None;
             session.Done(code, AccessCodeStatus.Active);
             return;
         }
 
-        // The lock holds another window: the move is sent, then confirmed by reading back like every Nuki write.
+        // The lock holds another window (or someone changed the PIN or disabled the code): Kasify's version is sent,
+        // then confirmed by reading back like every Nuki write.
         if (!MayWrite(session, code))
         {
             return;
         }
 
-        var request = new NukiKeypadCodeRequest(code.VendorName, found.Code, code.ValidFrom, code.ValidTo);
+        var request = new NukiKeypadCodeRequest(code.VendorName, int.Parse(pin, CultureInfo.InvariantCulture), code.ValidFrom, code.ValidTo);
         code.WriteSentAt = session.Now;
         await nuki.UpdateKeypadCodeAsync(session.Credentials.Token, lockId, found.Id, request, cancellationToken);
         session.CheckAgain(code, session.Options.ReadBackDelay);
@@ -314,14 +347,23 @@ internal sealed class NukiLockDriver(INukiClient nuki) : ILockDriver
         var claimed = session.Lock.Codes
             .Where(code => code.Wanted || code.Status == AccessCodeStatus.Revoking)
             .ToDictionary(code => code.VendorName);
-        foreach (var listed in onLock.Where(listed => listed.Name.StartsWith(NamePrefix, StringComparison.Ordinal)))
+        var orphans = onLock
+            .Where(listed => listed.Name.StartsWith(NamePrefix, StringComparison.Ordinal) && listed.OperationId is null)
+            .Where(listed => claimed.GetValueOrDefault(listed.Name) is not { } owner || (owner.VendorId is not null && owner.VendorId != listed.Id))
+            .ToList();
+        if (orphans.Count == 0)
         {
-            var owner = claimed.GetValueOrDefault(listed.Name);
-            var orphan = owner is null || (owner.VendorId is not null && owner.VendorId != listed.Id);
-            if (orphan && listed.OperationId is null)
-            {
-                await nuki.DeleteKeypadCodeAsync(session.Credentials.Token, lockId, listed.Id, cancellationToken);
-            }
+            return;
+        }
+
+        // Only the grain's current activation may judge a code unclaimed. After a false death declaration a second
+        // activation can live on another silo and place codes this one's state has never seen: the write fails on the
+        // changed record first (and deactivates this one), so nothing it placed is deleted. The list was read before the
+        // write, so a code placed after the write is not in it.
+        await session.SaveIntentAsync();
+        foreach (var listed in orphans)
+        {
+            await nuki.DeleteKeypadCodeAsync(session.Credentials.Token, lockId, listed.Id, cancellationToken);
         }
     }
 

@@ -238,6 +238,20 @@ internal sealed partial class PropertyLocksGrain(
         throw new NotFoundException("accesscode.not_found", "The booking has no such access code.");
     }
 
+    public async Task<AccessCodeDto> RotateAccessCodeAsync(Guid callerId, Guid bookingId, Guid codeId)
+    {
+        RequireCodeBooking(callerId, bookingId);
+        foreach (var smartLockId in state.State.SmartLocks.Keys.ToList())
+        {
+            if (await grains.GetGrain<ISmartLockGrain>(smartLockId).RotateCodeAsync(bookingId, codeId) is { } replacement)
+            {
+                return replacement;
+            }
+        }
+
+        throw new NotFoundException("accesscode.not_found", "The booking has no such access code.");
+    }
+
     // Codes follow the booking: a cancelled booking's codes are revoked, moved dates move every code's window. Each lock
     // grain orders these against code requests by revision, so telling a lock twice changes nothing.
     private async Task<bool> SyncLocksAsync()

@@ -251,6 +251,61 @@ internal sealed partial class SmartLockGrain(
         return true;
     }
 
+    public async Task<AccessCodeDto?> RotateCodeAsync(Guid bookingId, Guid codeId)
+    {
+        var old = Assigned ? state.State.Codes.FirstOrDefault(code => code.Id == codeId && code.BookingId == bookingId) : null;
+        if (old is null)
+        {
+            return null;
+        }
+
+        // A retried request finds the rotation under way (or done) and answers its code instead of making another.
+        if (old.RotatedTo is { } replacementId && state.State.Codes.FirstOrDefault(code => code.Id == replacementId) is { Wanted: true } replacement)
+        {
+            return ToDto(replacement);
+        }
+
+        if (!old.Wanted || old.Status is not (AccessCodeStatus.Pending or AccessCodeStatus.Active))
+        {
+            throw new ConflictException("accesscode.not_rotatable", "Only a pending or active access code can be rotated.");
+        }
+
+        var now = time.GetUtcNow();
+        var revision = state.State.Bookings.GetValueOrDefault(bookingId)?.Revision ?? 0;
+        var fresh = NewCode(new AccessCodeRequest(bookingId, old.ValidFrom, old.ValidTo, revision), now)
+            ?? throw new ConflictException(SmartLockRules.FullError, "The lock holds the most codes it can; revoke one before rotating.");
+        old.RotatedTo = fresh.Id;
+        old.UpdatedAt = now;
+        state.State.Codes.Add(fresh);
+        await state.SaveAsync(this);
+        await WorkAsync(options.InlineVendorTimeout, [fresh.Id]);
+        return ToDto(fresh);
+    }
+
+    public async Task<LockCodeCheck> VerifyCodesAsync(Guid bookingId)
+    {
+        RequireAssigned();
+        var credentials = await grains.GetGrain<IIntegrationGrain>(state.State.IntegrationId).GetCredentialsAsync();
+        var comparison = credentials is null || state.State.Status is { Online: false }
+            ? null
+            : await ReconcileAsync(credentials, options.InlineVendorTimeout);
+        var checkedAt = time.GetUtcNow();
+        if (comparison is not null && state.State.Codes.Any(code => code.NeedsWork && SmartLockRules.IsDue(code, checkedAt)))
+        {
+            await WorkAsync(options.InlineVendorTimeout, sweep: false);
+        }
+
+        return new LockCodeCheck(
+            SmartLockId,
+            state.State.Name,
+            comparison is not null,
+            checkedAt,
+            state.State.ForeignCodes,
+            [.. state.State.Codes
+                .Where(code => code.BookingId == bookingId && code.Wanted)
+                .Select(code => new CodePresence(code.Id, code.Status, comparison?.OnDevice.Contains(code.Id) == true))]);
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!Assigned)
@@ -264,7 +319,7 @@ internal sealed partial class SmartLockGrain(
         switch (reminderName)
         {
             case RefreshStatusReminder:
-                await RefreshStatusAsync(options.InlineVendorTimeout, recordActivity: true);
+                await RefreshStatusAsync(options.InlineVendorTimeout, recordActivity: true, reconcile: true);
                 break;
             case LockCodeAlarms.ExpireCodesReminder:
                 _alarms.ExpiryFired();
@@ -277,8 +332,9 @@ internal sealed partial class SmartLockGrain(
     }
 
     // Reads the device's status into state; true when the vendor answered. Offline, back online and a critical
-    // battery go to the property's activity feed. When the lock answers again, waiting codes are sent at once.
-    private async Task<bool> RefreshStatusAsync(TimeSpan timeout, bool recordActivity)
+    // battery go to the property's activity feed. When the lock answers again, waiting codes are sent at once. With
+    // <paramref name="reconcile"/> (the reminder's tick) an online lock's code list is then read once and compared.
+    private async Task<bool> RefreshStatusAsync(TimeSpan timeout, bool recordActivity, bool reconcile = false)
     {
         var credentials = await grains.GetGrain<IIntegrationGrain>(state.State.IntegrationId).GetCredentialsAsync();
         if (credentials is null)
@@ -324,23 +380,101 @@ internal sealed partial class SmartLockGrain(
         await state.SaveAsync(this);
         await DeliverFeedAsync();
 
-        if (cameBack || state.State.Codes.Any(code => code.NeedsWork && SmartLockRules.IsDue(code, now)))
+        // The comparison already removed strays with this tick's one list read, so the pass below does not sweep again.
+        var compared = reconcile && reading.Online && await ReconcileAsync(credentials, timeout) is not null;
+        if (cameBack || state.State.Codes.Any(code => code.NeedsWork && SmartLockRules.IsDue(code, time.GetUtcNow())))
         {
-            await WorkAsync(options.InlineVendorTimeout);
+            await WorkAsync(options.InlineVendorTimeout, sweep: !compared);
         }
 
         return true;
     }
 
+    // The digital twin: reads the device's code list once and compares it with the codes the lock wants. A live code the
+    // device lost or holds otherwise goes back to the placing machinery (WorkAsync, with its retries); a Kasify-named
+    // code nothing claims is removed; someone else's codes are only counted. Null when the vendor could not be read
+    // (rate limited, unreachable): nothing is judged then, and the next tick tries again.
+    private async Task<CodeComparison?> ReconcileAsync(IntegrationCredentials credentials, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        IReadOnlyList<DeviceCode> listed;
+        try
+        {
+            listed = await Driver.ListCodesAsync(credentials, state.State, cancellation.Token);
+        }
+        catch (VendorCallException exception)
+        {
+            LogCodesUnavailable(exception, SmartLockId);
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var comparison = CodeReconciliation.Compare(state.State, listed, Driver.CodeNamePrefix, Pin, now);
+        foreach (var code in comparison.Missing)
+        {
+            CodeReconciliation.MarkMissing(code, now);
+            QueueActivity(ActivityKind.AccessCodeCorrected, code.BookingId,
+                $"Code for booking {code.BookingId} was missing on {state.State.Name}; placed again.");
+            LockMetrics.Corrected("missing");
+        }
+
+        foreach (var (code, drift) in comparison.Altered)
+        {
+            CodeReconciliation.MarkAltered(code, drift, now);
+            var what = drift == LockCodeDrift.Window ? "had another window" : "had another PIN or was disabled";
+            QueueActivity(ActivityKind.AccessCodeCorrected, code.BookingId,
+                $"Code for booking {code.BookingId} {what} on {state.State.Name}; set back.");
+            LockMetrics.Corrected("altered");
+        }
+
+        state.State.ForeignCodes = comparison.ForeignCodes;
+        state.State.CodesCheckedAt = now;
+
+        // Stored before any stray is deleted: only the current activation may call a code unclaimed. A stale one (a
+        // second activation placed codes meanwhile) fails this write on the changed record and deletes nothing.
+        await state.SaveAsync(this);
+
+        foreach (var stray in comparison.Strays)
+        {
+            try
+            {
+                await Driver.DeleteCodeAsync(credentials, state.State.ExternalId, stray.VendorId, cancellation.Token);
+            }
+            catch (VendorCallException exception)
+            {
+                // The rest waits for the next tick.
+                LogCodesUnavailable(exception, SmartLockId);
+                break;
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                break;
+            }
+
+            QueueActivity(ActivityKind.AccessCodeCorrected, null,
+                $"Code {stray.Name} on {state.State.Name} belonged to no booking; removed.");
+            LockMetrics.Corrected("stray");
+        }
+
+        await state.SaveAsync(this);
+        await DeliverFeedAsync();
+        return comparison;
+    }
+
     // One pass: expire codes whose window ended, bring due codes in line with the vendor, store, and arm what comes next.
     // A pass for a caller handles only the codes of its request (<paramref name="only"/>), so the caller never waits for
     // other bookings' retries; timer and reminder passes handle everything due and sweep orphans.
-    private async Task WorkAsync(TimeSpan budget, IReadOnlyCollection<Guid>? only = null)
+    private async Task WorkAsync(TimeSpan budget, IReadOnlyCollection<Guid>? only = null, bool sweep = true)
     {
         var now = time.GetUtcNow();
         var due = SmartLockRules.TakeWork(state.State, now, only, MaxCodesPerPass);
         if (due.Count > 0)
         {
+            var activeBefore = due.Where(code => code.Status == AccessCodeStatus.Active).Select(code => code.Id).ToHashSet();
             var failedBefore = state.State.Codes.Where(code => code.Status == AccessCodeStatus.Failed).Select(code => code.Id).ToHashSet();
             var credentials = await grains.GetGrain<IIntegrationGrain>(state.State.IntegrationId).GetCredentialsAsync();
             if (credentials is null)
@@ -352,8 +486,17 @@ internal sealed partial class SmartLockGrain(
             {
                 var session = new LockCodeSession(SmartLockId, state.State, credentials, now, options, protector, () => state.SaveAsync(this));
                 using var cancellation = new CancellationTokenSource(budget);
-                await Driver.ApplyAsync(session, due, sweep: only is null, cancellation.Token);
+                await Driver.ApplyAsync(session, due, sweep: sweep && only is null, cancellation.Token);
             }
+
+            var placed = due.Count(code => code.Wanted && code.Status == AccessCodeStatus.Active && !activeBefore.Contains(code.Id));
+            if (placed > 0)
+            {
+                LockMetrics.CodesPlaced.Add(placed);
+            }
+
+            // A rotation's old code goes once its replacement is confirmed; the timer revokes it right after this pass.
+            SmartLockRules.FinishRotations(state.State, now);
 
             if (due.Any(code => code.Status == AccessCodeStatus.Revoked))
             {
@@ -377,11 +520,12 @@ internal sealed partial class SmartLockGrain(
 
     private LockCode? NewCode(AccessCodeRequest request, DateTimeOffset now)
     {
-        var live = state.State.Codes.Where(code => code.Wanted).ToList();
-        if (Driver.MaxCodes is { } most && live.Count >= most)
+        if (!SmartLockRules.HasRoom(state.State, Driver.MaxCodes))
         {
             return null;
         }
+
+        var live = state.State.Codes.Where(code => code.Wanted).ToList();
 
         var id = Guid.NewGuid();
         var code = SmartLockRules.NewCode(id, Driver.NameFor(id), request, now);
@@ -436,6 +580,9 @@ internal sealed partial class SmartLockGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Smart lock {SmartLockId} could not read its status from the vendor")]
     private partial void LogStatusUnavailable(Exception exception, Guid smartLockId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Smart lock {SmartLockId} could not read or correct its codes at the vendor; it tries again next tick")]
+    private partial void LogCodesUnavailable(Exception exception, Guid smartLockId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The activity feed did not take {Count} lock entries; they go at the next status tick")]
     private partial void LogFeedDeferred(Exception exception, int count);

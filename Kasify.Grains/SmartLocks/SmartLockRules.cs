@@ -177,6 +177,38 @@ internal static class SmartLockRules
         _ => rejected,
     };
 
+    /// <summary>
+    /// Whether the lock has a slot for one more code: Kasify's live codes and the codes someone else put on the device
+    /// (as of the last code-list read) share the vendor's <paramref name="maxCodes"/>.
+    /// </summary>
+    public static bool HasRoom(SmartLockState state, int? maxCodes) =>
+        maxCodes is not { } most || state.Codes.Count(code => code.Wanted) + state.ForeignCodes < most;
+
+    /// <summary>
+    /// Ends rotations: an old code whose replacement the vendor confirmed is revoked (and returned); one whose
+    /// replacement is no longer wanted (it failed) stays the booking's code and may be rotated again.
+    /// </summary>
+    public static List<LockCode> FinishRotations(SmartLockState state, DateTimeOffset now)
+    {
+        var finished = new List<LockCode>();
+        foreach (var old in state.Codes.Where(code => code.Wanted && code.RotatedTo is not null).ToList())
+        {
+            var replacement = state.Codes.FirstOrDefault(code => code.Id == old.RotatedTo);
+            if (replacement is { Wanted: true, Status: AccessCodeStatus.Active })
+            {
+                Revoke(old, now);
+                finished.Add(old);
+            }
+            else if (replacement is not { Wanted: true })
+            {
+                old.RotatedTo = null;
+                old.UpdatedAt = now;
+            }
+        }
+
+        return finished;
+    }
+
     /// <summary>Revokes every wanted code, as when the lock leaves its property.</summary>
     public static void RevokeAll(SmartLockState state, DateTimeOffset now)
     {

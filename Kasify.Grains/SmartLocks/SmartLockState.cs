@@ -41,4 +41,12 @@ internal sealed class SmartLockState
     /// <summary>The outbox: lock events (offline, back online, battery, failed codes) not yet in the property's activity feed.</summary>
     [Id(10)]
     public List<ActivityEntry> PendingFeed { get; set; } = [];
+
+    /// <summary>Codes someone else put on the device, as of the last code-list read; they take slots of <see cref="ILockDriver.MaxCodes"/>.</summary>
+    [Id(11)]
+    public int ForeignCodes { get; set; }
+
+    /// <summary>When the device's code list was last read and compared.</summary>
+    [Id(12)]
+    public DateTimeOffset? CodesCheckedAt { get; set; }
 }

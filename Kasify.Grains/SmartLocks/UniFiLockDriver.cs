@@ -23,6 +23,8 @@ internal sealed class UniFiLockDriver(IUniFiAccessClient unifi) : ILockDriver
 
     public string RejectedMessage => "The vendor rejected the code.";
 
+    public string CodeNamePrefix => VisitorNamePrefix;
+
     public string NameFor(Guid codeId) => VisitorNamePrefix + codeId.ToString("N")[..12];
 
     public async Task<LockReading> ReadAsync(IntegrationCredentials credentials, string externalId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -52,10 +54,46 @@ internal sealed class UniFiLockDriver(IUniFiAccessClient unifi) : ILockDriver
         }
         catch (UniFiAccessException exception)
         {
-            throw new VendorCallException(
-                exception.Error is UniFiAccessError.InvalidCredentials or UniFiAccessError.PermissionDenied,
-                exception.Message,
-                exception);
+            throw VendorFailure(exception);
+        }
+    }
+
+    // Visitors belong to the console, not to a door: this door's are those whose resources name it, and Kasify's codes of
+    // this lock by their visitor id (a console may answer with a door group where Kasify sent the door). A cancelled
+    // visitor or one without a PIN opens nothing, so it is listed as disabled.
+    public async Task<IReadOnlyList<DeviceCode>> ListCodesAsync(
+        IntegrationCredentials credentials, SmartLockState lockState, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var visitors = await unifi.ListVisitorsAsync(UniFiIntegrationVendor.Connection(credentials), cancellationToken);
+            var ours = lockState.Codes.Select(code => code.VendorId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            return [.. visitors
+                .Where(visitor => ours.Contains(visitor.VisitorId) || visitor.ResourceIds.Contains(lockState.ExternalId, StringComparer.Ordinal))
+                .Select(visitor => new DeviceCode(
+                    visitor.VisitorId,
+                    visitor.LastName,
+                    Pin: null,
+                    visitor.ValidFrom,
+                    visitor.ValidTo,
+                    Enabled: visitor.HasPin && !string.Equals(visitor.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase),
+                    Pending: false))];
+        }
+        catch (UniFiAccessException exception)
+        {
+            throw VendorFailure(exception);
+        }
+    }
+
+    public async Task DeleteCodeAsync(IntegrationCredentials credentials, string externalId, string vendorId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await unifi.DeleteVisitorPinAsync(UniFiIntegrationVendor.Connection(credentials), vendorId, cancellationToken);
+        }
+        catch (UniFiAccessException exception)
+        {
+            throw VendorFailure(exception);
         }
     }
 
@@ -97,6 +135,14 @@ internal sealed class UniFiLockDriver(IUniFiAccessClient unifi) : ILockDriver
 
     private async Task PlaceAsync(LockCodeSession session, UniFiAccessConnection connection, LockCode code, CancellationToken cancellationToken)
     {
+        if (code.VendorId is not null && code.Drift == LockCodeDrift.Content)
+        {
+            // A visitor cancelled or stripped of its PIN at the console cannot be restored through the API: it is
+            // replaced by a new one with the same PIN (free again once the old visitor is gone).
+            await unifi.DeleteVisitorPinAsync(connection, code.VendorId, cancellationToken);
+            code.VendorId = null;
+        }
+
         if (code.VendorId is null)
         {
             if (session.Lock.PinLength is null)
@@ -125,8 +171,12 @@ internal sealed class UniFiLockDriver(IUniFiAccessClient unifi) : ILockDriver
 
         code.SentFrom = code.ValidFrom;
         code.SentTo = code.ValidTo;
+        code.Drift = LockCodeDrift.None;
         session.Done(code, AccessCodeStatus.Active);
     }
+
+    private static VendorCallException VendorFailure(UniFiAccessException exception) =>
+        new(exception.Error is UniFiAccessError.InvalidCredentials or UniFiAccessError.PermissionDenied, exception.Message, exception);
 
     private void Record(LockCodeSession session, LockCode code, UniFiAccessException exception)
     {

@@ -4,6 +4,7 @@ using Kasify.Grains.Crew;
 using Kasify.Grains.Hosting;
 using Kasify.Grains.Integrations.UniFi;
 using Kasify.Grains.Rentals.CoverImages;
+using Kasify.Grains.Telemetry;
 using Kasify.Hosting.ClusterTls;
 using Kasify.Silo.Migrations;
 using Kasify.Silo.Schema;
@@ -27,6 +28,9 @@ public static class KasifySilo
 
     /// <summary>Orleans ServiceId. Stored state and reminders are keyed by it, so it never changes.</summary>
     public const string ServiceId = "kasify";
+
+    /// <summary>The service name the silo reports telemetry under, unless <c>OTEL_SERVICE_NAME</c> says otherwise.</summary>
+    public const string TelemetryServiceName = "kasify-silo";
 
     /// <summary>ADO.NET invariant for SQLite; the providers map it to Microsoft.Data.Sqlite.</summary>
     public const string SqliteInvariant = "System.Data.SQLite";
@@ -88,7 +92,8 @@ public static class KasifySilo
     /// Everything except clustering and endpoints: schema bootstrap, ADO.NET grain storage
     /// (<see cref="StorageNames.Kasify"/>, System.Text.Json payloads) and reminders on the mode's database, the cover
     /// image store, the grains' services, encryption at rest (<see cref="KasifySiloOptions.ResolveEncryption"/>; the keys
-    /// are read here, so a missing key fails the silo's configuration), and the reminder and membership timings.
+    /// are read here, so a missing key fails the silo's configuration), the reminder and membership timings, and trace
+    /// propagation through grain calls.
     /// </summary>
     public static ISiloBuilder ConfigureStorageAndGrains(ISiloBuilder silo, KasifySiloOptions options)
     {
@@ -150,11 +155,14 @@ public static class KasifySilo
         });
         silo.Configure<ClusterMembershipOptions>(o => ApplyMembership(options.Membership, o));
 
+        // Incoming grain calls continue their caller's trace, and calls onward (grains, vendors) carry it further.
+        silo.AddActivityPropagation();
+
         silo.Services.AddKasifyGrains(coverImages);
         silo.Services.AddKasifyEncryption(options.ResolveEncryption());
         silo.Services.AddNukiClient(options.Nuki);
         silo.Services.AddOutboundPolicy(options.Outbound);
-        silo.Services.AddUniFiAccessClient();
+        silo.Services.AddUniFiAccessClient().AddVendorTelemetry(VendorNames.UniFi);
         silo.Services.AddChannelFeedClient(options.Channels);
         silo.Services.AddSesClient(options.Ses);
         silo.Services.AddSmartLocks(options.Locks);

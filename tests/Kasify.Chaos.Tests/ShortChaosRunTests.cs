@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 namespace Kasify.Chaos.Tests;
 
 /// <summary>
-/// The chaos run in small: three silo processes and two API hosts on PostgreSQL, a minute of mixed booking and code
-/// traffic while two silos are SIGKILLed and one API host is killed, with stays whose codes expire during the run and
+/// The chaos run in small: three silo processes and two API hosts on PostgreSQL, Nuki locks and UniFi Access doors, a
+/// minute of mixed booking and code traffic while two silos are SIGKILLed and one API host is killed, with stays whose codes expire during the run and
 /// guests checking in for stays reported to SES.HOSPEDAJES. Only correctness is asserted, never timings.
 /// </summary>
 public sealed class ShortChaosRunTests(ITestOutputHelper output)
@@ -34,6 +34,7 @@ public sealed class ShortChaosRunTests(ITestOutputHelper output)
 
             Assert.True(verdict.TrackedBookings > 0, "the workload acknowledged no booking, so nothing was checked");
             Assert.True(verdict.CheckedCodes > 0, "the workload acknowledged no code, so no device was checked");
+            Assert.True(verdict.CheckedUniFiCodes > 0, "no code on a UniFi door was read back, so the UniFi console was not checked");
             Assert.True(verdict.ExpiringCodes > 0, "no code of a stay ending during the run was acknowledged, so no expiry was watched");
             Assert.True(verdict.CheckinsComplete > 0, "no check-in was acknowledged complete, so no guest register (PV) was owed");
             Assert.Equal(0, verdict.LostBookingWrites);
@@ -50,6 +51,8 @@ public sealed class ShortChaosRunTests(ITestOutputHelper output)
             Assert.Equal(0, verdict.ExpiringCodesRemovedEarly);
             Assert.Equal(0, verdict.SesMissing);
             Assert.Equal(0, verdict.SesDuplicates);
+            Assert.Equal(0, verdict.SesCancellationsMissing);
+            Assert.Equal(0, verdict.SesWrongCancellations);
         }
         finally
         {

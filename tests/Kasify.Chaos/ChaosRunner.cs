@@ -10,6 +10,7 @@ using Kasify.Chaos.Verification;
 using Kasify.Chaos.Workload;
 using Kasify.Fakes.Nuki;
 using Kasify.Fakes.Ses;
+using Kasify.Fakes.UniFi;
 
 namespace Kasify.Chaos;
 
@@ -28,7 +29,8 @@ internal static class ChaosRunner
         log = TextWriter.Synchronized(log);
         log.WriteLine($"chaos: {options.Duration.TotalSeconds:F0} s, {options.Silos} silos, {options.ApiHosts} API hosts, {options.Accounts} accounts, "
             + $"{options.Properties} properties, {options.Locks} locks, {options.Rate}/s, silo kill every {options.KillEvery.TotalSeconds:F0} s, "
-            + $"API host kill {(options.KillApiHost ? "once" : "never")}, Nuki apply delay {options.NukiApplyDelayMs} ms, latency {options.NukiLatencyMs} ms, error rate {options.NukiErrorRate}");
+            + $"API host kill {(options.KillApiHost ? "once" : "never")}, Nuki apply delay {options.NukiApplyDelayMs} ms, latency {options.NukiLatencyMs} ms, error rate {options.NukiErrorRate}, "
+            + $"{options.UniFiLockCount} of the locks UniFi Access doors (latency {options.UniFiLatencyMs} ms, error rate {options.UniFiErrorRate})");
         await using var nuki = new NukiFakeServer(new NukiFakeOptions
         {
             ApplyDelayMs = options.NukiApplyDelayMs,
@@ -38,6 +40,13 @@ internal static class ChaosRunner
         var nukiUrl = await nuki.StartAsync();
         await using var ses = new SesFakeServer(new SesFakeOptions());
         await ses.StartAsync();
+        var console = new UniFiFakeConsole
+        {
+            Latency = TimeSpan.FromMilliseconds(options.UniFiLatencyMs),
+            ErrorRate = options.UniFiErrorRate,
+        };
+        await using var unifi = await UniFiFakeServer.StartAsync(["https://127.0.0.1:0"], console, []);
+        var devices = new ChaosDevices(nuki.State, console);
 
         var jwt = new ChaosJwt();
         var started = Stopwatch.StartNew();
@@ -46,12 +55,12 @@ internal static class ChaosRunner
         try
         {
             using var api = new ChaosApi(cluster.ApiUrls);
-            var properties = await new ChaosSetup(api, jwt, nuki.State, options, log).RunAsync();
+            var properties = await new ChaosSetup(api, jwt, nuki.State, unifi, options, log).RunAsync();
             log.WriteLine($"setup: done {started.Elapsed.TotalSeconds:F0} s after start");
 
             var clock = Stopwatch.StartNew();
             var monkey = new ChaosMonkey(cluster, options, clock, log);
-            var expiry = new ExpiryWatcher(nuki.State);
+            var expiry = new ExpiryWatcher(devices);
             var workload = new ChaosWorkload(api, properties, monkey, expiry, clock, options.Seed);
             using var stop = new CancellationTokenSource();
             using var stopWatching = new CancellationTokenSource();
@@ -70,7 +79,7 @@ internal static class ChaosRunner
             }
 
             log.WriteLine($"workload: ended after {duration.TotalSeconds:F0} s; {workload.Bookings.Count} bookings acknowledged");
-            var verdict = await new ChaosVerifier(api, properties, nuki.State, expiry, ses.State, log)
+            var verdict = await new ChaosVerifier(api, properties, devices, expiry, ses.State, log)
                 .VerifyAsync(workload.Bookings, workload.ServerErrors.Count, options.Settle);
             await stopWatching.CancelAsync();
             try
@@ -96,8 +105,8 @@ internal static class ChaosRunner
             }
 
             log.WriteLine();
-            log.WriteLine($"verification: {verdict.TrackedBookings} acknowledged bookings, {verdict.CheckedCodes} codes read back, "
-                + $"{verdict.ExpiringCodes} codes of stays ending during the run watched, {verdict.CheckinsComplete} check-ins acknowledged complete");
+            log.WriteLine($"verification: {verdict.TrackedBookings} acknowledged bookings, {verdict.CheckedCodes} codes read back ({verdict.CheckedUniFiCodes} on UniFi doors), "
+                + $"{verdict.ExpiringCodes} codes of stays ending during the run watched, {verdict.CheckinsComplete} check-ins acknowledged complete, {verdict.CancelledCheckIns} of those bookings cancelled");
             foreach (var (name, count) in verdict.Counts)
             {
                 log.WriteLine($"  {count,6}  {name}");

@@ -116,6 +116,61 @@ public sealed class NukiFakeState(NukiFakeOptions options)
         }
     }
 
+    /// <summary>
+    /// Test hook: puts an applied keypad code on the lock at once, as someone using the Nuki app would (or a code left
+    /// behind under Kasify's name). Returns it.
+    /// </summary>
+    public FakeAuth SeedAuth(long smartlockId, string name, int code, DateTimeOffset? allowedFrom = null, DateTimeOffset? allowedUntil = null)
+    {
+        lock (_gate)
+        {
+            var smartlock = _locks[smartlockId];
+            var auth = new FakeAuth
+            {
+                Id = RandomNumberGenerator.GetHexString(24, lowercase: true),
+                SmartlockId = smartlockId,
+                AuthId = smartlock.NextAuthId++,
+                Name = name,
+                Code = code,
+                AllowedFromDate = allowedFrom,
+                AllowedUntilDate = allowedUntil,
+                Applied = true,
+            };
+            _auths.Add(auth);
+            return auth;
+        }
+    }
+
+    /// <summary>Test hook: deletes a keypad code at once, as a user in the Nuki app or a factory reset would; false when absent.</summary>
+    public bool RemoveAuthAsUser(long smartlockId, string id)
+    {
+        lock (_gate)
+        {
+            return _auths.RemoveAll(a => a.SmartlockId == smartlockId && a.Id == id) > 0;
+        }
+    }
+
+    /// <summary>Test hook: changes an applied keypad code at once, as a user in the Nuki app would; false when absent.</summary>
+    public bool AlterAuthAsUser(
+        long smartlockId, string id, DateTimeOffset? allowedFrom = null, DateTimeOffset? allowedUntil = null, int? code = null, bool? enabled = null)
+    {
+        lock (_gate)
+        {
+            var auth = _auths.FirstOrDefault(a => a.SmartlockId == smartlockId && a.Id == id && a.Applied);
+            if (auth is null)
+            {
+                return false;
+            }
+
+            auth.AllowedFromDate = allowedFrom ?? auth.AllowedFromDate;
+            auth.AllowedUntilDate = allowedUntil ?? auth.AllowedUntilDate;
+            auth.Code = code ?? auth.Code;
+            auth.Enabled = enabled ?? auth.Enabled;
+            auth.UpdateDate = DateTimeOffset.UtcNow;
+            return true;
+        }
+    }
+
     /// <summary>A snapshot of everything, pending changes included.</summary>
     public object Snapshot()
     {

@@ -45,6 +45,15 @@ public static class UniFiFakeApi
             return result.Error is { } error ? Failure(error) : Success(VisitorJson(result.Value!));
         }));
 
+        // Pages of visitors, oldest first (reference §6: page_num from 1, page_size); expand[] is accepted and everything is shown.
+        api.MapGet("/visitors", (HttpContext http, int? page_num, int? page_size) => Handle(http, console, edit: false, () =>
+        {
+            var (page, size) = (page_num ?? 1, page_size ?? 25);
+            return Task.FromResult(page < 1 || size < 1
+                ? Failure(UniFiFakeError.ParamsInvalid)
+                : Success(console.Visitors().Skip((page - 1) * size).Take(size).Select(VisitorJson).ToList()));
+        }));
+
         api.MapGet("/visitors/{id}", (HttpContext http, string id) => Handle(http, console, edit: false, () =>
             Task.FromResult(console.Visitor(id) is { } visitor ? Success(VisitorJson(visitor)) : Failure(UniFiFakeError.NotFound))));
 

@@ -144,6 +144,51 @@ public sealed class UniFiFakeConsole
         }
     }
 
+    /// <summary>
+    /// Test hook: changes a visitor as someone at the console would (another window, cancelled, PIN taken away);
+    /// false for an unknown visitor.
+    /// </summary>
+    public bool EditVisitor(string id, long? startTime = null, long? endTime = null, bool? cancelled = null, bool removePin = false)
+    {
+        lock (_gate)
+        {
+            if (!_visitors.TryGetValue(id, out var visitor))
+            {
+                return false;
+            }
+
+            _visitors[id] = visitor with
+            {
+                StartTime = startTime ?? visitor.StartTime,
+                EndTime = endTime ?? visitor.EndTime,
+                Cancelled = cancelled ?? visitor.Cancelled,
+                Pin = removePin ? null : visitor.Pin,
+            };
+            return true;
+        }
+    }
+
+    /// <summary>Test hook: a visitor someone else added at the console, with a PIN; returns it.</summary>
+    public UniFiFakeVisitor AddVisitor(string firstName, string lastName, string doorId, long startTime, long endTime, string pin)
+    {
+        lock (_gate)
+        {
+            var visitor = new UniFiFakeVisitor(
+                Guid.NewGuid().ToString(), firstName, lastName, "Others", startTime, endTime, [doorId], pin, Cancelled: false, _time.GetUtcNow().ToUnixTimeSeconds());
+            _visitors[visitor.Id] = visitor;
+            return visitor;
+        }
+    }
+
+    /// <summary>Test hook: deletes a visitor as someone at the console would; false for an unknown visitor.</summary>
+    public bool RemoveVisitor(string id)
+    {
+        lock (_gate)
+        {
+            return _visitors.Remove(id);
+        }
+    }
+
     /// <summary>Counts the request, applies latency, and answers with an injected failure when one is due.</summary>
     internal async Task<UniFiFakeError?> EnterAsync(CancellationToken cancellationToken)
     {

@@ -28,6 +28,9 @@ public interface IUniFiAccessClient
         string? newPin = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>Every visitor of the console (all pages), cancelled ones included.</summary>
+    Task<IReadOnlyList<UniFiVisitor>> ListVisitorsAsync(UniFiAccessConnection connection, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the visitor and its PIN for good; a visitor that is already gone counts as removed.</summary>
     Task DeleteVisitorPinAsync(UniFiAccessConnection connection, string visitorId, CancellationToken cancellationToken = default);
 }

@@ -17,6 +17,11 @@ public sealed class UniFiAccessClient(HttpClient http) : IUniFiAccessClient
 {
     private const string Api = "/api/v1/developer/";
 
+    private const int VisitorPageSize = 100;
+
+    // A console with more visitors than this is read no further: the rest waits for the console to forget old ones.
+    private const int MaxVisitorPages = 20;
+
     public async Task<UniFiCredentialCheck> VerifyCredentialsAsync(UniFiAccessConnection connection, CancellationToken cancellationToken = default)
     {
         try
@@ -136,6 +141,29 @@ public sealed class UniFiAccessClient(HttpClient http) : IUniFiAccessClient
         }
 
         return new UniFiVisitorPin(visitorId, validFrom, validTo);
+    }
+
+    public async Task<IReadOnlyList<UniFiVisitor>> ListVisitorsAsync(UniFiAccessConnection connection, CancellationToken cancellationToken = default)
+    {
+        var visitors = new List<UniFiVisitor>();
+        for (var page = 1; page <= MaxVisitorPages; page++)
+        {
+            var data = await SendAsync(
+                connection, HttpMethod.Get, $"visitors?page_num={page}&page_size={VisitorPageSize}&expand[]=pin_code&expand[]=resource", body: null, cancellationToken);
+            if (data is not { ValueKind: JsonValueKind.Array } list)
+            {
+                throw Unexpected("The visitor list is not an array.");
+            }
+
+            var before = visitors.Count;
+            visitors.AddRange(list.EnumerateArray().Select(Visitor));
+            if (visitors.Count - before < VisitorPageSize)
+            {
+                break;
+            }
+        }
+
+        return visitors;
     }
 
     public async Task DeleteVisitorPinAsync(UniFiAccessConnection connection, string visitorId, CancellationToken cancellationToken = default)
@@ -267,6 +295,29 @@ public sealed class UniFiAccessClient(HttpClient http) : IUniFiAccessClient
 
         return names;
     }
+
+    private static UniFiVisitor Visitor(JsonElement visitor)
+    {
+        var resources = visitor.ValueKind == JsonValueKind.Object && visitor.TryGetProperty("resources", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(resource => String(resource, "id")).OfType<string>().ToList()
+            : [];
+        var hasPin = visitor.ValueKind == JsonValueKind.Object && visitor.TryGetProperty("pin_code", out var pin) && pin.ValueKind == JsonValueKind.Object;
+        return new UniFiVisitor(
+            String(visitor, "id") ?? throw Unexpected("A visitor has no id."),
+            String(visitor, "first_name") ?? string.Empty,
+            String(visitor, "last_name") ?? string.Empty,
+            String(visitor, "status") ?? string.Empty,
+            Seconds(visitor, "start_time"),
+            Seconds(visitor, "end_time"),
+            hasPin,
+            resources);
+    }
+
+    private static DateTimeOffset? Seconds(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt64(out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     private static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

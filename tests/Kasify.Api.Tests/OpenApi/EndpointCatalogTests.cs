@@ -53,6 +53,7 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "post", "/v1/bookings/{id}/accesscode", "AccessCodes", "Create digital access codes for a booking" },
         { "get", "/v1/bookings/{id}/accesscode", "AccessCodes", "List digital access codes for a booking" },
         { "delete", "/v1/bookings/{id}/accesscode/{code_id}", "AccessCodes", "Revoke a digital access code" },
+        { "post", "/v1/bookings/{id}/accesscode/{code_id}/rotate", "AccessCodes", "Rotate a digital access code" },
         { "get", "/v1/properties/{id}/invitations", "PropertyMembers", "List invitations for a property" },
         { "post", "/v1/properties/{id}/invitations", "PropertyMembers", "Create a crew invitation for a property" },
         { "delete", "/v1/properties/{id}/invitations/{invitationId}", "PropertyMembers", "Revoke an invitation" },

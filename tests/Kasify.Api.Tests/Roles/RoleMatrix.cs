@@ -523,6 +523,16 @@ internal static class RoleMatrix
                 NoCodesForRole,
                 NoBooking,
                 Unauthenticated),
+            new(
+                "POST",
+                "/v1/bookings/{id}/accesscode/{code_id}/rotate",
+                (a, _) => Send(HttpMethod.Post, $"/v1/bookings/{a.BookingId}/accesscode/{Guid.NewGuid()}/rotate"),
+                new(404, "accesscode.not_found"),
+                new(404, "accesscode.not_found"),
+                NoCodesForRole,
+                NoCodesForRole,
+                NoBooking,
+                Unauthenticated),
 
             // The team (PropertyMembers): owners and managers manage it, only owners touch managers; members may leave.
             new(

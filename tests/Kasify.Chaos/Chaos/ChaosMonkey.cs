@@ -103,7 +103,7 @@ internal sealed class ChaosMonkey(ChaosCluster cluster, ChaosOptions options, St
             _lastKill = at;
         }
 
-        log.WriteLine($"chaos: {at.TotalSeconds,6:F1} s  killed {host.Name}");
+        log.WriteLine($"chaos: {at.TotalSeconds,6:F1} s  killed {host.Name} ({DateTimeOffset.UtcNow:HH:mm:ss.f} UTC)");
         await Task.Delay(downTime);
         host.Start();
         var ready = await waitUntilReady();

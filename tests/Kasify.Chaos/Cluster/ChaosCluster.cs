@@ -57,6 +57,9 @@ internal sealed class ChaosCluster : IAsyncDisposable
                     ["Kasify__Cluster__Tls__CaCertificatePath"] = ClusterTestCertificates.Shared.CaCertificatePath,
                     ["Kasify__Nuki__BaseUrl"] = nukiUrl.ToString(),
                     ["Kasify__Ses__EndpointUrl"] = sesUrl.ToString(),
+
+                    // The UniFi console is a user-chosen URL; the run's fake listens on loopback.
+                    ["Kasify__Outbound__AllowLoopback"] = "true",
                     ["Kasify__Email__PickupDirectory"] = Path.Combine(Path.GetTempPath(), $"kasify-chaos-mail-{Environment.ProcessId}"),
                 };
                 foreach (var (name, value) in SiloTimings)
@@ -192,6 +195,9 @@ internal sealed class ChaosCluster : IAsyncDisposable
         ("Kasify__SesReporting__PollMaxDelay", "00:00:01"),
         ("Kasify__SesReporting__RetryBaseDelay", "00:00:00.500"),
         ("Kasify__SesReporting__RetryMaxDelay", "00:00:02"),
+        ("Kasify__Ses__AttemptTimeout", "00:00:10"),
+        ("Kasify__Ses__TotalTimeout", "00:00:15"),
+        ("Kasify__SesReporting__CallTimeout", "00:00:20"),
     ];
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);

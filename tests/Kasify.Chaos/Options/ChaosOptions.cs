@@ -4,7 +4,7 @@ namespace Kasify.Chaos.Options;
 
 /// <summary>
 /// What one run does: how long, how big the cluster and the data set, how fast, how often a silo dies, and how the Nuki
-/// fake behaves. Parsed from <c>--name value</c> pairs; small numbers are valid, so the test can run a minute-long version.
+/// and UniFi fakes behave. Parsed from <c>--name value</c> pairs; small numbers are valid, so the test can run a minute-long version.
 /// </summary>
 internal sealed record ChaosOptions
 {
@@ -38,6 +38,15 @@ internal sealed record ChaosOptions
 
     public double NukiErrorRate { get; init; }
 
+    /// <summary>How many of <see cref="Locks"/> are UniFi Access doors (the rest are Nuki locks); null for a tenth of them.</summary>
+    public int? UniFiLocks { get; init; }
+
+    public int UniFiLockCount => UniFiLocks ?? Locks / 10;
+
+    public int UniFiLatencyMs { get; init; }
+
+    public double UniFiErrorRate { get; init; }
+
     /// <summary>Longest wait after the run for pending codes to settle before verifying.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -47,6 +56,7 @@ internal sealed record ChaosOptions
         options: --minutes 5 | --seconds 300, --silos 3, --api-hosts 2, --accounts 3, --properties 300, --locks 1000,
                  --rate 50 (operations/s), --max-in-flight 64, --kill-every 30s (or 30, 1m, 00:00:30; 0 = never),
                  --no-api-kill, --nuki-apply-delay-ms 200, --nuki-latency-ms 0, --nuki-error-rate 0,
+                 --unifi-locks (a tenth of --locks), --unifi-latency-ms 0, --unifi-error-rate 0,
                  --settle 60s, --seed 13
         """;
 
@@ -84,6 +94,9 @@ internal sealed record ChaosOptions
                 "--nuki-apply-delay-ms" => options with { NukiApplyDelayMs = Count(name, value, 0) },
                 "--nuki-latency-ms" => options with { NukiLatencyMs = Count(name, value, 0) },
                 "--nuki-error-rate" => options with { NukiErrorRate = Number(name, value) },
+                "--unifi-locks" => options with { UniFiLocks = Count(name, value, 0) },
+                "--unifi-latency-ms" => options with { UniFiLatencyMs = Count(name, value, 0) },
+                "--unifi-error-rate" => options with { UniFiErrorRate = Number(name, value) },
                 "--settle" => options with { Settle = Span(name, value) },
                 "--seed" => options with { Seed = Count(name, value, 0) },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
@@ -106,15 +119,21 @@ internal sealed record ChaosOptions
             throw new ArgumentException($"--accounts ({Accounts}) must not exceed --properties ({Properties}).");
         }
 
-        // Kasify keeps at most 500 devices per integration (a Nuki account); more locks need more accounts.
-        if ((Locks + Accounts - 1) / Accounts > 500)
+        if (UniFiLockCount > Locks)
         {
-            throw new ArgumentException($"--locks ({Locks}) over --accounts ({Accounts}) gives more than 500 locks per Nuki integration; use at least {(Locks + 499) / 500} accounts.");
+            throw new ArgumentException($"--unifi-locks ({UniFiLockCount}) must not exceed --locks ({Locks}).");
         }
 
-        if (Rate <= 0 || Duration <= TimeSpan.Zero || NukiErrorRate is < 0 or > 1)
+        // Kasify keeps at most 500 devices per integration (a Nuki account, a UniFi console); more locks need more accounts.
+        var nukiLocks = Locks - UniFiLockCount;
+        if ((nukiLocks + Accounts - 1) / Accounts > 500 || (UniFiLockCount + Accounts - 1) / Accounts > 500)
         {
-            throw new ArgumentException($"--rate and the duration must be positive and --nuki-error-rate within 0..1.\n{Usage}");
+            throw new ArgumentException($"--locks ({Locks}) over --accounts ({Accounts}) gives more than 500 locks per Nuki or UniFi integration; use at least {(Math.Max(nukiLocks, UniFiLockCount) + 499) / 500} accounts.");
+        }
+
+        if (Rate <= 0 || Duration <= TimeSpan.Zero || NukiErrorRate is < 0 or > 1 || UniFiErrorRate is < 0 or > 1)
+        {
+            throw new ArgumentException($"--rate and the duration must be positive and the error rates within 0..1.\n{Usage}");
         }
 
         return this;

@@ -5,17 +5,19 @@ using Kasify.Chaos.Cluster;
 using Kasify.Chaos.Options;
 using Kasify.Fakes.Nuki;
 using Kasify.Fakes.Ses;
+using Kasify.Fakes.UniFi;
 
 namespace Kasify.Chaos.Setup;
 
 /// <summary>
 /// Prepares the data set through the public API, as hosts would: per account a user, a Nuki account at the fake with its
-/// share of the locks, and a Nuki integration; then the properties (spread over the accounts) and every lock assigned to
-/// a property of its account. Every account also connects SES.HOSPEDAJES (the fake's credentials) and every property has
+/// share of the Nuki locks and a Nuki integration, and a token at the UniFi console with its share of the doors and a UniFi
+/// integration pinning the console's certificate; then the properties (spread over the accounts) and every lock assigned
+/// to a property of its account (the UniFi doors come last, so some properties have locks of both vendors). Every account also connects SES.HOSPEDAJES (the fake's credentials) and every property has
 /// an establishment code, so stays with a complete holder are reported. Vendor hiccups and a cluster still warming up are
 /// retried.
 /// </summary>
-internal sealed class ChaosSetup(ChaosApi api, ChaosJwt jwt, NukiFakeState nuki, ChaosOptions options, TextWriter log)
+internal sealed class ChaosSetup(ChaosApi api, ChaosJwt jwt, NukiFakeState nuki, UniFiFakeServer unifi, ChaosOptions options, TextWriter log)
 {
     private const long FirstVendorId = 19_000_000_000;
 
@@ -25,13 +27,15 @@ internal sealed class ChaosSetup(ChaosApi api, ChaosJwt jwt, NukiFakeState nuki,
     public async Task<IReadOnlyList<ChaosProperty>> RunAsync()
     {
         var firstNight = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(365);
-        var accounts = new List<(string Token, string IntegrationId, List<long> Locks)>();
+        var accounts = new List<(string Token, List<(ChaosVendor Vendor, string DeviceId, string IntegrationId)> Locks)>();
+        var firstUniFiLock = options.Locks - options.UniFiLockCount;
         for (var a = 0; a < options.Accounts; a++)
         {
             var token = jwt.Create($"chaos-owner-{a + 1}");
             var nukiToken = $"chaos-nuki-{a + 1}-{Guid.NewGuid():N}";
-            var locks = Enumerable.Range(0, options.Locks).Where(l => l % options.Accounts == a).Select(l => FirstVendorId + l).ToList();
-            foreach (var vendorId in locks)
+            var own = Enumerable.Range(0, options.Locks).Where(l => l % options.Accounts == a).ToList();
+            var nukiLocks = own.Where(l => l < firstUniFiLock).Select(l => FirstVendorId + l).ToList();
+            foreach (var vendorId in nukiLocks)
             {
                 nuki.AddSmartlock(nukiToken, vendorId, $"Chaos {vendorId - FirstVendorId}");
             }
@@ -40,6 +44,24 @@ internal sealed class ChaosSetup(ChaosApi api, ChaosJwt jwt, NukiFakeState nuki,
             var integration = await RetryAsync(
                 () => api.PostAsync(token, "/v1/integrations/nuki", new JsonObject { ["name"] = "Chaos", ["token"] = nukiToken }), "connect Nuki");
             var integrationId = integration.Id;
+            var locks = nukiLocks.Select(id => (ChaosVendor.Nuki, id.ToString(CultureInfo.InvariantCulture), integrationId)).ToList();
+            var doorCount = own.Count(l => l >= firstUniFiLock);
+            if (doorCount > 0)
+            {
+                var unifiToken = $"chaos-unifi-{a + 1}-{Guid.NewGuid():N}";
+                unifi.Console.AddToken(unifiToken);
+                var doors = unifi.Console.AddDoors(doorCount, $"Chaos {a + 1}");
+                var console = await RetryAsync(() => api.PostAsync(token, "/v1/integrations/unifi", new JsonObject
+                {
+                    ["name"] = "Chaos building",
+                    ["url"] = unifi.BaseUrl.ToString(),
+                    ["api_token"] = unifiToken,
+                    ["certificate_sha256"] = unifi.CertificateFingerprint,
+                }), "connect UniFi Access");
+                await RetryAsync(() => api.GetAsync(token, $"/v1/integrations/unifi/{console.Id}/smartlocks"), "list UniFi doors");
+                locks.AddRange(doors.Select(door => (ChaosVendor.UniFi, door.Id, console.Id)));
+            }
+
             var sesCredentials = new SesFakeOptions();
             await RetryAsync(() => api.PostAsync(token, "/v1/integrations/ses_hospedajes", new JsonObject
             {
@@ -50,7 +72,7 @@ internal sealed class ChaosSetup(ChaosApi api, ChaosJwt jwt, NukiFakeState nuki,
                 ["environment"] = "test",
             }), "connect SES.HOSPEDAJES");
             await RetryAsync(() => api.GetAsync(token, $"/v1/integrations/nuki/{integrationId}/smartlocks"), "list Nuki locks");
-            accounts.Add((token, integrationId, locks));
+            accounts.Add((token, locks));
         }
 
         var created = new ChaosProperty?[options.Properties];
@@ -75,13 +97,19 @@ internal sealed class ChaosSetup(ChaosApi api, ChaosJwt jwt, NukiFakeState nuki,
             var locks = new List<ChaosLock>();
             for (var l = index; l < account.Locks.Count; l += ownProperties.Count)
             {
-                var vendorId = account.Locks[l];
-                var assigned = await RetryAsync(() => api.PostAsync(account.Token, $"/v1/properties/{propertyId}/smartlocks", new JsonObject
+                var (vendor, deviceId, integrationId) = account.Locks[l];
+                var body = new JsonObject { ["integration_id"] = integrationId };
+                if (vendor == ChaosVendor.Nuki)
                 {
-                    ["integration_id"] = account.IntegrationId,
-                    ["smartlock_id"] = vendorId,
-                }), $"assign lock {vendorId.ToString(CultureInfo.InvariantCulture)}");
-                locks.Add(new ChaosLock(Guid.Parse(assigned.Id), vendorId));
+                    body["smartlock_id"] = long.Parse(deviceId, CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    body["door_id"] = deviceId;
+                }
+
+                var assigned = await RetryAsync(() => api.PostAsync(account.Token, $"/v1/properties/{propertyId}/smartlocks", body), $"assign {vendor} lock {deviceId}");
+                locks.Add(new ChaosLock(Guid.Parse(assigned.Id), vendor, deviceId));
             }
 
             var timeZone = property.Body?["time_zone"]?.GetValue<string>() ?? "Europe/Madrid";
@@ -89,7 +117,7 @@ internal sealed class ChaosSetup(ChaosApi api, ChaosJwt jwt, NukiFakeState nuki,
         });
 
         var properties = created.OfType<ChaosProperty>().ToList();
-        log.WriteLine($"setup: {options.Accounts} accounts, {properties.Count} properties, {properties.Sum(p => p.Locks.Count)} locks assigned");
+        log.WriteLine($"setup: {options.Accounts} accounts, {properties.Count} properties, {properties.Sum(p => p.Locks.Count)} locks assigned ({properties.Sum(p => p.Locks.Count(l => l.Vendor == ChaosVendor.UniFi))} UniFi Access doors)");
         return properties;
     }
 

@@ -1,13 +1,15 @@
 namespace Kasify.Chaos.Verification;
 
 /// <summary>
-/// The correctness counts of a run; every one must be zero (<see cref="ExpiringCodes"/> and <see cref="CheckinsComplete"/>
-/// say how much the expiry and SES.HOSPEDAJES checks covered). <see cref="Evidence"/> says, for each counted case, what was
+/// The correctness counts of a run; every one must be zero (<see cref="CheckedUniFiCodes"/>, <see cref="ExpiringCodes"/>,
+/// <see cref="CheckinsComplete"/> and <see cref="CancelledCheckIns"/> say how much the UniFi, expiry and SES.HOSPEDAJES
+/// checks covered). <see cref="Evidence"/> says, for each counted case, what was
 /// acknowledged and what was read back.
 /// </summary>
 internal sealed record ChaosVerdict(
     int TrackedBookings,
     int CheckedCodes,
+    int CheckedUniFiCodes,
     int LostBookingWrites,
     int LostTaskWrites,
     int MissingCodes,
@@ -24,11 +26,15 @@ internal sealed record ChaosVerdict(
     int CheckinsComplete,
     int SesMissing,
     int SesDuplicates,
+    int CancelledCheckIns,
+    int SesCancellationsMissing,
+    int SesWrongCancellations,
     IReadOnlyList<string> Evidence)
 {
     public bool Passed =>
         LostBookingWrites + LostTaskWrites + MissingCodes + RevokesNotApplied + CodesNotSettled + ActiveCodesNotOnDevice + WrongWindowOrPin + OrphanCodes
-        + DuplicatePins + ServerErrors + ExpiredCodesOnDevice + ExpiringCodesRemovedEarly + SesMissing + SesDuplicates == 0;
+        + DuplicatePins + ServerErrors + ExpiredCodesOnDevice + ExpiringCodesRemovedEarly + SesMissing + SesDuplicates
+        + SesCancellationsMissing + SesWrongCancellations == 0;
 
     public IEnumerable<(string Name, int Count)> Counts =>
     [
@@ -45,6 +51,8 @@ internal sealed record ChaosVerdict(
         ("expired codes still on a device after the settle time", ExpiredCodesOnDevice),
         ("expiring codes removed from the device before their window ended", ExpiringCodesRemovedEarly),
         ("ses missing (RH of a check-in booking, or PV of an acknowledged check-in, not received)", SesMissing),
-        ("ses duplicates (a communication received more than once)", SesDuplicates),
+        ("ses duplicates (a communication or cancellation received more than once)", SesDuplicates),
+        ("ses cancellations missing (a stored report of a booking whose cancel was acknowledged, never cancelled)", SesCancellationsMissing),
+        ("ses wrong cancellations (a report of a booking nobody cancelled, cancelled)", SesWrongCancellations),
     ];
 }

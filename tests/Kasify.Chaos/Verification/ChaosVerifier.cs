@@ -5,7 +5,6 @@ using Kasify.Chaos.Api;
 using Kasify.Chaos.Ledger;
 using Kasify.Chaos.Measurement;
 using Kasify.Chaos.Setup;
-using Kasify.Fakes.Nuki;
 using Kasify.Fakes.Ses;
 
 namespace Kasify.Chaos.Verification;
@@ -13,11 +12,11 @@ namespace Kasify.Chaos.Verification;
 /// <summary>
 /// After the run: waits until no code of a tracked booking is pending or revoking (or the settle time is up), then
 /// reads every tracked booking and its codes back through the API and compares them with the ledger, and every lock
-/// at the Nuki fake with what Kasify reports active. Before that it waits until the windows of the stays that ended
+/// at its fake (Nuki or UniFi) with what Kasify reports active. Before that it waits until the windows of the stays that ended
 /// during the run are over (plus <see cref="ExpiryGrace"/>), so that no code is read active and then expires; after it,
 /// it counts the expired codes still on a device and the SES.HOSPEDAJES communications owed, missing or repeated.
 /// </summary>
-internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> properties, NukiFakeState nuki, ExpiryWatcher expiry, SesFakeState ses, TextWriter log)
+internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> properties, ChaosDevices devices, ExpiryWatcher expiry, SesFakeState ses, TextWriter log)
 {
     private static readonly TimeSpan WindowTolerance = TimeSpan.FromMinutes(1);
 
@@ -111,6 +110,10 @@ internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> p
         var notSettled = all.Count(code => code.Status is "pending" or "revoking");
         log.WriteLine($"verify: {bookings.Count(booking => booking.TaskId is not null)} cleaning tasks started; codes by status: {string.Join(' ', all.GroupBy(code => code.Status).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key}={group.Count()}"))}");
         var (notOnDevice, wrongWindow, orphans, duplicates) = CompareWithDevices(all, evidence);
+        var vendorOf = properties.SelectMany(property => property.Locks).ToDictionary(device => device.RecordId, device => device.Vendor);
+        var activeByVendor = all.Where(code => code.Status == "active").GroupBy(code => vendorOf.GetValueOrDefault(code.LockId)).ToDictionary(group => group.Key, group => group.Count());
+        log.WriteLine($"verify: active codes compared with their devices: {activeByVendor.GetValueOrDefault(ChaosVendor.Nuki)} on Nuki locks, "
+            + $"{activeByVendor.GetValueOrDefault(ChaosVendor.UniFi)} on UniFi doors; {devices.PinlessVisitors()} UniFi visitors without a PIN (open nothing, not counted)");
         var expired = expiry.Outcome(evidence);
         log.WriteLine($"verify: {expired.Codes} codes of {bookings.Count(booking => booking.Purpose == BookingPurpose.Expiring)} stays ending during the run; "
             + $"{expired.LatenessSeconds.Count} seen removed, lateness (removal - window end, 1 s polls) p50 {Seconds(expired.LatenessSeconds, 50)} "
@@ -118,8 +121,9 @@ internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> p
         var sesOutcome = await SesCheck.VerifyAsync(ses, bookings, settle, evidence, log);
         log.WriteLine($"verify: {sesOutcome.CheckInBookings} check-in bookings, {sesOutcome.CheckinsComplete} check-ins acknowledged complete");
         return new ChaosVerdict(
-            bookings.Count, all.Count, lost, lostTasks, missing, revokesNotApplied, notSettled, notOnDevice, wrongWindow, orphans, duplicates, serverErrors,
-            expired.Codes, expired.StillOnDevice, expired.RemovedEarly, sesOutcome.CheckinsComplete, sesOutcome.Missing, sesOutcome.Duplicates, evidence);
+            bookings.Count, all.Count, all.Count(code => vendorOf.GetValueOrDefault(code.LockId) == ChaosVendor.UniFi), lost, lostTasks, missing, revokesNotApplied, notSettled, notOnDevice, wrongWindow, orphans, duplicates, serverErrors,
+            expired.Codes, expired.StillOnDevice, expired.RemovedEarly, sesOutcome.CheckinsComplete, sesOutcome.Missing, sesOutcome.Duplicates,
+            sesOutcome.CancelledCheckIns, sesOutcome.CancellationsMissing, sesOutcome.WrongCancellations, evidence);
     }
 
     private static string Seconds(IReadOnlyList<double> sorted, double percentile) =>
@@ -130,34 +134,34 @@ internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> p
         var (notOnDevice, wrongWindow, orphans, duplicates) = (0, 0, 0, 0);
         foreach (var smartlock in properties.SelectMany(property => property.Locks))
         {
-            var device = nuki.CodesOn(smartlock.VendorId).Where(auth => auth.Type == 13).ToList();
+            var device = devices.CodesOn(smartlock);
             var active = codes.Where(code => code.LockId == smartlock.RecordId && code.Status == "active").ToList();
             foreach (var code in active)
             {
-                var matches = device.Where(auth => auth.Code.ToString(CultureInfo.InvariantCulture) == code.Pin).ToList();
+                var matches = device.Where(held => held.Pin == code.Pin).ToList();
                 if (matches.Count == 0)
                 {
                     notOnDevice++;
-                    evidence.Add($"not on device: code {code.Id} (PIN {code.Pin}) active in Kasify, absent from lock {smartlock.VendorId}");
+                    evidence.Add($"not on device: code {code.Id} (PIN {code.Pin}) active in Kasify, absent from {smartlock}");
                 }
-                else if (!matches.Any(auth => Near(auth.AllowedFromDate, code.ValidFrom) && Near(auth.AllowedUntilDate, code.ValidTo)))
+                else if (!matches.Any(held => Near(held.From, code.ValidFrom) && Near(held.To, code.ValidTo)))
                 {
                     wrongWindow++;
-                    evidence.Add($"window: code {code.Id} is {code.ValidFrom:u}..{code.ValidTo:u} in Kasify, {matches[0].AllowedFromDate:u}..{matches[0].AllowedUntilDate:u} on lock {smartlock.VendorId}");
+                    evidence.Add($"window: code {code.Id} is {code.ValidFrom:u}..{code.ValidTo:u} in Kasify, {matches[0].From:u}..{matches[0].To:u} on {smartlock}");
                 }
             }
 
             var activePins = active.Select(code => code.Pin).ToHashSet();
-            foreach (var auth in device.Where(auth => !activePins.Contains(auth.Code.ToString(CultureInfo.InvariantCulture))))
+            foreach (var held in device.Where(held => !activePins.Contains(held.Pin)))
             {
                 orphans++;
-                evidence.Add($"orphan: lock {smartlock.VendorId} holds '{auth.Name}' PIN {auth.Code} ({auth.AllowedFromDate:u}..{auth.AllowedUntilDate:u}), not active in Kasify");
+                evidence.Add($"orphan: {smartlock} holds '{held.Name}' PIN {held.Pin} ({held.From:u}..{held.To:u}), not active in Kasify");
             }
 
-            foreach (var pin in device.GroupBy(auth => auth.Code).Where(group => group.Count() > 1))
+            foreach (var pin in device.GroupBy(held => held.Pin).Where(group => group.Count() > 1))
             {
                 duplicates++;
-                evidence.Add($"duplicate: lock {smartlock.VendorId} holds PIN {pin.Key} {pin.Count()} times");
+                evidence.Add($"duplicate: {smartlock} holds PIN {pin.Key} {pin.Count()} times");
             }
         }
 

@@ -1,16 +1,14 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Kasify.Chaos.Ledger;
-using Kasify.Fakes.Nuki;
 
 namespace Kasify.Chaos.Verification;
 
 /// <summary>
-/// Watches the Nuki fake's devices for the codes of stays that end during the run: about once a second it notes, per
+/// Watches the fakes' devices for the codes of stays that end during the run: about once a second it notes, per
 /// code, whether its PIN is on its device, and the first time it is gone after having been there. The removal time
 /// minus the window's end is the code's lateness (to within the poll interval).
 /// </summary>
-internal sealed class ExpiryWatcher(NukiFakeState nuki)
+internal sealed class ExpiryWatcher(ChaosDevices devices)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<Guid, Watch> _codes = new();
@@ -48,7 +46,7 @@ internal sealed class ExpiryWatcher(NukiFakeState nuki)
             if (watch.OnDevice)
             {
                 stillOnDevice++;
-                evidence.Add($"expired but on device: code {code.Id} of booking {code.BookingId} (PIN {code.Pin}) ended {code.ValidTo:u}, still on lock {code.VendorId} at {now:u}");
+                evidence.Add($"expired but on device: code {code.Id} of booking {code.BookingId} (PIN {code.Pin}) ended {code.ValidTo:u}, still on {code.Lock} at {now:u}");
             }
             else if (watch.RemovedAt is not { } removed)
             {
@@ -57,7 +55,7 @@ internal sealed class ExpiryWatcher(NukiFakeState nuki)
             else if (removed < code.ValidTo)
             {
                 early++;
-                evidence.Add($"removed early: code {code.Id} of booking {code.BookingId} ends {code.ValidTo:u}, gone from lock {code.VendorId} at {removed:u}");
+                evidence.Add($"removed early: code {code.Id} of booking {code.BookingId} ends {code.ValidTo:u}, gone from {code.Lock} at {removed:u}");
             }
             else
             {
@@ -71,10 +69,9 @@ internal sealed class ExpiryWatcher(NukiFakeState nuki)
     // One look at each watched device per poll: the fake scans every code it holds for each look.
     private void Poll(DateTimeOffset now)
     {
-        foreach (var device in _codes.Values.GroupBy(watch => watch.Code.VendorId))
+        foreach (var device in _codes.Values.GroupBy(watch => watch.Code.Lock))
         {
-            var pins = nuki.CodesOn(device.Key).Where(auth => auth.Type == 13)
-                .Select(auth => auth.Code.ToString(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
+            var pins = devices.CodesOn(device.Key).Select(code => code.Pin).ToHashSet(StringComparer.Ordinal);
             foreach (var watch in device)
             {
                 watch.Observe(pins.Contains(watch.Code.Pin), now);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Kasify.Chaos.Ledger;
 using Kasify.Fakes.Ses;
 
@@ -8,7 +9,9 @@ namespace Kasify.Chaos.Verification;
 /// Compares what the SES fake received with what Kasify owes: every acknowledged check-in booking its booking report
 /// (RH) exactly once, and every booking whose check-in the API acknowledged complete its guest register (PV) exactly
 /// once. A communication is named by its type and its contract reference (the booking id); no communication, of any
-/// booking, may arrive twice with the same content.
+/// booking, may arrive twice with the same content. A check-in booking someone cancelled owes no report any more (one
+/// not sent yet is withdrawn), but every report of it the fake stored owes exactly one cancellation (at most one when
+/// the cancel had no answer); a report of a booking nobody cancelled must never be cancelled.
 /// </summary>
 internal static class SesCheck
 {
@@ -16,20 +19,25 @@ internal static class SesCheck
     public static async Task<SesOutcome> VerifyAsync(SesFakeState ses, IReadOnlyList<TrackedBooking> bookings, TimeSpan settle, List<string> evidence, TextWriter log)
     {
         var checkIns = bookings.Where(booking => booking.Purpose == BookingPurpose.CheckIn).ToList();
-        var owed = checkIns.Select(booking => ("RH", Reference(booking)))
-            .Concat(checkIns.Where(booking => booking.CheckinAcknowledgedComplete).Select(booking => ("PV", Reference(booking))))
+        var live = checkIns.Where(booking => !booking.CancelSent).ToList();
+        var owed = live.Select(booking => ("RH", Reference(booking)))
+            .Concat(live.Where(booking => booking.CheckinAcknowledgedComplete).Select(booking => ("PV", Reference(booking))))
             .ToList();
+        var cancelledReferences = checkIns.Where(booking => booking.CancelAcknowledged).Select(Reference).ToHashSet(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        List<(string Type, string Reference, string Xml)> received;
+        List<(string Type, string Reference, string Xml, DateTimeOffset At)> received;
         while (true)
         {
             received = Received(ses);
             var present = received.Select(c => (c.Type, c.Reference)).ToHashSet();
-            var missingNow = owed.Count(item => !present.Contains(item));
+            var cancels = Cancellations(ses);
+            var missingNow = owed.Count(item => !present.Contains(item))
+                + Stored(ses).Count(stored => cancelledReferences.Contains(stored.Reference) && !cancels.ContainsKey(stored.Code));
             if (missingNow == 0 || clock.Elapsed >= settle)
             {
-                log.WriteLine($"verify: SES communications settled after {clock.Elapsed.TotalSeconds:F0} s ({missingNow} of {owed.Count} owed not received); "
-                    + $"the fake holds {string.Join(' ', received.GroupBy(c => c.Type).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))}");
+                log.WriteLine($"verify: SES communications settled after {clock.Elapsed.TotalSeconds:F0} s ({missingNow} owed communications and cancellations not received); "
+                    + $"the fake holds {string.Join(' ', received.GroupBy(c => c.Type).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))} "
+                    + $"and {cancels.Values.Sum()} cancellations");
                 break;
             }
 
@@ -56,16 +64,59 @@ internal static class SesCheck
             if (repeats > 0)
             {
                 duplicates += repeats;
-                evidence.Add($"ses duplicate: {group.Key.Type} of booking {group.Key.Reference} received {group.Count()} times");
+                evidence.Add($"ses duplicate: {group.Key.Type} of booking {group.Key.Reference} received {group.Count()} times, at {string.Join(", ", group.Select(c => c.At.ToString("HH:mm:ss.f", CultureInfo.InvariantCulture)))} UTC");
             }
         }
 
-        return new SesOutcome(checkIns.Count, checkIns.Count(booking => booking.CheckinAcknowledgedComplete), missing, duplicates);
+        // Cancellations, per stored report: the reference of a cancel is the code the Ministry gave the report.
+        var (cancellationsMissing, wrongCancellations) = (0, 0);
+        var cancellations = Cancellations(ses);
+        var byReference = checkIns.ToDictionary(Reference, StringComparer.Ordinal);
+        var storedCodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (reference, code, type) in Stored(ses))
+        {
+            storedCodes.Add(code);
+            var times = cancellations.GetValueOrDefault(code);
+            var booking = byReference.GetValueOrDefault(reference);
+            if (booking is { CancelAcknowledged: true } && times == 0)
+            {
+                cancellationsMissing++;
+                evidence.Add($"ses cancellation missing: {type} {code} of booking {reference} (cancel acknowledged) was never cancelled");
+            }
+            else if (booking is { CancelSent: true } && times > 1)
+            {
+                duplicates += times - 1;
+                evidence.Add($"ses duplicate: cancellation of {type} {code} of booking {reference} received {times} times");
+            }
+            else if (booking is not { CancelSent: true } && times > 0)
+            {
+                wrongCancellations++;
+                evidence.Add($"ses wrong cancellation: {type} {code} of booking {reference}, which nobody cancelled, was cancelled");
+            }
+        }
+
+        wrongCancellations += cancellations.Keys.Count(code => !storedCodes.Contains(code));
+        var cancelledCheckIns = checkIns.Count(booking => booking.CancelSent);
+        log.WriteLine($"verify: {cancelledCheckIns} checked-in bookings cancelled; {Stored(ses).Count(stored => byReference.GetValueOrDefault(stored.Reference) is { CancelSent: true })} "
+            + $"reports of theirs were stored and {cancellations.Values.Sum()} cancellations received");
+        return new SesOutcome(checkIns.Count, checkIns.Count(booking => booking.CheckinAcknowledgedComplete), cancelledCheckIns, missing, duplicates, cancellationsMissing, wrongCancellations);
     }
 
     private static string Reference(TrackedBooking booking) => booking.Id.ToString("N");
 
-    private static List<(string Type, string Reference, string Xml)> Received(SesFakeState ses) =>
+    // Reports the fake stored (it gave them a code), of every check-in booking and every other booking alike.
+    private static List<(string Reference, string Code, string Type)> Stored(SesFakeState ses) =>
         [.. ses.Lots.Where(lot => lot.TipoOperacion == "A")
-            .SelectMany(lot => lot.Communications.Select(c => (lot.TipoComunicacion ?? "", c.Referencia, c.Xml)))];
+            .SelectMany(lot => lot.Communications.Where(c => c.CodigoComunicacion is not null).Select(c => (c.Referencia, c.CodigoComunicacion!, lot.TipoComunicacion ?? "")))];
+
+    // Cancellations received, counted per cancelled communication code.
+    private static Dictionary<string, int> Cancellations(SesFakeState ses) =>
+        ses.Lots.Where(lot => lot.TipoOperacion == "B")
+            .SelectMany(lot => lot.Communications)
+            .GroupBy(c => c.Referencia, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+
+    private static List<(string Type, string Reference, string Xml, DateTimeOffset At)> Received(SesFakeState ses) =>
+        [.. ses.Lots.Where(lot => lot.TipoOperacion == "A")
+            .SelectMany(lot => lot.Communications.Select(c => (lot.TipoComunicacion ?? "", c.Referencia, c.Xml, lot.ReceivedAt)))];
 }

@@ -1,7 +1,16 @@
 namespace Kasify.Chaos.Verification;
 
 /// <summary>
-/// The SES.HOSPEDAJES counts: check-in bookings, those whose check-in the API acknowledged complete, communications owed
-/// but not received by the fake, and communications the fake received more than once.
+/// The SES.HOSPEDAJES counts: check-in bookings, those whose check-in the API acknowledged complete, those cancelled
+/// afterwards, communications owed but not received by the fake, communications the fake received more than once,
+/// cancellations owed (for a stored report of a booking whose cancel was acknowledged) but not received, and
+/// cancellations of reports of bookings nobody cancelled.
 /// </summary>
-internal sealed record SesOutcome(int CheckInBookings, int CheckinsComplete, int Missing, int Duplicates);
+internal sealed record SesOutcome(
+    int CheckInBookings,
+    int CheckinsComplete,
+    int CancelledCheckIns,
+    int Missing,
+    int Duplicates,
+    int CancellationsMissing,
+    int WrongCancellations);

@@ -16,7 +16,8 @@ namespace Kasify.Chaos.Workload;
 /// hosts in turn, and every acknowledged write goes into its booking's ledger. Writes on one booking never overlap, so
 /// the ledger knows which state the last acknowledged write left. Two kinds of booking are never written again after
 /// their creation: stays that end during the run (their codes go to the <see cref="ExpiryWatcher"/>) and stays a few
-/// days ahead whose guest checks in (reported to SES.HOSPEDAJES).
+/// days ahead whose guest checks in (reported to SES.HOSPEDAJES); some of the latter are cancelled once checked in, so
+/// what was reported must be cancelled at SES.HOSPEDAJES too.
 /// </summary>
 internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> properties, ChaosMonkey monkey, ExpiryWatcher expiry, Stopwatch clock, int seed)
 {
@@ -42,6 +43,7 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         (OperationKind.CompleteTask, 4),
         (OperationKind.CreateExpiringStay, 4),
         (OperationKind.RegisterGuest, 6),
+        (OperationKind.CancelCheckIn, 2),
     ];
 
     private readonly ConcurrentQueue<OperationSample> _samples = new();
@@ -89,6 +91,7 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         OperationKind.StartTask => "start task",
         OperationKind.CreateExpiringStay => "create expiring stay",
         OperationKind.RegisterGuest => "register guest",
+        OperationKind.CancelCheckIn => "cancel check-in booking",
         _ => "complete task",
     };
 
@@ -190,6 +193,9 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
                     break;
                 case OperationKind.RegisterGuest:
                     await RegisterGuestAsync(property, random);
+                    break;
+                case OperationKind.CancelCheckIn:
+                    await CancelCheckInAsync(property, random);
                     break;
                 case OperationKind.MoveBooking:
                     await MoveAsync(booking!, random);
@@ -315,7 +321,7 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
                     var lockId = Guid.Parse(code["smartlock_id"]!.ToString());
                     var device = property.Locks.First(candidate => candidate.RecordId == lockId);
                     expiry.Track(new ExpiringCode(
-                        Guid.Parse(code["id"]!.GetValue<string>()), booking.Id, device.VendorId,
+                        Guid.Parse(code["id"]!.GetValue<string>()), booking.Id, device,
                         code["code"]?.GetValue<string>() ?? "", code["valid_to"]!.GetValue<DateTimeOffset>()));
                 }
 
@@ -398,9 +404,34 @@ internal sealed class ChaosWorkload(ChaosApi api, IReadOnlyList<ChaosProperty> p
         }
     }
 
-    private TrackedBooking? LeaseCheckIn(Random random)
+    // A checked-in stay is cancelled: the reports SES.HOSPEDAJES already holds for it (RH, PV) are owed a cancellation
+    // each, and those not sent yet are not sent. Without such a booking, the guest registration runs instead.
+    private async Task CancelCheckInAsync(ChaosProperty property, Random random)
     {
-        var open = Bookings.Where(booking => booking.Purpose == BookingPurpose.CheckIn && !booking.CheckinAcknowledgedComplete).ToList();
+        var booking = LeaseCheckIn(random, checkedIn: true);
+        if (booking is null)
+        {
+            await RegisterGuestAsync(property, random);
+            return;
+        }
+
+        try
+        {
+            var cancel = await MeasureAsync(OperationKind.CancelCheckIn, () => api.PatchAsync(booking.Property.Token, $"/v1/bookings/{booking.Id}", new JsonObject { ["status"] = "cancelled" }));
+            if (cancel.IsSuccess || cancel.IsUnknownOutcome)
+            {
+                booking.CancelAttempted(cancel.IsSuccess);
+            }
+        }
+        finally
+        {
+            booking.Release();
+        }
+    }
+
+    private TrackedBooking? LeaseCheckIn(Random random, bool checkedIn = false)
+    {
+        var open = Bookings.Where(booking => booking.Purpose == BookingPurpose.CheckIn && !booking.CancelSent && booking.CheckinAcknowledgedComplete == checkedIn).ToList();
         for (var attempt = 0; attempt < 4 && open.Count > 0; attempt++)
         {
             var candidate = open[random.Next(open.Count)];

@@ -17,4 +17,5 @@ internal enum OperationKind
     CompleteTask,
     CreateExpiringStay,
     RegisterGuest,
+    CancelCheckIn,
 }

@@ -65,7 +65,7 @@ public sealed class ReadinessRulesTests
     [Fact]
     public void HealthyLocksWithTheirCodesPass()
     {
-        var findings = Evaluate([Lock(Healthy, CodePresence.Present)], first: true, last: false);
+        var findings = Evaluate([Lock(Healthy, GuestCodeState.Present)], first: true, last: false);
         Assert.All(findings.Where(finding => finding.SmartLockId is not null), finding => Assert.Equal(ReadinessCheckStatus.Ok, finding.Status));
     }
 
@@ -89,9 +89,9 @@ public sealed class ReadinessRulesTests
     [Fact]
     public void AMissingCodeFailsAndOneStillBeingPlacedFailsOnlyAtTheLastCheck()
     {
-        Assert.Equal(ReadinessCheckStatus.Failed, Status(Lock(Healthy, CodePresence.Missing), ReadinessCheckKind.AccessCode));
-        Assert.Equal(ReadinessCheckStatus.Warning, Status(Lock(Healthy, CodePresence.Placing), ReadinessCheckKind.AccessCode, last: false));
-        Assert.Equal(ReadinessCheckStatus.Failed, Status(Lock(Healthy, CodePresence.Placing), ReadinessCheckKind.AccessCode, last: true));
+        Assert.Equal(ReadinessCheckStatus.Failed, Status(Lock(Healthy, GuestCodeState.Missing), ReadinessCheckKind.AccessCode));
+        Assert.Equal(ReadinessCheckStatus.Warning, Status(Lock(Healthy, GuestCodeState.Placing), ReadinessCheckKind.AccessCode, last: false));
+        Assert.Equal(ReadinessCheckStatus.Failed, Status(Lock(Healthy, GuestCodeState.Placing), ReadinessCheckKind.AccessCode, last: true));
     }
 
     [Theory]
@@ -147,7 +147,7 @@ public sealed class ReadinessRulesTests
     private static ReadinessArrival ArrivalOf(int evaluated) =>
         new() { Revision = 1, ArrivalAt = Arrival, DepartureAt = Arrival.AddDays(2), Active = true, Evaluated = evaluated };
 
-    private static ReadinessLock Lock(SmartLockStatus status, CodePresence code = CodePresence.Present) => new(Guid.NewGuid(), "Front Door", status, code);
+    private static ReadinessLock Lock(SmartLockStatus status, GuestCodeState code = GuestCodeState.Present) => new(Guid.NewGuid(), "Front Door", status, code);
 
     private static ImmutableArray<ReadinessFinding> Evaluate(ImmutableArray<ReadinessLock> locks, bool first, bool last) =>
         ReadinessRules.Evaluate(new ReadinessInputs(locks, null, false, SesStatus.NotRequired), first, last, 25);

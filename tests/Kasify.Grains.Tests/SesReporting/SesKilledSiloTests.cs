@@ -100,5 +100,10 @@ public sealed class SesKilledSiloTests : IAsyncLifetime
         ["Kasify__SesReporting__PollMaxDelay"] = "00:00:01",
         ["Kasify__SesReporting__RetryBaseDelay"] = "00:00:00.300",
         ["Kasify__SesReporting__RetryMaxDelay"] = "00:00:01",
+
+        // The restarted silo resends a send left on the wire once that send's timeout has passed (it outlasts the latency).
+        ["Kasify__Ses__AttemptTimeout"] = "00:00:05",
+        ["Kasify__Ses__TotalTimeout"] = "00:00:06",
+        ["Kasify__SesReporting__CallTimeout"] = "00:00:08",
     });
 }

@@ -115,4 +115,20 @@ public sealed class SesReportingRulesTests
         Assert.Null(record.ErrorCode);
         Assert.Null(record.Error);
     }
+
+    [Fact]
+    public void ACommunicationLeftOnTheWireByAnotherActivationWaitsForThatSendsTimeout()
+    {
+        var sentAt = new DateTimeOffset(2030, 5, 1, 10, 0, 0, TimeSpan.Zero);
+        var timeout = TimeSpan.FromSeconds(90);
+        var onTheWire = new SesCommunicationRecord { Status = SesStatus.Pending, Sending = true, LastAttemptAt = sentAt };
+
+        Assert.Equal(sentAt + timeout, SesReportingRules.InDoubtUntil(onTheWire, sentAt.AddSeconds(5), timeout));
+        Assert.Equal(sentAt + timeout, SesReportingRules.InDoubtUntil(onTheWire, sentAt.AddSeconds(89), timeout));
+        Assert.Null(SesReportingRules.InDoubtUntil(onTheWire, sentAt + timeout, timeout));
+        Assert.Null(SesReportingRules.InDoubtUntil(new SesCommunicationRecord { Status = SesStatus.Pending, LastAttemptAt = sentAt }, sentAt.AddSeconds(5), timeout));
+
+        // Written by a version that stored no attempt time: nothing to wait for.
+        Assert.Null(SesReportingRules.InDoubtUntil(new SesCommunicationRecord { Status = SesStatus.Pending, Sending = true }, sentAt, timeout));
+    }
 }

@@ -1,7 +1,7 @@
 namespace Kasify.Grains.Readiness;
 
 /// <summary>Whether the guest's code is on a lock.</summary>
-internal enum CodePresence
+internal enum GuestCodeState
 {
     /// <summary>On the lock.</summary>
     Present,
