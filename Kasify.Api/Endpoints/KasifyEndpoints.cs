@@ -8,6 +8,7 @@ using Kasify.Api.Crew;
 using Kasify.Api.Geo;
 using Kasify.Api.Identity;
 using Kasify.Api.Integrations;
+using Kasify.Api.Readiness;
 using Kasify.Api.Rentals;
 using Kasify.Api.SmartLocks;
 using Kasify.Api.Tasks;
@@ -55,6 +56,7 @@ internal static class KasifyEndpoints
         group.MapAccessCodesApi();
         group.MapCrewApi();
         group.MapTasksApi();
+        group.MapReadinessApi();
         group.MapChannelCalendarsApi();
         group.MapChannelExposureApi();
         group.MapChannelExportApi();

@@ -60,4 +60,10 @@ public enum ActivityKind
 
     /// <summary>A lock's code list differed from Kasify's (a code missing or altered, an unknown Kasify code) and was corrected.</summary>
     AccessCodeCorrected = 18,
+
+    /// <summary>A readiness check before an arrival failed for a lock (offline, battery critical); a task and emails follow.</summary>
+    ReadinessFailed = 19,
+
+    /// <summary>A readiness check that had failed passes again; the task's reason is resolved.</summary>
+    ReadinessRecovered = 20,
 }

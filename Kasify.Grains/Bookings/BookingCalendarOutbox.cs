@@ -3,6 +3,7 @@ using Kasify.Grains.Interfaces.Accounts;
 using Kasify.Grains.Interfaces.Activity;
 using Kasify.Grains.Interfaces.Bookings;
 using Kasify.Grains.Interfaces.Integrations;
+using Kasify.Grains.Interfaces.Readiness;
 using Kasify.Grains.Interfaces.Rentals;
 using Kasify.Grains.Interfaces.SesReporting;
 using Kasify.Grains.Interfaces.SmartLocks;
@@ -12,7 +13,7 @@ namespace Kasify.Grains.Bookings;
 
 /// <summary>
 /// One delivery pass over a booking calendar's outbox: booking grains get their accepted changes and the property's
-/// facts, the property's locks and tasks the booking changes, police reporting its wake-ups, the activity feed its
+/// facts, the property's locks, tasks and arrival readiness the booking changes, police reporting its wake-ups, the activity feed its
 /// entries, and bookings stored before the guest index existed the request to push their guests to it. Every receiver is idempotent, so an entry is removed only once delivered and delivering it again is harmless.
 /// </summary>
 internal sealed class BookingCalendarOutbox(BookingCalendarState state, IGrainFactory grains, Guid propertyId)
@@ -104,6 +105,7 @@ internal sealed class BookingCalendarOutbox(BookingCalendarState state, IGrainFa
         {
             await grains.GetGrain<IPropertyLocksGrain>(propertyId).ApplyBookingChangesAsync(changes);
             await grains.GetGrain<IPropertyTasksGrain>(propertyId).ApplyBookingChangesAsync(changes);
+            await grains.GetGrain<IArrivalReadinessGrain>(propertyId).ApplyBookingChangesAsync(changes);
             foreach (var change in changes)
             {
                 if (state.PendingChanges.TryGetValue(change.BookingId, out var current) && current.Revision == change.Revision)

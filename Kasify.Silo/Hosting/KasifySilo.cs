@@ -166,6 +166,7 @@ public static class KasifySilo
         silo.Services.AddChannelFeedClient(options.Channels);
         silo.Services.AddSesClient(options.Ses);
         silo.Services.AddSmartLocks(options.Locks);
+        silo.Services.AddReadiness(options.Readiness);
         silo.Services.AddInvitationEmail(options.Email);
         silo.Services.AddSesReporting(options.SesReporting);
         silo.Services.AddSingleton(options.Outbox);

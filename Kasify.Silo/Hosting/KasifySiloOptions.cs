@@ -4,6 +4,7 @@ using Kasify.Grains.Integrations.Nuki;
 using Kasify.Grains.Integrations.Ses;
 using Kasify.Grains.Outbound;
 using Kasify.Grains.Outbox;
+using Kasify.Grains.Readiness;
 using Kasify.Grains.Security;
 using Kasify.Grains.SesReporting;
 using Kasify.Grains.SmartLocks;
@@ -52,6 +53,9 @@ public sealed class KasifySiloOptions
 
     /// <summary>Smart lock timings (section <c>Kasify:Locks</c>): status refresh period, vendor timeouts, retry backoff.</summary>
     public SmartLockOptions Locks { get; set; } = new();
+
+    /// <summary>Arrival readiness (section <c>Kasify:Readiness</c>): check offsets before check-in (<c>48h,24h,2h</c>), battery warning level, retry period.</summary>
+    public ReadinessOptions Readiness { get; set; } = new();
 
     /// <summary>
     /// Invitation and channel conflict emails (section <c>Kasify:Email</c>): SMTP host, port, credentials, sender, TLS, and
@@ -164,6 +168,10 @@ public sealed class KasifySiloOptions
             Outbox.RetryBaseDelay > TimeSpan.Zero && Outbox.RetryMaxDelay >= Outbox.RetryBaseDelay && Outbox.ReminderPeriod >= Reminders.MinimumPeriod,
             "Kasify:Outbox:RetryBaseDelay must be positive, RetryMaxDelay at least that, and ReminderPeriod at least Kasify:Reminders:MinimumPeriod.");
         Require(Reminders.MinimumPeriod > TimeSpan.Zero, "Kasify:Reminders:MinimumPeriod must be positive.");
+        Require(ReadinessOffsetsValid(), "Kasify:Readiness:Offsets must be positive durations such as 48h,24h,2h.");
+        Require(
+            Readiness.BatteryWarningPercent is >= 0 and <= 100 && Readiness.RetryPeriod > TimeSpan.Zero,
+            "Kasify:Readiness:BatteryWarningPercent must be 0 to 100, and RetryPeriod positive.");
         Require(
             Outbound.MaxResponseBytes > 0 && Outbound.MaxResponseBytes <= int.MaxValue && Outbound.ConnectTimeout > TimeSpan.Zero
                 && Outbound.MaxPooledHandlers > 0 && Outbound.HandlerIdleTimeout > TimeSpan.Zero,
@@ -203,6 +211,18 @@ public sealed class KasifySiloOptions
 
     /// <summary>The key file Sqlite mode uses when no keys are configured, in the database's folder.</summary>
     public const string DefaultKeyFileName = "encryption-keys.json";
+
+    private bool ReadinessOffsetsValid()
+    {
+        try
+        {
+            return !Readiness.ParsedOffsets().IsEmpty;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
 
     private static bool IsConnectionString(string value)
     {

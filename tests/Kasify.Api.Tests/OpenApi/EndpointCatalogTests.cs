@@ -48,6 +48,8 @@ public sealed class EndpointCatalogTests(KasifyApiFactory factory)
         { "get", "/v1/properties/{id}/smartlocks", "SmartLocks", "List smart locks for a property with live status" },
         { "post", "/v1/properties/{id}/smartlocks", "SmartLocks", "Add a smart lock to a property" },
         { "delete", "/v1/properties/{id}/smartlocks/{smartlockId}", "SmartLocks", "Remove a smart lock from a property" },
+        { "get", "/v1/bookings/{id}/readiness", "Bookings", "Get the readiness of a booking's arrival" },
+        { "get", "/v1/properties/{id}/readiness", "Properties", "List the readiness of a property's upcoming arrivals" },
         { "post", "/v1/bookings/{id}/accesscode", "AccessCodes", "Create digital access codes for a booking" },
         { "get", "/v1/bookings/{id}/accesscode", "AccessCodes", "List digital access codes for a booking" },
         { "delete", "/v1/bookings/{id}/accesscode/{code_id}", "AccessCodes", "Revoke a digital access code" },

@@ -482,6 +482,27 @@ internal static class RoleMatrix
                 NoCodesForRole,
                 NoBooking,
                 Unauthenticated),
+            // Arrival readiness: the matrix booking arrived yesterday, so every member learns it has no upcoming arrival to check.
+            new(
+                "GET",
+                "/v1/bookings/{id}/readiness",
+                Get(a => $"/v1/bookings/{a.BookingId}/readiness"),
+                new(404, "readiness.not_found"),
+                new(404, "readiness.not_found"),
+                new(404, "readiness.not_found"),
+                new(404, "readiness.not_found"),
+                NoBooking,
+                Unauthenticated),
+            new(
+                "GET",
+                "/v1/properties/{id}/readiness",
+                Get(a => $"/v1/properties/{a.PropertyId}/readiness?days=7"),
+                ok,
+                ok,
+                ok,
+                ok,
+                NoProperty,
+                Unauthenticated),
             new(
                 "GET",
                 "/v1/bookings/{id}/accesscode",
