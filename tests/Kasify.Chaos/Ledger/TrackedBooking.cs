@@ -100,18 +100,6 @@ internal sealed class TrackedBooking(Guid id, ChaosProperty property, DateOnly s
         }
     }
 
-    /// <summary>A cancel was acknowledged: the booking must read back cancelled.</summary>
-    public bool CancelAcknowledged
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return CancelSent && _acceptable.All(state => state.Cancelled);
-            }
-        }
-    }
-
     public void CancelAttempted(bool acknowledged)
     {
         lock (_gate)

@@ -52,7 +52,7 @@ internal sealed record ChaosVerdict(
         ("expiring codes removed from the device before their window ended", ExpiringCodesRemovedEarly),
         ("ses missing (RH of a check-in booking, or PV of an acknowledged check-in, not received)", SesMissing),
         ("ses duplicates (a communication or cancellation received more than once)", SesDuplicates),
-        ("ses cancellations missing (a stored report of a booking whose cancel was acknowledged, never cancelled)", SesCancellationsMissing),
-        ("ses wrong cancellations (a report of a booking nobody cancelled, cancelled)", SesWrongCancellations),
+        ("ses cancellations missing (a stored report of a booking that reads cancelled, never cancelled)", SesCancellationsMissing),
+        ("ses wrong cancellations (a report of a booking that does not read cancelled, cancelled)", SesWrongCancellations),
     ];
 }

@@ -48,6 +48,7 @@ internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> p
         }
 
         var lost = 0;
+        var readCancelled = new HashSet<Guid>();
         foreach (var booking in bookings)
         {
             var read = await ReadAsync(booking.Property.Token, $"/v1/bookings/{booking.Id}");
@@ -63,6 +64,11 @@ internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> p
                 DateOnly.Parse(read.Body!["from"]!.GetValue<string>(), CultureInfo.InvariantCulture),
                 DateOnly.Parse(read.Body!["to"]!.GetValue<string>(), CultureInfo.InvariantCulture),
                 string.Equals(read.Body!["status"]?.GetValue<string>(), "cancelled", StringComparison.OrdinalIgnoreCase));
+            if (state.Cancelled)
+            {
+                readCancelled.Add(booking.Id);
+            }
+
             if (!acceptable.Contains(state))
             {
                 lost++;
@@ -118,7 +124,7 @@ internal sealed class ChaosVerifier(ChaosApi api, IReadOnlyList<ChaosProperty> p
         log.WriteLine($"verify: {expired.Codes} codes of {bookings.Count(booking => booking.Purpose == BookingPurpose.Expiring)} stays ending during the run; "
             + $"{expired.LatenessSeconds.Count} seen removed, lateness (removal - window end, 1 s polls) p50 {Seconds(expired.LatenessSeconds, 50)} "
             + $"p95 {Seconds(expired.LatenessSeconds, 95)} max {Seconds(expired.LatenessSeconds, 100)}; {expired.NeverSeenOnDevice} never seen on their device");
-        var sesOutcome = await SesCheck.VerifyAsync(ses, bookings, settle, evidence, log);
+        var sesOutcome = await SesCheck.VerifyAsync(ses, bookings, readCancelled, settle, evidence, log);
         log.WriteLine($"verify: {sesOutcome.CheckInBookings} check-in bookings, {sesOutcome.CheckinsComplete} check-ins acknowledged complete");
         return new ChaosVerdict(
             bookings.Count, all.Count, all.Count(code => vendorOf.GetValueOrDefault(code.LockId) == ChaosVendor.UniFi), lost, lostTasks, missing, revokesNotApplied, notSettled, notOnDevice, wrongWindow, orphans, duplicates, serverErrors,

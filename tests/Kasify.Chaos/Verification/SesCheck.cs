@@ -10,20 +10,22 @@ namespace Kasify.Chaos.Verification;
 /// (RH) exactly once, and every booking whose check-in the API acknowledged complete its guest register (PV) exactly
 /// once. A communication is named by its type and its contract reference (the booking id); no communication, of any
 /// booking, may arrive twice with the same content. A check-in booking someone cancelled owes no report any more (one
-/// not sent yet is withdrawn), but every report of it the fake stored owes exactly one cancellation (at most one when
-/// the cancel had no answer); a report of a booking nobody cancelled must never be cancelled.
+/// not sent yet is withdrawn). Whether a booking is cancelled is what it reads back (a cancel without an answer may or
+/// may not have happened): every stored report of a booking that reads cancelled owes exactly one cancellation, and a
+/// report of a booking that does not must never be cancelled.
 /// </summary>
 internal static class SesCheck
 {
     /// <summary>Waits until the fake holds every owed communication or <paramref name="settle"/> has passed, then counts.</summary>
-    public static async Task<SesOutcome> VerifyAsync(SesFakeState ses, IReadOnlyList<TrackedBooking> bookings, TimeSpan settle, List<string> evidence, TextWriter log)
+    public static async Task<SesOutcome> VerifyAsync(
+        SesFakeState ses, IReadOnlyList<TrackedBooking> bookings, IReadOnlySet<Guid> readCancelled, TimeSpan settle, List<string> evidence, TextWriter log)
     {
         var checkIns = bookings.Where(booking => booking.Purpose == BookingPurpose.CheckIn).ToList();
         var live = checkIns.Where(booking => !booking.CancelSent).ToList();
         var owed = live.Select(booking => ("RH", Reference(booking)))
             .Concat(live.Where(booking => booking.CheckinAcknowledgedComplete).Select(booking => ("PV", Reference(booking))))
             .ToList();
-        var cancelledReferences = checkIns.Where(booking => booking.CancelAcknowledged).Select(Reference).ToHashSet(StringComparer.Ordinal);
+        var cancelledReferences = checkIns.Where(booking => readCancelled.Contains(booking.Id)).Select(Reference).ToHashSet(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         List<(string Type, string Reference, string Xml, DateTimeOffset At)> received;
         while (true)
@@ -71,34 +73,32 @@ internal static class SesCheck
         // Cancellations, per stored report: the reference of a cancel is the code the Ministry gave the report.
         var (cancellationsMissing, wrongCancellations) = (0, 0);
         var cancellations = Cancellations(ses);
-        var byReference = checkIns.ToDictionary(Reference, StringComparer.Ordinal);
         var storedCodes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (reference, code, type) in Stored(ses))
         {
             storedCodes.Add(code);
             var times = cancellations.GetValueOrDefault(code);
-            var booking = byReference.GetValueOrDefault(reference);
-            if (booking is { CancelAcknowledged: true } && times == 0)
+            if (cancelledReferences.Contains(reference) && times == 0)
             {
                 cancellationsMissing++;
-                evidence.Add($"ses cancellation missing: {type} {code} of booking {reference} (cancel acknowledged) was never cancelled");
+                evidence.Add($"ses cancellation missing: {type} {code} of booking {reference} (reads cancelled) was never cancelled");
             }
-            else if (booking is { CancelSent: true } && times > 1)
+            else if (cancelledReferences.Contains(reference) && times > 1)
             {
                 duplicates += times - 1;
                 evidence.Add($"ses duplicate: cancellation of {type} {code} of booking {reference} received {times} times");
             }
-            else if (booking is not { CancelSent: true } && times > 0)
+            else if (!cancelledReferences.Contains(reference) && times > 0)
             {
                 wrongCancellations++;
-                evidence.Add($"ses wrong cancellation: {type} {code} of booking {reference}, which nobody cancelled, was cancelled");
+                evidence.Add($"ses wrong cancellation: {type} {code} of booking {reference}, which does not read cancelled, was cancelled");
             }
         }
 
         wrongCancellations += cancellations.Keys.Count(code => !storedCodes.Contains(code));
         var cancelledCheckIns = checkIns.Count(booking => booking.CancelSent);
-        log.WriteLine($"verify: {cancelledCheckIns} checked-in bookings cancelled; {Stored(ses).Count(stored => byReference.GetValueOrDefault(stored.Reference) is { CancelSent: true })} "
-            + $"reports of theirs were stored and {cancellations.Values.Sum()} cancellations received");
+        log.WriteLine($"verify: cancels sent for {cancelledCheckIns} checked-in bookings, {cancelledReferences.Count} read cancelled; "
+            + $"{Stored(ses).Count(stored => cancelledReferences.Contains(stored.Reference))} reports of those were stored and {cancellations.Values.Sum()} cancellations received");
         return new SesOutcome(checkIns.Count, checkIns.Count(booking => booking.CheckinAcknowledgedComplete), cancelledCheckIns, missing, duplicates, cancellationsMissing, wrongCancellations);
     }
 
