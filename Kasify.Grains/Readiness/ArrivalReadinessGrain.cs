@@ -314,6 +314,7 @@ internal sealed partial class ArrivalReadinessGrain(
 
             var findings = ReadinessRules.Evaluate(inputs, first: index == 0, last: index == _offsets.Length - 1, options.BatteryWarningPercent);
             queued |= Record(access, bookingId, arrival, inputs, findings, time.GetUtcNow());
+            ReadinessRules.RefreshBackupCodes(arrival, inputs);
             arrival.Evaluated = index + 1;
             arrival.LastOffset = ReadinessOptions.Name(_offsets[index]);
         }

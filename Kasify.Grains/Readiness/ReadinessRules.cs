@@ -129,4 +129,22 @@ internal static class ReadinessRules
             ReadinessCheckKind.SesReport, null, null, ReadinessCheckStatus.Failed, "The SES.HOSPEDAJES communication needs fixing; see the booking."),
         _ => new(ReadinessCheckKind.SesReport, null, null, ReadinessCheckStatus.Warning, "The SES.HOSPEDAJES communication is not accepted yet."),
     };
+
+    /// <summary>
+    /// Shows each requested backup code as this pass found it on its lock: the status stored when it was asked for is
+    /// that moment's (often still being placed), and a later pass knows better.
+    /// </summary>
+    public static void RefreshBackupCodes(ReadinessArrival arrival, ReadinessInputs inputs)
+    {
+        foreach (var issue in arrival.Issues.Values.Where(issue => issue is { BackupSmartLockId: not null, BackupCodeStatus: not null }))
+        {
+            var backup = inputs.Locks.FirstOrDefault(smartLock => smartLock.Id == issue.BackupSmartLockId);
+            issue.BackupCodeStatus = backup?.Code switch
+            {
+                GuestCodeState.Present => "active",
+                GuestCodeState.Placing => "pending",
+                _ => issue.BackupCodeStatus,
+            };
+        }
+    }
 }

@@ -144,6 +144,23 @@ public sealed class ReadinessRulesTests
         Assert.False(ReadinessRules.IsCrewVisible(ReadinessCheckKind.SesReport));
     }
 
+    [Fact]
+    public void ABackupCodeShowsWhatTheLatestPassFoundOnItsLock()
+    {
+        var placing = Lock(Healthy, GuestCodeState.Placing);
+        var arrival = ArrivalOf(1);
+        arrival.Issues["offline"] = new ReadinessIssue { BackupSmartLockId = placing.Id, BackupCodeStatus = "pending" };
+        arrival.Issues["no-backup"] = new ReadinessIssue { BackupSmartLockId = null, BackupCodeStatus = null };
+
+        ReadinessRules.RefreshBackupCodes(arrival, new ReadinessInputs([placing with { Code = GuestCodeState.Present }], null, false, SesStatus.NotRequired));
+        Assert.Equal("active", arrival.Issues["offline"].BackupCodeStatus);
+        Assert.Null(arrival.Issues["no-backup"].BackupCodeStatus);
+
+        // A pass that cannot see the lock (it left the property) keeps what is known.
+        ReadinessRules.RefreshBackupCodes(arrival, new ReadinessInputs([], null, false, SesStatus.NotRequired));
+        Assert.Equal("active", arrival.Issues["offline"].BackupCodeStatus);
+    }
+
     private static ReadinessArrival ArrivalOf(int evaluated) =>
         new() { Revision = 1, ArrivalAt = Arrival, DepartureAt = Arrival.AddDays(2), Active = true, Evaluated = evaluated };
 
