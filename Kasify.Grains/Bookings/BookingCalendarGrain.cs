@@ -70,6 +70,19 @@ internal sealed class BookingCalendarGrain(
             await _delivery.DeliverNowAsync();
         }
 
+        // A calendar stored before arrival readiness existed sends its bookings not yet departed once, as changes, so
+        // each upcoming arrival gets its checks; the other receivers take a change they already hold as a repeat. A new
+        // calendar has nothing to send and stores the flag with its first booking.
+        if (!state.State.ReadinessSeeded && _access is not null)
+        {
+            state.State.ReadinessSeeded = true;
+            if (BookingRules.SeedReadiness(state.State, Schedule, time.GetUtcNow()))
+            {
+                await _delivery.EnsureReminderAsync();
+                await state.SaveAsync(this);
+            }
+        }
+
         if (!_outbox.IsEmpty)
         {
             _delivery.Kick();

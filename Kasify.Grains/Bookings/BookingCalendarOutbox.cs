@@ -13,7 +13,7 @@ namespace Kasify.Grains.Bookings;
 
 /// <summary>
 /// One delivery pass over a booking calendar's outbox: booking grains get their accepted changes and the property's
-/// facts, the property's locks, tasks and arrival readiness the booking changes, police reporting its wake-ups, the activity feed its
+/// facts, the property's locks, tasks and arrival readiness the booking changes (readiness also, once, the bookings stored before it existed), police reporting its wake-ups, the activity feed its
 /// entries, and bookings stored before the guest index existed the request to push their guests to it. Every receiver is idempotent, so an entry is removed only once delivered and delivering it again is harmless.
 /// </summary>
 internal sealed class BookingCalendarOutbox(BookingCalendarState state, IGrainFactory grains, Guid propertyId)
@@ -24,7 +24,7 @@ internal sealed class BookingCalendarOutbox(BookingCalendarState state, IGrainFa
     /// <summary>How many deliveries are owed.</summary>
     public int Count =>
         state.PendingWrites.Count + state.PendingChanges.Count + state.PendingSesWakes.Count + state.PendingFeed.Count + state.PendingFacts.Count
-        + state.PendingGuestIndexing.Count;
+        + state.PendingGuestIndexing.Count + state.PendingReadinessSeed.Count;
 
     /// <summary>Whether anything is left to deliver.</summary>
     public bool IsEmpty => Count == 0;
@@ -114,6 +114,23 @@ internal sealed class BookingCalendarOutbox(BookingCalendarState state, IGrainFa
                     removed = true;
                 }
             }
+        }
+
+        if (access is not null && state.PendingReadinessSeed.Count > 0)
+        {
+            // Bookings stored before arrival readiness existed, as changes at their current revision; a booking changed
+            // since then has reached readiness with that change, and an older revision is no news to it.
+            var seeds = state.PendingReadinessSeed.ToList();
+            var seeded = seeds.Where(state.Slots.ContainsKey)
+                .Select(bookingId => BookingChanges.Of(bookingId, state.Revisions.GetValueOrDefault(bookingId), state.Slots[bookingId], access.Schedule))
+                .ToImmutableArray();
+            if (seeded.Length > 0)
+            {
+                await grains.GetGrain<IArrivalReadinessGrain>(propertyId).ApplyBookingChangesAsync(seeded);
+            }
+
+            state.PendingReadinessSeed.ExceptWith(seeds);
+            removed = true;
         }
 
         if (access is not null && state.PendingFacts.Count > 0)

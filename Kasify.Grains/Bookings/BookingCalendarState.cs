@@ -67,4 +67,15 @@ internal sealed class BookingCalendarState
     /// <summary>The outbox: bookings stored before the guest index existed that have not pushed their guests to it yet.</summary>
     [Id(12)]
     public HashSet<Guid> PendingGuestIndexing { get; set; } = [];
+
+    /// <summary>
+    /// Whether the property's arrival readiness has been told of every booking: false for a calendar stored before
+    /// readiness existed, whose bookings not yet departed are then sent to it once (<see cref="PendingReadinessSeed"/>).
+    /// </summary>
+    [Id(13)]
+    public bool ReadinessSeeded { get; set; }
+
+    /// <summary>The outbox: bookings stored before arrival readiness existed that it has not been told of yet.</summary>
+    [Id(14)]
+    public HashSet<Guid> PendingReadinessSeed { get; set; } = [];
 }

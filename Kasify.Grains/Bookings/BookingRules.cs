@@ -37,6 +37,18 @@ internal static partial class BookingRules
     }
 
     /// <summary>A booking's calendar slot: without the guest's contact data, notes and requests, which only its grain keeps.</summary>
+    /// <summary>
+    /// Queues every booking not yet departed at <paramref name="now"/> for the property's arrival readiness, for a
+    /// calendar whose readiness never heard of its bookings; true when something was queued (the state needs a write).
+    /// Only readiness gets them: the locks and tasks grains have followed these bookings all along.
+    /// </summary>
+    public static bool SeedReadiness(BookingCalendarState state, PropertySchedule schedule, DateTimeOffset now)
+    {
+        var before = state.PendingReadinessSeed.Count;
+        state.PendingReadinessSeed.UnionWith(state.Slots.Where(slot => DepartureAt(slot.Value, schedule) > now).Select(slot => slot.Key));
+        return state.PendingReadinessSeed.Count > before;
+    }
+
     public static BookingDetails Compact(BookingDetails details) =>
         details with { GuestEmail = null, GuestPhone = null, Notes = null, SpecialRequests = null };
 

@@ -274,4 +274,28 @@ public sealed class BookingRulesTests
         Assert.All(codes, code => Assert.Matches("^[A-Za-z0-9_-]{24}$", code)); // 24 × 6 = 144 bits
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
     }
+
+    [Fact]
+    public void ACalendarOlderThanReadinessQueuesItsBookingsNotYetDepartedOnce()
+    {
+        var (gone, staying, coming) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var state = new BookingCalendarState
+        {
+            Slots =
+            {
+                [gone] = Stay("2026-07-01", "2026-07-05"),
+                [staying] = Stay("2026-07-07", "2026-07-09"),
+                [coming] = Stay("2026-07-12", "2026-07-15"),
+            },
+        };
+        var now = DateTimeOffset.Parse("2026-07-08T12:00:00+02:00");
+
+        Assert.True(BookingRules.SeedReadiness(state, Madrid, now));
+
+        Assert.Equal(new[] { coming, staying }.Order(), state.PendingReadinessSeed.Order());
+        Assert.Empty(state.PendingChanges);
+
+        // Queued already: nothing more to write.
+        Assert.False(BookingRules.SeedReadiness(state, Madrid, now));
+    }
 }
