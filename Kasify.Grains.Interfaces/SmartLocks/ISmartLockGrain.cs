@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace Kasify.Grains.Interfaces.SmartLocks;
 
@@ -36,8 +37,11 @@ public interface ISmartLockGrain : IGrainWithGuidKey
     [Alias("EnsureCodeAsync")]
     Task<AccessCodeResult> EnsureCodeAsync(AccessCodeRequest request);
 
-    /// <summary>The booking's codes on this lock, revoked ones included.</summary>
-    [Alias("GetCodesAsync")]
+    /// <summary>
+    /// The booking's codes on this lock, revoked ones included. Interleaves: it only reads state, and must not wait
+    /// behind a turn that talks to the vendor (a status tick, a code pass).
+    /// </summary>
+    [AlwaysInterleave, Alias("GetCodesAsync")]
     Task<ImmutableArray<AccessCodeDto>> GetCodesAsync(Guid bookingId);
 
     /// <summary>Moves the window of the booking's live codes (the booking's dates changed); the vendor is told right after, not during the call.</summary>
