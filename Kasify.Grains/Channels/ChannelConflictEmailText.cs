@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kasify.Grains.Crew;
 using Kasify.Grains.Interfaces.Channels;
+using Kasify.Grains.Mail;
 using MimeKit;
 
 namespace Kasify.Grains.Channels;
@@ -14,18 +15,8 @@ internal static class ChannelConflictEmailText
     public static MimeMessage Compose(ChannelConflictMail mail, string to, string locale, InvitationEmailOptions options)
     {
         var link = $"{options.AcceptUrlBase.TrimEnd('/')}/properties/{mail.PropertyId}/calendars";
-        var (subject, body) = IsSpanish(locale) ? Spanish(mail, link) : English(mail, link);
-        var message = new MimeMessage();
-        message.From.Add(InternetAddress.Parse(options.From));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = subject;
-        message.MessageId = $"{mail.MailId:N}@kasify";
-        message.Body = new TextPart("plain") { Text = body };
-        return message;
+        return PlainTextMail.Create(options.From, to, mail.MailId, PlainTextMail.IsSpanish(locale) ? Spanish(mail, link) : English(mail, link));
     }
-
-    private static bool IsSpanish(string locale) =>
-        string.Equals(locale, "es", StringComparison.OrdinalIgnoreCase) || locale.StartsWith("es-", StringComparison.OrdinalIgnoreCase);
 
     private static (string Subject, string Body) English(ChannelConflictMail mail, string link)
     {
